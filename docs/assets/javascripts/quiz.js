@@ -1,0 +1,236 @@
+/*
+ * Self-graded quizzes (HTML from macros/render_quiz.py).
+ * Mounted through Material's document$, so it survives instant navigation; each quiz is bound once.
+ * Without this script the page still shows every question with its answer in a collapsed block.
+ */
+(function () {
+  "use strict";
+
+  var shuffle = function (items) {
+    var list = items.slice();
+    for (var i = list.length - 1; i > 0; i--) {
+      var j = Math.floor(Math.random() * (i + 1));
+      var t = list[i]; list[i] = list[j]; list[j] = t;
+    }
+    return list;
+  };
+
+  var textOf = function (el) {
+    return (el.textContent || "").replace(/\s+/g, " ").trim();
+  };
+
+  var make = function (tag, className, text) {
+    var el = document.createElement(tag);
+    el.className = className;
+    if (text !== undefined) el.textContent = text;
+    return el;
+  };
+
+  function Question(el) {
+    this.el = el;
+    this.type = el.getAttribute("data-type");
+    this.answer = (el.getAttribute("data-answer") || "").split(",").filter(Boolean);
+    this.details = el.querySelector(".mdx-quiz__answer");
+    this.live = make("span", "mdx-visually-hidden");
+    this.live.setAttribute("aria-live", "polite");
+    el.appendChild(this.live);
+  }
+
+  Question.prototype.inputs = function () {
+    return Array.prototype.slice.call(this.el.querySelectorAll("input"));
+  };
+
+  Question.prototype.items = function () {
+    return Array.prototype.slice.call(this.el.querySelectorAll(".mdx-quiz__item"));
+  };
+
+  Question.prototype.arrange = function (shuffleOptions) {
+    if (this.type === "order") {
+      var list = this.el.querySelector(".mdx-quiz__order");
+      var items = this.items();
+      var order = items;
+      for (var tries = 0; tries < 10 && items.length > 1; tries++) {
+        order = shuffle(items);
+        if (!this.inOrder(order)) break;
+      }
+      order.forEach(function (item) { list.appendChild(item); });
+    } else if (shuffleOptions && this.type !== "truefalse") {
+      var box = this.el.querySelector(".mdx-quiz__options");
+      shuffle(Array.prototype.slice.call(box.children)).forEach(function (label) { box.appendChild(label); });
+    }
+  };
+
+  Question.prototype.inOrder = function (items) {
+    return items.every(function (item, index) { return item.getAttribute("data-item") === String(index); });
+  };
+
+  Question.prototype.answered = function () {
+    return this.type === "order" || this.inputs().some(function (input) { return input.checked; });
+  };
+
+  Question.prototype.given = function () {
+    if (this.type === "order") {
+      return this.items().map(function (item, n) {
+        return (n + 1) + ". " + textOf(item.querySelector(".mdx-quiz__item-text"));
+      }).join(" → ");
+    }
+    var chosen = this.inputs().filter(function (input) { return input.checked; });
+    if (!chosen.length) return "未作答";
+    return chosen.map(function (input) { return textOf(input.parentNode); }).join("；");
+  };
+
+  Question.prototype.isCorrect = function () {
+    if (this.type === "order") return this.inOrder(this.items());
+    var chosen = this.inputs().filter(function (i) { return i.checked; }).map(function (i) { return i.value; });
+    var answer = this.answer;
+    return chosen.length === answer.length && chosen.every(function (v) { return answer.indexOf(v) >= 0; });
+  };
+
+  Question.prototype.move = function (item, step) {
+    var list = item.parentNode;
+    var sibling = step < 0 ? item.previousElementSibling : item.nextElementSibling;
+    if (!sibling) return;
+    list.insertBefore(item, step < 0 ? sibling : sibling.nextElementSibling);
+    var position = this.items().indexOf(item) + 1;
+    this.live.textContent = "“" + textOf(item.querySelector(".mdx-quiz__item-text")) + "”已移到第 " + position + " 位";
+  };
+
+  Question.prototype.lock = function (locked) {
+    this.inputs().concat(Array.prototype.slice.call(this.el.querySelectorAll(".mdx-quiz__move")))
+      .forEach(function (control) { control.disabled = locked; });
+  };
+
+  Question.prototype.showResult = function (correct) {
+    var self = this;
+    this.el.classList.add(correct ? "mdx-quiz__question--correct" : "mdx-quiz__question--wrong");
+    this.inputs().forEach(function (input) {
+      if (self.answer.indexOf(input.value) >= 0) input.parentNode.classList.add("mdx-quiz__option--right");
+      else if (input.checked) input.parentNode.classList.add("mdx-quiz__option--wrong");
+    });
+    var verdict = make("p", "mdx-quiz__verdict");
+    verdict.appendChild(make("strong", "", correct ? "✔ 回答正确" : "✘ 回答错误"));
+    if (!correct) verdict.appendChild(document.createTextNode("　你的答案：" + this.given()));
+    this.details.parentNode.insertBefore(verdict, this.details);
+    this.details.open = true;
+    this.details.classList.add("mdx-quiz__answer--shown");
+  };
+
+  Question.prototype.reset = function () {
+    this.el.classList.remove("mdx-quiz__question--correct", "mdx-quiz__question--wrong");
+    this.inputs().forEach(function (input) { input.checked = false; });
+    Array.prototype.forEach.call(this.el.querySelectorAll(".mdx-quiz__option--right, .mdx-quiz__option--wrong"),
+      function (label) { label.classList.remove("mdx-quiz__option--right", "mdx-quiz__option--wrong"); });
+    var verdict = this.el.querySelector(".mdx-quiz__verdict");
+    if (verdict) verdict.parentNode.removeChild(verdict);
+    this.details.open = false;
+    this.details.classList.remove("mdx-quiz__answer--shown");
+    this.live.textContent = "";
+    this.lock(false);
+  };
+
+  function mountQuiz(root) {
+    if (root.getAttribute("data-mdx-mounted")) return;
+    root.setAttribute("data-mdx-mounted", "true");
+    root.classList.add("mdx-quiz--ready");
+
+    var shuffleOptions = root.getAttribute("data-shuffle") === "true";
+    var passScore = parseInt(root.getAttribute("data-pass-score"), 10) || 0;
+    var questions = Array.prototype.map.call(root.querySelectorAll(".mdx-quiz__question"),
+      function (el) { return new Question(el); });
+    var result = root.querySelector(".mdx-quiz__result");
+    var submit = root.querySelector('[data-quiz-action="submit"]');
+    var retry = root.querySelector('[data-quiz-action="retry"]');
+    var warnedUnanswered = false;
+
+    var arrange = function () {
+      questions.forEach(function (q) { q.arrange(shuffleOptions); });
+    };
+
+    var grade = function () {
+      var missing = questions.filter(function (q) { return !q.answered(); });
+      if (missing.length && !warnedUnanswered) {
+        warnedUnanswered = true;
+        result.hidden = false;
+        result.className = "mdx-quiz__result mdx-quiz__result--warning";
+        result.textContent = "还有 " + missing.length + " 题未作答（第 " +
+          missing.map(function (q) { return questions.indexOf(q) + 1; }).join("、") +
+          " 题）。再按一次“提交”，未答的题按答错计分。";
+        var first = missing[0].el.querySelector("input");
+        if (first) first.focus();
+        return;
+      }
+      var outcomes = questions.map(function (q) {
+        var correct = q.isCorrect();
+        var given = q.given();
+        q.lock(true);
+        q.showResult(correct);
+        return { id: q.el.getAttribute("data-question-id"), correct: correct, given: given };
+      });
+      var right = outcomes.filter(function (o) { return o.correct; }).length;
+      var score = Math.round(right * 100 / questions.length);
+      var passed = score >= passScore;
+      result.hidden = false;
+      result.className = "mdx-quiz__result " + (passed ? "mdx-quiz__result--pass" : "mdx-quiz__result--fail");
+      result.setAttribute("data-quiz-score", String(score));
+      result.textContent = "得分 " + score + "%（答对 " + right + " / " + questions.length + " 题）　" +
+        (passed ? "✔ 通过" : "✘ 未通过，及格线 " + passScore + "%") + "。每题下方有正确答案和解析。";
+      submit.hidden = true;
+      retry.hidden = false;
+      retry.focus();
+      root.dispatchEvent(new CustomEvent("mdx:quiz-graded", {
+        bubbles: true,
+        detail: { quizId: root.getAttribute("data-quiz-id"), score: score, passed: passed, outcomes: outcomes }
+      }));
+    };
+
+    var reset = function () {
+      questions.forEach(function (q) { q.reset(); });
+      arrange();
+      warnedUnanswered = false;
+      result.hidden = true;
+      result.textContent = "";
+      result.removeAttribute("data-quiz-score");
+      submit.hidden = false;
+      retry.hidden = true;
+      var first = root.querySelector(".mdx-quiz__question input, .mdx-quiz__question .mdx-quiz__move");
+      if (first) first.focus({ preventScroll: true });
+      root.scrollIntoView({ block: "start" });
+    };
+
+    root.addEventListener("click", function (event) {
+      var target = event.target.closest("[data-quiz-action], [data-order-move]");
+      if (!target || !root.contains(target)) return;
+      if (target.getAttribute("data-quiz-action") === "submit") grade();
+      else if (target.getAttribute("data-quiz-action") === "retry") reset();
+      else {
+        var item = target.closest(".mdx-quiz__item");
+        var question = questions.filter(function (q) { return q.el.contains(item); })[0];
+        question.move(item, target.getAttribute("data-order-move") === "up" ? -1 : 1);
+        target.focus();
+      }
+    });
+
+    // Arrow keys on a focused move button move its item, so ordering needs no mouse.
+    root.addEventListener("keydown", function (event) {
+      var target = event.target;
+      if (!target.matches || !target.matches(".mdx-quiz__move") || target.disabled) return;
+      if (event.key !== "ArrowUp" && event.key !== "ArrowDown") return;
+      event.preventDefault();
+      var item = target.closest(".mdx-quiz__item");
+      var question = questions.filter(function (q) { return q.el.contains(item); })[0];
+      question.move(item, event.key === "ArrowUp" ? -1 : 1);
+      target.focus();
+    });
+
+    retry.hidden = true;
+    arrange();
+  }
+
+  var mountAll = function () {
+    Array.prototype.forEach.call(document.querySelectorAll(".mdx-quiz"), mountQuiz);
+  };
+
+  if (typeof window.document$ !== "undefined") window.document$.subscribe(mountAll);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
+  else mountAll();
+})();

@@ -1,0 +1,126 @@
+"""mkdocs-macros entry point: load the course data once, register the page macros.
+
+Only this module knows about MkDocs; the renderers it calls are plain Python.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from .errors import DataError, Problem
+from .inline_markdown import InlineRenderer
+from .library import load_library
+from .links import page_url, relative_link
+from .render_phrases import render_phrases, render_taboo_table
+from .render_quiz import render_quiz
+from .selection import SelectionError, select_phrases
+
+log = logging.getLogger("mkdocs.plugins.course")
+_CODE = re.compile(r"(?ms)^([ \t]*)(`{3,}|~{3,})[^\n]*\n.*?^\1\2[ \t]*$|`[^`\n]+`")
+
+
+def define_env(env) -> None:
+    """Validate all data before any page is rendered; stop the build on the first bad file."""
+    root = Path(env.conf["config_file_path"]).parent
+    settings = env.conf["extra"].get("course_data", {}) or {}
+    try:
+        library = load_library(
+            root,
+            quizzes_dir=settings.get("quizzes_dir", "quizzes"),
+            phrases_dir=settings.get("phrases_dir", "phrases"),
+            docs_dir=env.conf["docs_dir"],
+        )
+    except DataError as error:
+        raise PluginError(str(error)) from None
+    env.variables["course_library"] = library
+    directory_urls = env.conf["use_directory_urls"]
+
+    def current_page() -> str:
+        return env.page.file.src_uri
+
+    def reported(macro):
+        """Log a bad macro call at ERROR level first: the macros plugin only logs it as a warning,
+        which `mkdocs build -q` hides, before it stops the build."""
+
+        @functools.wraps(macro)
+        def wrapper(*args, **kwargs):
+            try:
+                return macro(*args, **kwargs)
+            except SelectionError as error:
+                log.error(str(error))
+                raise
+
+        return wrapper
+
+    def link_for(target: str) -> str:
+        return relative_link(target, current_page(), directory_urls)
+
+    @env.macro
+    @reported
+    def quiz(quiz_id: str) -> str:
+        """{{ quiz("handling-steps") }}: a self-graded quiz."""
+        if quiz_id not in library.quizzes:
+            known = ", ".join(sorted(library.quizzes)) or "none"
+            raise SelectionError(f"page {current_page()}: no quiz with id '{quiz_id}' — known quizzes: {known}")
+        return render_quiz(library.quizzes[quiz_id], InlineRenderer(link_for), link_for)
+
+    @env.macro
+    @reported
+    def phrases(stage=None, scenario=None, customer_type=None, channel=None, tag=None, limit=None) -> str:
+        """{{ phrases(stage="致歉", scenario="退款", limit=6) }}: phrase cards with a copy button."""
+        try:
+            chosen = select_phrases(library, stage, scenario, customer_type, channel, tag, limit)
+        except SelectionError as error:
+            raise SelectionError(f"page {current_page()}: {error}") from None
+        return render_phrases(chosen)
+
+    @env.macro
+    @reported
+    def taboo_table() -> str:
+        """{{ taboo_table() }}: every taboo phrase, why it hurts, what to say instead."""
+        if not library.taboo:
+            raise SelectionError(f"page {current_page()}: there are no taboo phrases in phrases/")
+        return render_taboo_table(library.taboo, {p.id: p.text for p in library.phrases})
+
+
+def on_pre_page_macros(env) -> None:
+    """Shield code samples from Jinja, so a page can show `{{ quiz("x") }}` as text."""
+    env.markdown = _CODE.sub(_raw_if_jinja, env.markdown)
+
+
+def _raw_if_jinja(match: re.Match) -> str:
+    code = match.group(0)
+    if "{{" in code or "{%" in code or "{#" in code:
+        return "{% raw %}" + code + "{% endraw %}"
+    return code
+
+
+def on_post_build(env) -> None:
+    """Every quiz ref must land on a heading that exists in the built site, or the build fails."""
+    library = env.variables["course_library"]
+    site = Path(env.conf["site_dir"])
+    directory_urls = env.conf["use_directory_urls"]
+    ids_by_page: dict[str, set[str]] = {}
+    problems = []
+    for quiz in library.quizzes.values():
+        for question in quiz.questions:
+            page, _, anchor = (question.ref or "").partition("#")
+            if not anchor:
+                continue
+            if page not in ids_by_page:
+                url = page_url(page, directory_urls)
+                html = site / (url + "index.html" if url.endswith("/") or not url else url)
+                text = html.read_text(encoding="utf-8") if html.is_file() else ""
+                ids_by_page[page] = set(re.findall(r'\sid="([^"]+)"', text))
+            if anchor not in ids_by_page[page]:
+                file, line = library.ref_lines[(quiz.id, question.id)]
+                problems.append(Problem(file, f"ref '{question.ref}': the page has no heading with id '{anchor}'",
+                                        f"add {{ #{anchor} }} to the heading in docs/{page} or fix the ref",
+                                        line, f"question {question.id}"))
+    if problems:
+        raise PluginError(str(DataError(problems)))

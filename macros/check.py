@@ -1,0 +1,29 @@
+"""Command line: validate all course data without building the site.
+
+    python -m macros.check [project-root]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .errors import DataError
+from .library import load_library
+
+
+def main(argv: list[str]) -> int:
+    root = Path(argv[0]) if argv else Path.cwd()
+    try:
+        library = load_library(root)
+    except DataError as error:
+        print(error, file=sys.stderr)
+        return 1
+    questions = sum(len(quiz.questions) for quiz in library.quizzes.values())
+    print(f"ok: {len(library.quizzes)} quizzes, {questions} questions, "
+          f"{len(library.phrases)} phrases, {len(library.taboo)} taboo phrases")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,199 @@
+"""Load every quiz and phrase file, validate each one and the rules that span files.
+
+The result is either a complete, consistent `Library` or a `DataError` listing every problem:
+a bad file never reaches a page.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import DataError, Problem
+from .models import ID_PATTERN, Phrase, PhraseFile, Quiz, Taboo, Vocabulary
+from .normalize import fold
+from .validation import item_label, validate
+from .yaml_source import SourceFile, read_yaml
+
+VOCABULARY_FILE = "vocabulary.yml"
+_LOOKS_LIKE_ID = re.compile(ID_PATTERN)
+
+
+@dataclass
+class Library:
+    """All course data, validated."""
+
+    quizzes: dict[str, Quiz] = field(default_factory=dict)
+    quiz_files: dict[str, str] = field(default_factory=dict)  # quiz id → file shown in messages
+    phrases: list[Phrase] = field(default_factory=list)
+    taboo: list[Taboo] = field(default_factory=list)
+    vocabulary: Vocabulary | None = None
+    root: Path = Path(".")
+    # (quiz id, question id) → (file, line of its ref), for problems found after loading.
+    ref_lines: dict[tuple[str, str], tuple[str, int | None]] = field(default_factory=dict)
+
+    def phrase(self, phrase_id: str) -> Phrase | None:
+        return next((p for p in self.phrases if p.id == phrase_id), None)
+
+    def taboo_patterns(self) -> list[tuple[str, Taboo]]:
+        """(folded fragment, taboo) pairs, longest first, that detect each taboo phrase."""
+        pairs = {(fold(text), entry.id): entry for entry in self.taboo for text in (entry.text, *entry.match)}
+        return sorted(((f, t) for (f, _), t in pairs.items() if f), key=lambda pair: -len(pair[0]))
+
+    def find_taboo(self, text: str) -> Taboo | None:
+        folded = fold(text)
+        return next((entry for fragment, entry in self.taboo_patterns() if fragment in folded), None)
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _data_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.y*ml") if p.suffix in (".yml", ".yaml"))
+
+
+def load_library(root: Path, quizzes_dir: str = "quizzes", phrases_dir: str = "phrases",
+                 docs_dir: str = "docs") -> Library:
+    """Read and check everything under `root`; raise DataError with every problem found."""
+    root = Path(root)
+    library = Library(root=root)
+    problems: list[Problem] = []
+    _load_quizzes(library, root / quizzes_dir, root, problems)
+    _load_phrases(library, root / phrases_dir, root, problems)
+    _check_refs(library, root / docs_dir, problems)
+    if problems:
+        raise DataError(problems)
+    return library
+
+
+def _load_quizzes(library: Library, folder: Path, root: Path, problems: list[Problem]) -> None:
+    for path in _data_files(folder):
+        source, read_problems = read_yaml(path, _display(path, root))
+        problems += read_problems
+        if source is None:
+            continue
+        quiz, found = validate(source, Quiz)
+        problems += found
+        if quiz is None:
+            continue
+        seen: dict[str, int] = {}
+        for index, question in enumerate(quiz.questions):
+            if question.id in seen:
+                problems.append(Problem(
+                    source.display, f"duplicate question id (also question #{seen[question.id] + 1})",
+                    "give every question in a quiz its own id",
+                    source.line_of(("questions", index, "id")), f"question {question.id}"))
+            seen.setdefault(question.id, index)
+        if quiz.id in library.quizzes:
+            problems.append(Problem(
+                source.display, f"quiz id '{quiz.id}' is already used by {library.quiz_files[quiz.id]}",
+                "give every quiz its own id", source.line_of(("id",))))
+            continue
+        library.quizzes[quiz.id] = quiz
+        library.quiz_files[quiz.id] = source.display
+        for index, question in enumerate(quiz.questions):
+            library.ref_lines[(quiz.id, question.id)] = (source.display, source.line_of(("questions", index, "ref")))
+
+
+def _load_phrases(library: Library, folder: Path, root: Path, problems: list[Problem]) -> None:
+    vocab_path = folder / VOCABULARY_FILE
+    sources: list[tuple[SourceFile, PhraseFile]] = []
+    if vocab_path.exists():
+        source, read_problems = read_yaml(vocab_path, _display(vocab_path, root))
+        problems += read_problems
+        if source is not None:
+            library.vocabulary, found = validate(source, Vocabulary)
+            problems += found
+    else:
+        problems.append(Problem(_display(vocab_path, root), "the vocabulary file is missing",
+                                "create it with the lists 'scenarios' and 'customer_types'"))
+    for path in _data_files(folder):
+        if path.name == VOCABULARY_FILE:
+            continue
+        source, read_problems = read_yaml(path, _display(path, root))
+        problems += read_problems
+        if source is None:
+            continue
+        parsed, found = validate(source, PhraseFile)
+        problems += found
+        if parsed is not None:
+            sources.append((source, parsed))
+
+    owners: dict[str, str] = {}
+    for source, parsed in sources:
+        for key, entries in (("phrases", parsed.phrases), ("taboo", parsed.taboo)):
+            for index, entry in enumerate(entries):
+                if entry.id in owners:
+                    problems.append(Problem(
+                        source.display, f"id '{entry.id}' is already used in {owners[entry.id]}",
+                        "give every phrase and taboo phrase its own id",
+                        source.line_of((key, index, "id")), item_label(source, (key, index))))
+                    continue
+                owners[entry.id] = source.display
+                (library.phrases if key == "phrases" else library.taboo).append(entry)
+
+    if library.vocabulary is not None:
+        for source, parsed in sources:
+            _check_vocabulary(library.vocabulary, source, parsed, problems)
+    for source, parsed in sources:
+        _check_taboo_free(library, source, parsed, problems)
+        _check_instead(library, source, parsed, problems)
+
+
+def _check_vocabulary(vocabulary: Vocabulary, source: SourceFile, parsed: PhraseFile, problems: list[Problem]) -> None:
+    allowed = {"scenarios": vocabulary.scenarios, "customer_types": vocabulary.customer_types}
+    for index, phrase in enumerate(parsed.phrases):
+        for field_name, names in allowed.items():
+            for position, name in enumerate(getattr(phrase, field_name)):
+                if name not in names:
+                    close = difflib.get_close_matches(name, names, n=1, cutoff=0.3)
+                    hint = f"did you mean '{close[0]}'? " if close else ""
+                    problems.append(Problem(
+                        source.display, f"unknown {field_name[:-1].replace('_', ' ')} '{name}'",
+                        hint + f"use a name from phrases/{VOCABULARY_FILE} or add it there",
+                        source.line_of(("phrases", index, field_name, position)), f"phrase {phrase.id}"))
+
+
+def _check_taboo_free(library: Library, source: SourceFile, parsed: PhraseFile, problems: list[Problem]) -> None:
+    for index, phrase in enumerate(parsed.phrases):
+        hit = library.find_taboo(phrase.text)
+        if hit is not None:
+            problems.append(Problem(
+                source.display, f"the recommended text contains the taboo phrase '{hit.text}' ({hit.id})",
+                "rephrase it: " + hit.why, source.line_of(("phrases", index, "text")), f"phrase {phrase.id}"))
+
+
+def _check_instead(library: Library, source: SourceFile, parsed: PhraseFile, problems: list[Problem]) -> None:
+    known = {phrase.id for phrase in library.phrases}
+    for index, entry in enumerate(parsed.taboo):
+        for position, alternative in enumerate(entry.instead):
+            line = source.line_of(("taboo", index, "instead", position))
+            if _LOOKS_LIKE_ID.match(alternative) and "-" in alternative:
+                if alternative not in known:
+                    close = difflib.get_close_matches(alternative, sorted(known), n=1)
+                    hint = f"did you mean '{close[0]}'?" if close else "use an existing phrase id or a plain sentence"
+                    problems.append(Problem(source.display, f"'instead' names unknown phrase id '{alternative}'",
+                                            hint, line, f"taboo phrase {entry.id}"))
+                continue
+            hit = library.find_taboo(alternative)
+            if hit is not None:
+                problems.append(Problem(
+                    source.display, f"the replacement '{alternative}' itself contains the taboo phrase '{hit.text}'",
+                    "rephrase the replacement", line, f"taboo phrase {entry.id}"))
+
+
+def _check_refs(library: Library, docs: Path, problems: list[Problem]) -> None:
+    ref_lines = library.ref_lines
+    for quiz in library.quizzes.values():
+        for question in quiz.questions:
+            if question.ref and not (docs / question.ref.split("#")[0]).is_file():
+                file, line = ref_lines.get((quiz.id, question.id), (library.quiz_files[quiz.id], None))
+                problems.append(Problem(file, f"ref '{question.ref}' points to a page that does not exist",
+                                        f"use a path under {docs.name}/, e.g. modules/handling-steps.md#golden-rules",
+                                        line, f"question {question.id}"))

@@ -1,0 +1,89 @@
+"""Fixtures: the real site built once per session, served on 127.0.0.1, and a Chromium to look at it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from macros.library import load_library
+
+from .helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, StaticServer, build
+
+
+# The project whose site the browser tests look at: this repository, unless a developer points
+# COURSE_PROJECT at another checkout (for instance a copy with experimental content).
+PROJECT = Path(os.environ.get("COURSE_PROJECT", ROOT))
+
+
+@pytest.fixture(scope="session")
+def library():
+    return load_library(PROJECT)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """Serves the site folder; started before the build because the build must know its address."""
+    srv = StaticServer(tmp_path_factory.mktemp("site"))
+    yield srv
+    srv.close()
+
+
+@pytest.fixture(scope="session")
+def site_dir(server) -> Path:
+    # Material's instant navigation follows only links listed in sitemap.xml, matched with the port
+    # of site_url: build for the address the test server really has.
+    result = build(PROJECT, server.folder, site_url=server.url)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return server.folder
+
+
+@pytest.fixture(scope="session")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make test`, which installs Debian's chromium")
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP intranet.test 127.0.0.1"],
+        )
+        yield chromium
+        chromium.close()
+
+
+class PageWatch:
+    """Collects what a page did that it must not: requests to other hosts, console errors, page errors."""
+
+    LOCAL_HOSTS = ("127.0.0.1", "intranet.test")
+
+    def __init__(self, page):
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", self._request)
+        page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+
+    def _request(self, request) -> None:
+        url = request.url
+        if url.startswith(("data:", "blob:", "about:")):
+            return
+        host = url.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0]
+        if host not in self.LOCAL_HOSTS:
+            self.outside.append(url)
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    pg = context.new_page()
+    pg.watch = PageWatch(pg)
+    yield pg
+    pg.close()

@@ -1,0 +1,76 @@
+"""Shared test helpers: small projects on disk, site builds, a static server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+VOCABULARY = (ROOT / "phrases" / "vocabulary.yml").read_text(encoding="utf-8")
+
+
+def write(base: Path, files: dict[str, str | bytes]) -> None:
+    for name, content in files.items():
+        path = base / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+
+
+def make_project(base: Path, files: dict[str, str | bytes]) -> Path:
+    """A small copy of the real project (config, theme overrides, macros, assets) with the given content."""
+    base.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "search_words.txt"):
+        shutil.copy(ROOT / name, base / name)
+    for name in ("macros", "overrides", "docs/assets"):
+        shutil.copytree(ROOT / name, base / name, ignore=shutil.ignore_patterns("__pycache__"))
+    write(base, {"phrases/vocabulary.yml": VOCABULARY, **files})
+    return base
+
+
+def build(project: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` as a subprocess (the macros plugin exits the process on errors)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
+         "-d", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+class StaticServer:
+    """Serve a folder on 127.0.0.1 from a thread, for as long as the test session needs it."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.port = self.httpd.server_address[1]
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()

@@ -1,0 +1,230 @@
+"""The site in a real Chromium: quizzes, copying phrases, Chinese search, navigation, no outside requests."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from macros.models import MultipleQuestion, OrderQuestion, SingleQuestion, TrueFalseQuestion
+
+pytestmark = pytest.mark.browser
+
+
+def pages_of(site_dir):
+    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html") if p.name != "404.html")
+
+
+def page_with(site_dir, marker: str) -> str:
+    """URL path of the first built page whose HTML contains `marker`."""
+    for rel in pages_of(site_dir):
+        if marker in (site_dir / rel).read_text(encoding="utf-8"):
+            return rel.removesuffix("index.html")
+    raise AssertionError(f"no page contains {marker}")
+
+
+@pytest.fixture(scope="module")
+def quiz_under_test(library, site_dir):
+    """A quiz with every question type, and the page it is on."""
+    for quiz in library.quizzes.values():
+        kinds = {question.type for question in quiz.questions}
+        if kinds >= {"single", "multiple", "truefalse", "order"}:
+            return quiz, page_with(site_dir, f'data-quiz-id="{quiz.id}"')
+    pytest.fail("no quiz uses all four question types")
+
+
+def question_el(page, quiz, question):
+    return page.locator(f'[data-quiz-id="{quiz.id}"] [data-question-id="{question.id}"]')
+
+
+def put_in_order(page, quiz, question, correct: bool) -> None:
+    el = question_el(page, quiz, question)
+    if not correct:
+        return  # the quiz never shows an order question already solved
+    for position in range(len(question.items)):
+        item = el.locator(f'.mdx-quiz__item[data-item="{position}"]')
+        while item.evaluate("n => [...n.parentNode.children].indexOf(n)") > position:
+            item.locator('[data-order-move="up"]').click()
+
+
+def answer(page, quiz, question, correct: bool) -> None:
+    el = question_el(page, quiz, question)
+    if isinstance(question, (SingleQuestion, MultipleQuestion)):
+        right = [i for i, option in enumerate(question.options) if option.correct]
+        wrong = [i for i, option in enumerate(question.options) if not option.correct]
+        choice = right if correct else (wrong[:1] if wrong else right[:-1])
+        for index in choice:
+            el.locator(f'input[value="{index}"]').check()
+    elif isinstance(question, TrueFalseQuestion):
+        value = question.answer if correct else not question.answer
+        el.locator(f'input[value="{"true" if value else "false"}"]').check()
+    elif isinstance(question, OrderQuestion):
+        put_in_order(page, quiz, question, correct)
+
+
+def test_quiz_graded_right_then_wrong_with_explanations(page, server, quiz_under_test):
+    quiz, path = quiz_under_test
+    page.goto(server.url + path)
+    root = page.locator(f'[data-quiz-id="{quiz.id}"]')
+    result = root.locator(".mdx-quiz__result")
+    assert root.locator(".mdx-quiz__answer").first.is_hidden(), "answers must stay hidden before submitting"
+
+    for question in quiz.questions:
+        answer(page, quiz, question, correct=True)
+    root.locator('[data-quiz-action="submit"]').click()
+    assert result.get_attribute("data-quiz-score") == "100"
+    assert "100%" in result.inner_text() and "通过" in result.inner_text()
+    assert root.locator(".mdx-quiz__question--correct").count() == len(quiz.questions)
+
+    root.locator('[data-quiz-action="retry"]').click()
+    assert result.is_hidden() and result.get_attribute("data-quiz-score") is None
+    assert root.locator("input:checked").count() == 0
+    assert root.locator(".mdx-quiz__verdict").count() == 0
+
+    for question in quiz.questions:
+        answer(page, quiz, question, correct=False)
+    root.locator('[data-quiz-action="submit"]').click()
+    assert result.get_attribute("data-quiz-score") == "0"
+    assert "未通过" in result.inner_text() and f"{quiz.pass_score}%" in result.inner_text()
+    first = quiz.questions[0]
+    shown = question_el(page, quiz, first)
+    assert "回答错误" in shown.locator(".mdx-quiz__verdict").inner_text()
+    explanation = shown.locator(".mdx-quiz__explanation")
+    assert explanation.is_visible() and explanation.inner_text().strip()[:6] in re.sub(r"[*`]", "", first.explanation)
+    if first.ref:
+        assert shown.locator(".mdx-quiz__ref a").is_visible()
+
+
+def test_submit_with_unanswered_questions_warns_first(page, server, quiz_under_test):
+    quiz, path = quiz_under_test
+    page.goto(server.url + path)
+    root = page.locator(f'[data-quiz-id="{quiz.id}"]')
+    root.locator('[data-quiz-action="submit"]').click()
+    result = root.locator(".mdx-quiz__result")
+    assert "未作答" in result.inner_text() and result.get_attribute("data-quiz-score") is None
+    root.locator('[data-quiz-action="submit"]').click()
+    assert result.get_attribute("data-quiz-score") is not None
+
+
+def test_order_question_with_keyboard_only(page, server, quiz_under_test):
+    quiz, path = quiz_under_test
+    question = next(q for q in quiz.questions if isinstance(q, OrderQuestion))
+    page.goto(server.url + path)
+    el = question_el(page, quiz, question)
+    buttons = el.locator("[data-order-move]")
+
+    def focused_button() -> int:
+        return buttons.evaluate_all("(bs) => bs.indexOf(document.activeElement)")
+
+    # Reach the question from the page top with Tab alone.
+    for _ in range(400):
+        if focused_button() >= 0:
+            break
+        page.keyboard.press("Tab")
+    assert focused_button() >= 0, "move buttons are not reachable with Tab"
+
+    for position in range(len(question.items)):
+        current = el.locator(".mdx-quiz__item").evaluate_all(
+            f"(items) => items.findIndex(i => i.dataset.item === '{position}')")
+        target_stop = current * 2  # each item has an up and a down button
+        while focused_button() != target_stop:
+            page.keyboard.press("Tab" if focused_button() < target_stop else "Shift+Tab")
+        for _ in range(current - position):
+            page.keyboard.press("ArrowUp")
+    for _ in range(400):
+        if page.evaluate("document.activeElement.dataset.quizAction") == "submit":
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # first press: warns about unanswered questions
+    page.keyboard.press("Enter") if page.evaluate("document.activeElement.dataset.quizAction") == "submit" else None
+    page.locator(f'[data-quiz-id="{quiz.id}"] [data-quiz-action="submit"]').evaluate("b => b.hidden || b.click()")
+    assert "mdx-quiz__question--correct" in el.get_attribute("class")
+
+
+def test_without_javascript_questions_and_answers_stay_readable(browser, server, quiz_under_test):
+    quiz, path = quiz_under_test
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.url + path)
+    root = page.locator(f'[data-quiz-id="{quiz.id}"]')
+    assert root.locator(".mdx-quiz__stem").first.is_visible()
+    details = root.locator("details.mdx-quiz__answer").first
+    assert details.is_visible() and details.get_attribute("open") is None
+    details.locator("summary").click()
+    assert root.locator(".mdx-quiz__explanation").first.is_visible()
+    context.close()
+
+
+def copy_first_phrase(page, base_url, site_dir) -> str:
+    path = page_with(site_dir, 'class="mdx-phrase"')
+    page.goto(base_url + path)
+    button = page.locator(".mdx-phrase__copy").first
+    expected = button.get_attribute("data-clipboard-text")
+    button.click()
+    page.locator(".md-dialog").filter(has_text="已复制").wait_for(state="visible")
+    return expected
+
+
+def test_copy_phrase_puts_its_text_on_the_clipboard(browser, server, site_dir):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    expected = copy_first_phrase(page, server.url, site_dir)
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    context.close()
+
+
+def test_copy_works_over_plain_http_on_an_intranet_host(browser, server, site_dir):
+    """On http://<intranet-host>/ the Clipboard API does not exist; copying must still work."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    intranet = f"http://intranet.test:{server.port}/"
+    page.goto(intranet)
+    assert page.evaluate("window.isSecureContext") is False
+    assert page.evaluate("typeof navigator.clipboard") == "undefined"
+    expected = copy_first_phrase(page, intranet, site_dir)
+    reader = context.new_page()
+    reader.goto(server.url)
+    assert reader.evaluate("navigator.clipboard.readText()") == expected
+    context.close()
+
+
+@pytest.mark.parametrize("word, page_marker", [("黄金法则", 'data-quiz-id="handling-steps"'),
+                                                ("求发泄", 'data-quiz-id="psychology"')])
+def test_chinese_search_finds_the_page(page, server, site_dir, word, page_marker):
+    target = page_with(site_dir, page_marker)
+    page.goto(server.url)
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially(word, delay=30)
+    # Material reads the query on keyup; an IME commit sends one, Playwright's text insertion does not.
+    search.press("End")
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=15000)
+    links = results.evaluate_all("(as) => as.map(a => a.getAttribute('href'))")
+    assert any(target.rstrip("/") in (link or "") for link in links), links
+    assert page.locator(".md-search-result mark").first.inner_text()
+
+
+def test_every_page_loads_without_outside_requests_or_errors(page, server, site_dir):
+    for rel in pages_of(site_dir):
+        page.goto(server.url + rel, wait_until="networkidle")
+    assert page.watch.outside == []
+    assert page.watch.errors == []
+
+
+def test_quiz_survives_instant_navigation(page, server, site_dir, quiz_under_test):
+    quiz, path = quiz_under_test
+    page.goto(server.url + path)
+    page.evaluate("window.__sameDocument = true")
+    page.locator("a.md-header__button.md-logo, a.md-nav__link[href$='../']").first.click()
+    page.wait_for_function("location.pathname === '/' || location.pathname.endsWith('/index.html')")
+    page.go_back()
+    page.wait_for_selector(f'[data-quiz-id="{quiz.id}"][data-mdx-mounted]')
+    assert page.evaluate("window.__sameDocument") is True, "navigation reloaded the page: instant navigation is off"
+    root = page.locator(f'[data-quiz-id="{quiz.id}"]')
+    for question in quiz.questions:
+        answer(page, quiz, question, correct=True)
+    root.locator('[data-quiz-action="submit"]').click()
+    assert root.locator(".mdx-quiz__result").get_attribute("data-quiz-score") == "100"
+    assert root.locator(".mdx-quiz__verdict").count() == len(quiz.questions), "handlers were bound twice"
+    assert page.watch.errors == []

@@ -1,0 +1,240 @@
+"""Every way a data file can be wrong stops the load with a message naming file, line, item and fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.errors import DataError
+from macros.library import load_library
+
+from .helpers import VOCABULARY, write
+
+QUIZ_HEAD = """
+id: demo
+title: 示例
+questions:
+"""
+
+GOOD_QUESTION = """
+  - id: good
+    type: single
+    stem: 问题
+    options:
+      - {text: 对, correct: true}
+      - {text: 错}
+    explanation: 解析
+"""
+
+
+def problems_for(tmp_path, files: dict[str, str | bytes]) -> str:
+    write(tmp_path, {"phrases/vocabulary.yml": VOCABULARY, "docs/index.md": "# x\n", **files})
+    with pytest.raises(DataError) as caught:
+        load_library(tmp_path)
+    return str(caught.value)
+
+
+def lines(*parts: str) -> str:
+    """Join YAML fragments without the blank lines their triple quotes add, so line numbers are plain."""
+    return "".join(part.strip("\n") + "\n" for part in parts if part.strip("\n"))
+
+
+def quiz_problem(tmp_path, questions: str, head: str = QUIZ_HEAD) -> str:
+    return problems_for(tmp_path, {"quizzes/demo.yml": lines(head, GOOD_QUESTION, questions)})
+
+
+def test_valid_data_loads(tmp_path):
+    write(tmp_path, {"phrases/vocabulary.yml": VOCABULARY, "docs/index.md": "# x\n",
+                     "quizzes/demo.yml": lines(QUIZ_HEAD, GOOD_QUESTION)})
+    library = load_library(tmp_path)
+    assert list(library.quizzes) == ["demo"]
+    assert library.quizzes["demo"].pass_score == 80
+
+
+def test_yaml_syntax_error_names_line(tmp_path):
+    message = quiz_problem(tmp_path, "  - id: bad\n    stem: [不成对\n")
+    assert "quizzes/demo.yml:13: YAML syntax error" in message
+    assert "quote" in message
+
+
+def test_file_saved_as_gbk(tmp_path):
+    text = (lines(QUIZ_HEAD, GOOD_QUESTION)).encode("gbk")
+    message = problems_for(tmp_path, {"quizzes/demo.yml": text})
+    assert "quizzes/demo.yml:" in message
+    assert "not UTF-8" in message and "GBK" in message and "save it again as UTF-8" in message
+
+
+def test_empty_file(tmp_path):
+    message = problems_for(tmp_path, {"quizzes/demo.yml": "# only a comment\n\n"})
+    assert "quizzes/demo.yml: the file is empty" in message
+
+
+def test_missing_required_field(tmp_path):
+    message = quiz_problem(tmp_path, "  - id: noexp\n    type: truefalse\n    stem: 问\n    answer: true\n")
+    assert "quizzes/demo.yml:11: question noexp: missing required field 'explanation'" in message
+    assert "add 'explanation:" in message
+
+
+def test_unknown_field_suggests_closest_name(tmp_path):
+    message = quiz_problem(tmp_path, "  - id: typo\n    type: truefalse\n    stem: 问\n    answr: true\n"
+                                     "    answer: true\n    explanation: 解\n")
+    assert "quizzes/demo.yml:14: question typo: unknown field 'answr' — did you mean 'answer'?" in message
+
+
+def test_unknown_top_level_field(tmp_path):
+    message = quiz_problem(tmp_path, "", head="id: demo\ntitle: 示例\npass_scor: 70\nquestions:\n")
+    assert "quizzes/demo.yml:3: unknown field 'pass_scor' — did you mean 'pass_score'?" in message
+
+
+def test_unknown_question_type(tmp_path):
+    message = quiz_problem(tmp_path, "  - id: kind\n    type: singel\n    stem: 问\n    explanation: 解\n")
+    assert "quizzes/demo.yml:11: question kind: unknown question type 'singel'" in message
+    assert "did you mean 'single'?" in message
+
+
+@pytest.mark.parametrize("marks, found", [("false, false", 0), ("true, true", 2)])
+def test_single_needs_exactly_one_correct(tmp_path, marks, found):
+    first, second = marks.split(", ")
+    message = quiz_problem(tmp_path, f"""
+  - id: one
+    type: single
+    stem: 问
+    options:
+      - {{text: 甲, correct: {first}}}
+      - {{text: 乙, correct: {second}}}
+    explanation: 解
+""")
+    assert f"question one: a single-choice question needs exactly one correct option, found {found}" in message
+    assert "mark exactly one option with 'correct: true'" in message
+
+
+def test_multiple_needs_a_correct_option(tmp_path):
+    message = quiz_problem(tmp_path, """
+  - id: many
+    type: multiple
+    stem: 问
+    options:
+      - {text: 甲}
+      - {text: 乙}
+    explanation: 解
+""")
+    assert "quizzes/demo.yml:11: question many: a multiple-choice question needs at least one correct option" in message
+
+
+def test_fewer_than_two_options(tmp_path):
+    message = quiz_problem(tmp_path, """
+  - id: lonely
+    type: single
+    stem: 问
+    options:
+      - {text: 甲, correct: true}
+    explanation: 解
+""")
+    assert "quizzes/demo.yml:14: question lonely: only 1 option(s) — give at least two options" in message
+
+
+def test_duplicate_option_text(tmp_path):
+    message = quiz_problem(tmp_path, """
+  - id: twins
+    type: single
+    stem: 问
+    options:
+      - {text: 甲, correct: true}
+      - {text: " 甲 "}
+    explanation: 解
+""")
+    assert "question twins: duplicate option text '甲'" in message
+
+
+def test_order_needs_two_items(tmp_path):
+    message = quiz_problem(tmp_path, "  - id: seq\n    type: order\n    stem: 排\n    items: [甲]\n    explanation: 解\n")
+    assert "quizzes/demo.yml:14: question seq: only 1 item(s) to order" in message
+
+
+def test_duplicate_question_id(tmp_path):
+    message = quiz_problem(tmp_path, GOOD_QUESTION)
+    assert "quizzes/demo.yml:11: question good: duplicate question id (also question #1)" in message
+
+
+def test_duplicate_quiz_id_across_files(tmp_path):
+    message = problems_for(tmp_path, {"quizzes/a.yml": lines(QUIZ_HEAD, GOOD_QUESTION),
+                                      "quizzes/b.yml": lines(QUIZ_HEAD, GOOD_QUESTION)})
+    assert "quizzes/b.yml:1: quiz id 'demo' is already used by quizzes/a.yml" in message
+
+
+@pytest.mark.parametrize("score", ["101", "-5"])
+def test_pass_score_out_of_range(tmp_path, score):
+    message = quiz_problem(tmp_path, "", head=f"id: demo\ntitle: 示例\npass_score: {score}\nquestions:\n")
+    assert f"quizzes/demo.yml:3: pass_score {score} is out of range — use a percentage from 0 to 100" in message
+
+
+def test_quoted_number_is_not_a_number(tmp_path):
+    message = quiz_problem(tmp_path, "", head='id: demo\ntitle: 示例\npass_score: "80"\nquestions:\n')
+    assert "'pass_score' must be a whole number" in message
+
+
+def test_bad_ids(tmp_path):
+    message = quiz_problem(tmp_path, "", head="id: Demo Quiz\ntitle: 示例\nquestions:\n")
+    assert "quizzes/demo.yml:1: 'Demo Quiz' is not a valid id" in message
+
+
+def test_ref_to_missing_page(tmp_path):
+    message = quiz_problem(tmp_path, "  - id: r\n    type: truefalse\n    stem: 问\n    answer: true\n"
+                                     "    explanation: 解\n    ref: modules/nowhere.md#x\n")
+    assert "quizzes/demo.yml:16: question r: ref 'modules/nowhere.md#x' points to a page that does not exist" in message
+
+
+def test_duplicate_yaml_key(tmp_path):
+    message = quiz_problem(tmp_path, "", head="id: demo\nid: again\ntitle: 示例\nquestions:\n")
+    assert "quizzes/demo.yml:2: YAML syntax error: duplicate key 'id' (first at line 1)" in message
+
+
+PHRASE = """
+  - id: {id}
+    text: {text}
+    stage: {stage}
+"""
+
+
+def phrase_file(*entries: str, taboo: str = "") -> str:
+    return lines("phrases:", *entries, "taboo:" if taboo else "", taboo)
+
+
+def test_duplicate_phrase_id_across_files(tmp_path):
+    one = PHRASE.format(id="calm-a", text="您先别着急", stage="安抚")
+    message = problems_for(tmp_path, {"phrases/a.yml": phrase_file(one), "phrases/b.yml": phrase_file(one)})
+    assert "phrases/b.yml:2: phrase calm-a: id 'calm-a' is already used in phrases/a.yml" in message
+
+
+def test_unknown_stage_suggests(tmp_path):
+    message = problems_for(tmp_path, {"phrases/a.yml": phrase_file(PHRASE.format(id="x-a", text="好", stage="致谦"))})
+    assert "phrases/a.yml:4: phrase x-a: unknown stage '致谦' — did you mean '致歉'?" in message
+
+
+def test_unknown_scenario_names_vocabulary(tmp_path):
+    entry = PHRASE.format(id="x-a", text="好", stage="致歉") + "    scenarios: [退钱]\n"
+    message = problems_for(tmp_path, {"phrases/a.yml": phrase_file(entry)})
+    assert "phrases/a.yml:5: phrase x-a: unknown scenario '退钱'" in message
+    assert "phrases/vocabulary.yml" in message
+
+
+def test_recommended_phrase_with_taboo_is_an_error(tmp_path):
+    taboo = "  - id: taboo-rule\n    text: 这是公司规定\n    match: [公司规定]\n    why: 推卸\n    instead: [我来说明原因]\n"
+    entry = PHRASE.format(id="explain-rule", text="按照公 司 規定，这个不能办。", stage="解释")
+    message = problems_for(tmp_path, {"phrases/a.yml": phrase_file(entry, taboo=taboo)})
+    assert "phrases/a.yml:3: phrase explain-rule: the recommended text contains the taboo phrase '这是公司规定'" in message
+
+
+def test_taboo_instead_must_name_existing_phrase(tmp_path):
+    taboo = "  - id: taboo-rule\n    text: 这是公司规定\n    why: 推卸\n    instead: [explain-reasn]\n"
+    entry = PHRASE.format(id="explain-reason", text="我来说明原因", stage="解释")
+    message = problems_for(tmp_path, {"phrases/a.yml": phrase_file(entry, taboo=taboo)})
+    assert "phrases/a.yml:9: taboo phrase taboo-rule: 'instead' names unknown phrase id 'explain-reasn'" in message
+    assert "did you mean 'explain-reason'?" in message
+
+
+def test_every_problem_is_reported_once(tmp_path):
+    message = problems_for(tmp_path, {
+        "quizzes/demo.yml": lines("id: demo\ntitle: 示例\npass_score: 200\nquestions:", GOOD_QUESTION),
+        "phrases/a.yml": phrase_file(PHRASE.format(id="x-a", text="好", stage="致谦")),
+    })
+    assert message.startswith("2 problems in the course data:")
