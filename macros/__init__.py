@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 
 from .errors import DataError, Problem
 from .inline_markdown import InlineRenderer
+from .jinja_guard import guard
 from .library import load_library
 from .links import page_url, relative_link
 from .render_phrases import render_phrases, render_taboo_table
@@ -21,7 +22,6 @@ from .render_quiz import render_quiz
 from .selection import SelectionError, select_phrases
 
 log = logging.getLogger("mkdocs.plugins.course")
-_CODE = re.compile(r"(?ms)^([ \t]*)(`{3,}|~{3,})[^\n]*\n.*?^\1\2[ \t]*$|`[^`\n]+`")
 
 
 def define_env(env) -> None:
@@ -89,15 +89,8 @@ def define_env(env) -> None:
 
 
 def on_pre_page_macros(env) -> None:
-    """Shield code samples from Jinja, so a page can show `{{ quiz("x") }}` as text."""
-    env.markdown = _CODE.sub(_raw_if_jinja, env.markdown)
-
-
-def _raw_if_jinja(match: re.Match) -> str:
-    code = match.group(0)
-    if "{{" in code or "{%" in code or "{#" in code:
-        return "{% raw %}" + code + "{% endraw %}"
-    return code
+    """Literal braces in prose and code samples stay text; only real macro calls run."""
+    env.markdown = guard(env.markdown, [*env.macros, *env.variables, *env.filters])
 
 
 def on_post_build(env) -> None:

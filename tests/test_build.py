@@ -19,6 +19,10 @@ MINI = {
 
         代码里的 `{{ quiz("nope") }}` 与 `{% raw %}` 原样显示，不会被当成宏。
 
+        正文里的 {{称呼}} 和单独的 {{ 也原样显示。
+
+        ### 小节 {#plain-anchor}
+
         ```text
         {{ phrases(stage="不存在") }}
         ```
@@ -67,6 +71,8 @@ def test_mini_site_builds_and_keeps_code_literal(tmp_path):
     html = (site / "modules/demo/index.html").read_text(encoding="utf-8")
     assert "{{ quiz(&quot;nope&quot;) }}" in html or '{{ quiz("nope") }}' in html
     assert "{% raw %}" in html
+    assert "正文里的 {{称呼}} 和单独的 {{ 也原样显示" in html
+    assert 'id="plain-anchor"' in html
     assert 'data-quiz-id="demo"' in html and 'data-phrase-id="apology-wait"' in html
     assert 'data-taboo-id="taboo-rule"' in html
 
