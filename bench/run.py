@@ -21,6 +21,7 @@ PAGE_TYPES = {
     "quiz-heavy": "modules/final/",
     "phrase library": "reference/phrases/",
     "taboo list": "reference/taboo/",
+    "phrase finder": "finder/",
 }
 
 

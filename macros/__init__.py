@@ -16,7 +16,9 @@ from .errors import DataError, Problem
 from .inline_markdown import InlineRenderer
 from .jinja_guard import guard
 from .library import load_library
-from .links import page_url, relative_link
+from .links import page_url, relative_asset, relative_link
+from .finder_index import finder_script
+from .render_finder import render_finder
 from .render_phrases import render_phrases, render_taboo_table
 from .render_quiz import render_quiz
 from .selection import SelectionError, select_phrases
@@ -87,6 +89,15 @@ def define_env(env) -> None:
             raise SelectionError(f"page {current_page()}: there are no taboo phrases in phrases/")
         return render_taboo_table(library.taboo, {p.id: p.text for p in library.phrases})
 
+    @env.macro
+    @reported
+    def phrase_finder() -> str:
+        """{{ phrase_finder() }}: the live-call phrase finder (通话速查)."""
+        if "finder_script" not in env.variables:
+            env.variables["finder_script"] = finder_script(library)
+        name, _ = env.variables["finder_script"]
+        return render_finder(relative_asset(name, current_page(), directory_urls), link_for("reference/phrases.md"))
+
 
 def on_pre_page_macros(env) -> None:
     """Literal braces in prose and code samples stay text; only real macro calls run."""
@@ -94,9 +105,17 @@ def on_pre_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Every quiz ref must land on a heading that exists in the built site, or the build fails."""
-    library = env.variables["course_library"]
+    """Write the finder's data file; then every quiz ref must land on an existing heading."""
     site = Path(env.conf["site_dir"])
+    if "finder_script" in env.variables:
+        name, content = env.variables["finder_script"]
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(content, encoding="utf-8")
+    _check_ref_anchors(env, site)
+
+
+def _check_ref_anchors(env, site: Path) -> None:
+    library = env.variables["course_library"]
     directory_urls = env.conf["use_directory_urls"]
     ids_by_page: dict[str, set[str]] = {}
     problems = []

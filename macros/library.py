@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import DataError, Problem
-from .models import ID_PATTERN, Phrase, PhraseFile, Quiz, Taboo, Vocabulary
+from .models import ID_PATTERN, Phrase, PhraseFile, Quiz, Synonyms, Taboo, Vocabulary
 from .normalize import fold
 from .validation import item_label, validate
 from .yaml_source import SourceFile, read_yaml
 
 VOCABULARY_FILE = "vocabulary.yml"
+SYNONYMS_FILE = "synonyms.yml"
 _LOOKS_LIKE_ID = re.compile(ID_PATTERN)
 
 
@@ -30,6 +31,7 @@ class Library:
     phrases: list[Phrase] = field(default_factory=list)
     taboo: list[Taboo] = field(default_factory=list)
     vocabulary: Vocabulary | None = None
+    synonyms: dict[str, list[str]] = field(default_factory=dict)
     root: Path = Path(".")
     # (quiz id, question id) → (file, line of its ref), for problems found after loading.
     ref_lines: dict[tuple[str, str], tuple[str, int | None]] = field(default_factory=dict)
@@ -113,8 +115,17 @@ def _load_phrases(library: Library, folder: Path, root: Path, problems: list[Pro
     else:
         problems.append(Problem(_display(vocab_path, root), "the vocabulary file is missing",
                                 "create it with the lists 'scenarios' and 'customer_types'"))
+    synonyms_path = folder / SYNONYMS_FILE
+    if synonyms_path.exists():
+        source, read_problems = read_yaml(synonyms_path, _display(synonyms_path, root))
+        problems += read_problems
+        if source is not None:
+            parsed_synonyms, found = validate(source, Synonyms)
+            problems += found
+            if parsed_synonyms is not None:
+                library.synonyms = parsed_synonyms.synonyms
     for path in _data_files(folder):
-        if path.name == VOCABULARY_FILE:
+        if path.name in (VOCABULARY_FILE, SYNONYMS_FILE):
             continue
         source, read_problems = read_yaml(path, _display(path, root))
         problems += read_problems

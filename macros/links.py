@@ -29,3 +29,10 @@ def relative_link(target: str, from_src: str, directory_urls: bool) -> str:
         if rel == "./":
             rel = "./"
     return rel + (f"#{anchor}" if anchor else "")
+
+
+def relative_asset(asset: str, from_src: str, directory_urls: bool) -> str:
+    """Link from the page built from `from_src` to a file in the built site ('assets/x.js')."""
+    from_url = page_url(from_src, directory_urls)
+    from_dir = from_url if from_url.endswith("/") or from_url == "" else posixpath.dirname(from_url)
+    return posixpath.relpath(asset, from_dir or ".")

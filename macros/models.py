@@ -182,3 +182,11 @@ class Vocabulary(Strict):
 
     scenarios: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
     customer_types: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
+
+
+class Synonyms(Strict):
+    """phrases/synonyms.yml: what agents type → words the library uses, for the phrase finder."""
+
+    synonyms: dict[Annotated[str, Field(min_length=1)], list[Annotated[str, Field(min_length=1)]]] = Field(
+        description="发火: [生气, 愤怒] — typing the key also finds phrases with any of the listed words."
+    )

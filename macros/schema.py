@@ -1,6 +1,6 @@
 """JSON Schemas for the data files, generated from the models so editors flag mistakes while typing.
 
-    python -m macros.schema          # rewrite quizzes/quiz.schema.json and phrases/phrases.schema.json
+    python -m macros.schema          # rewrite the *.schema.json files beside the data
     python -m macros.schema --check  # exit 1 if a committed schema is out of date
 """
 
@@ -13,11 +13,13 @@ from pathlib import Path
 import yaml
 
 from .library import VOCABULARY_FILE
-from .models import PhraseFile, Quiz
+from .models import PhraseFile, Quiz, Synonyms, Vocabulary
 
 SCHEMAS = {
     Path("quizzes/quiz.schema.json"): (Quiz, "客诉通 quiz file"),
     Path("phrases/phrases.schema.json"): (PhraseFile, "客诉通 phrase library file"),
+    Path("phrases/vocabulary.schema.json"): (Vocabulary, "客诉通 phrase vocabulary (scenarios, customer types)"),
+    Path("phrases/synonyms.schema.json"): (Synonyms, "客诉通 finder synonyms"),
 }
 
 

@@ -74,7 +74,8 @@ def _fields_of(source: SourceFile, path: tuple[Any, ...], model: type[BaseModel]
 
 def _describe(error: dict[str, Any], source: SourceFile, path: tuple[Any, ...], model: type[BaseModel]) -> tuple[str, str]:
     kind = error["type"]
-    name = str(path[-1]) if path else "file"
+    # A list item is named after its list: "'tags' item 2" rather than "'1'".
+    name = next((str(step) for step in reversed(path) if isinstance(step, str)), "file")
     given = error.get("input")
     if kind == "missing":
         missing = error["loc"][-1]

@@ -1,0 +1,184 @@
+"""Phrase finder benchmark: keystroke-to-results latency for the real library and synthetic ones of
+3,000 and 30,000 phrases, index size, page transfer; and Material's own search box on the same site.
+
+    .venv/bin/python bench/finder.py [--sizes real,3000,30000]
+
+Prints figures only (machines here are shared and noisy: compare within one run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import random
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, StaticServer, build  # noqa: E402
+
+QUERIES = ["退款", "tuikuan", "tk", "等太久", "投訴", "发火", "找领导", "系统故障", "态度不好", "赔偿", "xt", "核实一下"]
+
+# Measures from the moment text enters the box to the moment the result list changed.
+PROBE = """
+(selector) => {
+  window.__latencies = [];
+  const box = document.querySelector(selector.box);
+  const list = document.querySelector(selector.list);
+  let start = 0;
+  box.addEventListener('beforeinput', () => { start = performance.now(); }, true);
+  box.addEventListener('keyup', () => { if (!start) start = performance.now(); }, true);
+  new MutationObserver(() => {
+    if (!start) return;
+    const done = performance.now();
+    window.__latencies.push(done - start);
+    start = 0;
+  }).observe(list, {childList: true, subtree: true, characterData: true});
+}
+"""
+
+
+def synthetic_project(base: Path, count: int) -> Path:
+    """A copy of the project whose phrase library has `count` phrases recombined from the real ones."""
+    project = base / f"synthetic-{count}"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", "bench",
+                                                                 "tests", "*.png"))
+    real = []
+    for path in sorted((ROOT / "phrases").glob("*.yml")):
+        if path.stem in ("vocabulary", "synonyms", "taboo"):
+            continue
+        real += yaml.safe_load(path.read_text(encoding="utf-8"))["phrases"]
+    for path in (project / "phrases").glob("*.yml"):
+        if path.stem not in ("vocabulary", "synonyms", "taboo"):
+            path.unlink()
+    rng = random.Random(count)
+    clauses = [c for p in real for c in re.split(r"(?<=[，。？！])", p["text"]) if len(c) > 3]
+    phrases = []
+    for i in range(count):
+        model = real[i % len(real)]
+        text = "".join(rng.sample(clauses, 2))
+        phrases.append({**model, "id": f"synthetic-{i}", "text": text})
+    (project / "phrases/synthetic.yml").write_text(yaml.safe_dump({"phrases": phrases}, allow_unicode=True), "utf-8")
+    # Only the finder and home page: the other pages are not what is measured here.
+    docs = project / "docs"
+    for path in list(docs.rglob("*.md")):
+        if path.relative_to(docs).as_posix() not in ("index.md", "finder.md"):
+            path.unlink()
+    (docs / "index.md").write_text("# 客诉通\n", encoding="utf-8")
+    shutil.rmtree(project / "quizzes")
+    (project / "quizzes").mkdir()
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config[: config.index("# Page tree")] + "nav:\n  - 首页: index.md\n  - 通话速查: finder.md\n"
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return project
+
+
+def type_and_measure(page, selector: dict, queries: list[str], material: bool) -> list[float]:
+    page.evaluate(PROBE, selector)
+    box = page.locator(selector["box"])
+    for query in queries:
+        box.fill("")
+        page.wait_for_timeout(150)
+        page.evaluate("window.__latencies.length = window.__latencies.length")
+        for char in query:
+            before = page.evaluate("window.__latencies.length")
+            if char.isascii():
+                page.keyboard.press(char)
+            else:
+                page.keyboard.insert_text(char)
+                if material:
+                    box.dispatch_event("keyup")
+            try:
+                page.wait_for_function(f"window.__latencies.length > {before}", timeout=5000)
+            except Exception:  # noqa: BLE001 - a keystroke that changed nothing is not a measurement
+                pass
+    return page.evaluate("window.__latencies")
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def transfer(page) -> tuple[int, int]:
+    """(bytes as served here, bytes if the server gzips text as nginx/IIS usually do)."""
+    entries = page.evaluate("[performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]"
+                            ".map(e => [e.name, e.encodedBodySize || 0])")
+    raw = sum(size for _, size in entries)
+    return raw, entries
+
+
+def measure(project: Path, label: str, browser) -> dict:
+    site = Path(tempfile.mkdtemp())
+    server = StaticServer(site)
+    result = build(project, site, site_url=server.url)
+    if result.returncode:
+        sys.exit(result.stderr)
+    data = next(site.glob("assets/javascripts/finder-data.*.js"))
+    row = {"label": label, "index": data.stat().st_size, "index_gz": len(gzip.compress(data.read_bytes()))}
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server.url + "finder/", wait_until="networkidle")
+    page.wait_for_selector("#phrase-finder[data-mdx-mounted]")
+    row["mount_ms"] = page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
+    raw, entries = transfer(page)
+    row["transfer"] = raw
+    row["transfer_gz"] = sum(_gzip_size(site, server.url, name, size) for name, size in entries)
+    finder = type_and_measure(page, {"box": "#phrase-finder-input", "list": "#phrase-finder-results"}, QUERIES, False)
+    row["finder"] = finder
+    page.goto(server.url + "finder/", wait_until="networkidle")
+    page.locator(".md-search__input").click()
+    page.wait_for_timeout(1500)  # let Material load its index first: measure searching, not downloading
+    material = type_and_measure(page, {"box": ".md-search__input", "list": ".md-search-result"}, QUERIES, True)
+    row["material"] = material
+    context.close()
+    server.close()
+    shutil.rmtree(site)
+    return row
+
+
+def _gzip_size(site: Path, base: str, url: str, size: int) -> int:
+    path = url.removeprefix(base).split("?")[0].split("#")[0]
+    file = site / (path or "index.html")
+    if file.is_dir() or path.endswith("/"):
+        file = file / "index.html"
+    if file.suffix in (".html", ".js", ".css", ".json", ".xml", ".svg", "") and file.is_file():
+        return len(gzip.compress(file.read_bytes()))
+    return size
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="real,3000,30000")
+    sizes = parser.parse_args().sizes.split(",")
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    with tempfile.TemporaryDirectory() as scratch, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for size in sizes:
+            project = ROOT if size == "real" else synthetic_project(Path(scratch), int(size))
+            rows.append(measure(project, "real library" if size == "real" else f"{int(size):,} phrases", browser))
+        browser.close()
+    print(f"queries typed key by key: {' '.join(QUERIES)}\n")
+    print(f"{'library':<16}{'finder p50':>11}{'p95':>8}{'Material p50':>14}{'p95':>8}{'index KiB':>11}"
+          f"{'(gzip)':>8}{'page KiB':>10}{'(gzip)':>8}")
+    for row in rows:
+        f, m = row["finder"], row["material"]
+        print(f"{row['label']:<16}{percentile(f, .5):>9.1f}ms{percentile(f, .95):>6.1f}ms"
+              f"{percentile(m, .5):>12.1f}ms{percentile(m, .95):>6.1f}ms"
+              f"{row['index'] / 1024:>11.0f}{row['index_gz'] / 1024:>8.0f}{row['transfer'] / 1024:>10.0f}"
+              f"{row['transfer_gz'] / 1024:>8.0f}")
+    print("\nfinder: from text entering the box to the result list changing (search + render, same task);")
+    print("Material: from keyup to its result list changing (worker round trip + render).")
+    print("samples per row:", ", ".join(f"{len(r['finder'])}/{len(r['material'])}" for r in rows))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""The data the phrase finder (通话速查) searches in the browser, computed once at build time.
+
+Pinyin and the Traditional → Simplified character map are prepared here so the page does no
+dictionary work: it only compares strings. Lists are positional to keep the page small.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import opencc
+from pypinyin import Style, lazy_pinyin
+
+from .library import Library
+from .models import CHANNELS, STAGES
+
+FORMAT_VERSION = 1
+# Buffer lines shown above the results, each on Alt+1 … Alt+6.
+BUFFER_SLOTS = 6
+
+
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+def _readings(text: str) -> list[str]:
+    """Pinyin of each character in context ('' for characters that are not Han)."""
+    chars = list(text)
+    syllables = iter(lazy_pinyin([c for c in chars if _is_han(c)], style=Style.NORMAL, errors="ignore"))
+    return [next(syllables, "") if _is_han(c) else "" for c in chars]
+
+
+class PinyinTable:
+    """Pinyin sent once per character, plus the few places where a phrase reads a character otherwise.
+
+    A per-character table is a fraction of the size of per-phrase pinyin; polyphonic characters
+    (还 hai/huan, 行 xing/hang) keep their reading in context through the exceptions.
+    """
+
+    def __init__(self, texts: list[str]):
+        counts: dict[str, dict[str, int]] = {}
+        self._readings = {text: _readings(text) for text in texts}
+        for text, readings in self._readings.items():
+            for char, reading in zip(text, readings):
+                if reading:
+                    counts.setdefault(char, {}).setdefault(reading, 0)
+                    counts[char][reading] += 1
+        self.table = {char: max(r, key=lambda k: (r[k], k)) for char, r in sorted(counts.items())}
+
+    def exceptions(self, text: str) -> str:
+        """'index:reading,…' where `text` reads a character differently from the table."""
+        pairs = [f"{i}:{reading}" for i, (char, reading) in enumerate(zip(text, self._readings[text]))
+                 if reading and reading != self.table[char]]
+        return ",".join(pairs)
+
+
+@lru_cache(maxsize=1)
+def _traditional_to_simplified() -> dict[str, str]:
+    table = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    pairs = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        traditional, _, simplified = line.partition("\t")
+        if traditional and simplified:
+            pairs[traditional] = simplified.split(" ")[0]
+    return pairs
+
+
+def traditional_map(library_text: str) -> str:
+    """'繁简繁简…': every Traditional character whose Simplified form occurs in the library."""
+    used = set(library_text)
+    return "".join(t + s for t, s in sorted(_traditional_to_simplified().items()) if s in used and t != s)
+
+
+def finder_data(library: Library) -> dict:
+    vocabulary = library.vocabulary
+    scenarios = list(vocabulary.scenarios) if vocabulary else []
+    types = list(vocabulary.customer_types) if vocabulary else []
+    pinyin = PinyinTable([p.text for p in library.phrases] + [t for p in library.phrases for t in p.tags])
+    phrases = []
+    for p in library.phrases:
+        phrases.append([
+            p.id, p.text, STAGES.index(p.stage),
+            [scenarios.index(s) for s in p.scenarios], [types.index(t) for t in p.customer_types],
+            [CHANNELS.index(c) for c in p.channels], p.tags, p.note or "", pinyin.exceptions(p.text),
+        ])
+    texts = {p.id: p.text for p in library.phrases}
+    taboo = [[t.id, t.text, [t.text, *t.match], t.why, [texts.get(alt, alt) for alt in t.instead]]
+             for t in library.taboo]
+    all_text = "".join([*(p.text + "".join(p.tags) for p in library.phrases),
+                        *(t.text + "".join(t.match) for t in library.taboo), *library.synonyms,
+                        *(w for words in library.synonyms.values() for w in words)])
+    return {
+        "v": FORMAT_VERSION,
+        "stages": list(STAGES), "scenarios": scenarios, "types": types, "channels": list(CHANNELS),
+        "phrases": phrases, "taboo": taboo, "synonyms": library.synonyms,
+        "buffer": [p.id for p in library.phrases if p.stage == "缓冲"][:BUFFER_SLOTS],
+        "pinyin": pinyin.table,
+        "t2s": traditional_map(all_text),
+    }
+
+
+def finder_script(library: Library) -> tuple[str, str]:
+    """(file name, content) of the script that hands the finder its data.
+
+    A separate file rather than inline data: Material's instant navigation re-runs inline scripts as
+    JavaScript, it caches across visits, and a <script src> also loads from file:// (offline copies).
+    The name carries a content hash so intranet caches never serve stale phrases.
+    """
+    text = json.dumps(finder_data(library), ensure_ascii=False, separators=(",", ":"))
+    content = f"window.__kesutongFinderData={text};\n"
+    digest = hashlib.sha1(content.encode("utf-8")).hexdigest()[:10]
+    return f"assets/javascripts/finder-data.{digest}.js", content
