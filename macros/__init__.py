@@ -128,7 +128,7 @@ def _check_ref_anchors(env, site: Path) -> None:
                 url = page_url(page, directory_urls)
                 html = site / (url + "index.html" if url.endswith("/") or not url else url)
                 text = html.read_text(encoding="utf-8") if html.is_file() else ""
-                ids_by_page[page] = set(re.findall(r'\sid="([^"]+)"', text))
+                ids_by_page[page] = set(re.findall(r"""\sid=["']?([^"'\s>]+)""", text))
             if anchor not in ids_by_page[page]:
                 file, line = library.ref_lines[(quiz.id, question.id)]
                 problems.append(Problem(file, f"ref '{question.ref}': the page has no heading with id '{anchor}'",

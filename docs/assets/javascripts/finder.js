@@ -126,11 +126,16 @@
         pinyin: syllables.join(""),
         initials: syllables.map(function (s) { return s[0]; }).join(""),
         tagPinyin: row[6].map(pinyinOf).join("|"),
+        tagInitials: row[6].map(function (tag) {
+          return tokensOf(tag, "").filter(function (t) { return t !== "_"; }).map(function (t) { return t[0]; }).join("");
+        }).join("|"),
         placeholders: (row[1].match(PLACEHOLDER) || []).map(function (p) { return p.slice(1, -1); })
       };
     });
+    this.phrases.forEach(function (p) { p.hay = p.folded + "|" + p.tagsFolded.join("|") + "|" + p.facetText; });
     this.byId = {};
     this.phrases.forEach(function (p) { self.byId[p.id] = p; });
+    this.documentFrequency = {};
     this.taboo = data.taboo.map(function (row) {
       return { id: row[0], text: row[1], patterns: row[2].map(function (t) { return folder.plain(t); })
         .filter(Boolean).sort(function (a, b) { return b.length - a.length; }), why: row[3], instead: row[4] };
@@ -178,53 +183,148 @@
       }
     }
     if (isLatin(term) && term.length >= 2) {
-      var py = p.pinyin.indexOf(term);
       var score = 0;
-      if (py >= 0 && this.atSyllable(p, py)) score = py === 0 ? 60 : 45;
-      else if (p.tagPinyin.indexOf(term) >= 0) score = 50;
-      else {
-        var ini = p.initials.indexOf(term);
-        if (ini >= 0) score = ini === 0 ? 45 : 35;
-        if (score > best) mark = { kind: "initials", at: ini, length: term.length };
-      }
-      if (py >= 0 && score > best) mark = { kind: "pinyin", at: py, length: term.length };
+      var py = this.pinyinMatch(p, term);
+      if (py) { score = py.at === 0 ? 60 : 45; }
+      else if (p.tagPinyin.indexOf(term) >= 0 || p.tagInitials.split("|").indexOf(term) >= 0) score = 50;
+      var ini = py ? null : this.initialsMatch(p, term);
+      if (ini && !score) score = ini.at === 0 ? 45 : 35;
+      if (score > best) mark = py ? { kind: "pinyin", at: py.offset, length: term.length }
+        : ini ? { kind: "initials", at: ini.at, length: term.length } : mark;
       best = Math.max(best, score);
     }
     return best ? { score: best, mark: mark } : null;
   };
 
-  Index.prototype.atSyllable = function (p, offset) {
-    var position = 0;
-    for (var i = 0; i < p.tokens.length && position <= offset; i++) {
-      if (p.tokens[i] === "_") continue;
-      if (position === offset) return true;
-      position += p.tokens[i].length;
+  // Code-point positions of the Han characters of a phrase (what pinyin and initials stand for).
+  Index.prototype.hanPositions = function (p) {
+    if (!p.hanAt) {
+      p.hanAt = [];
+      p.tokens.forEach(function (token, index) { if (token !== "_") p.hanAt.push(index); });
     }
-    return false;
+    return p.hanAt;
   };
 
-  Index.prototype.search = function (query, filters) {
+  // Syllables first..last stand for adjacent characters: no punctuation or other text between them.
+  Index.prototype.adjacent = function (p, first, last) {
+    var at = this.hanPositions(p);
+    return at[last] - at[first] === last - first;
+  };
+
+  // Initials (tk → 退款) matching adjacent characters: {at: syllable index} or null.
+  Index.prototype.initialsMatch = function (p, term) {
+    for (var at = p.initials.indexOf(term); at >= 0; at = p.initials.indexOf(term, at + 1)) {
+      if (this.adjacent(p, at, at + term.length - 1)) return { at: at };
+    }
+    return null;
+  };
+
+  // Full pinyin (tuikuan, or tuik while typing) starting at a syllable and spanning adjacent characters.
+  Index.prototype.pinyinMatch = function (p, term) {
+    var starts = [];
+    var position = 0;
+    for (var i = 0; i < p.tokens.length; i++) {
+      if (p.tokens[i] === "_") continue;
+      starts.push(position);
+      position += p.tokens[i].length;
+    }
+    for (var offset = p.pinyin.indexOf(term); offset >= 0; offset = p.pinyin.indexOf(term, offset + 1)) {
+      var first = starts.indexOf(offset);
+      if (first < 0) continue;
+      var last = first;
+      while (last + 1 < starts.length && starts[last + 1] < offset + term.length) last++;
+      if (this.adjacent(p, first, last)) return { at: first, offset: offset };
+    }
+    return null;
+  };
+
+  // How many phrases contain a two-character piece (cached: typing adds one piece per keystroke).
+  Index.prototype.frequency = function (piece) {
+    if (!(piece in this.documentFrequency)) {
+      var count = 0;
+      for (var i = 0; i < this.phrases.length; i++) if (this.phrases[i].hay.indexOf(piece) >= 0) count++;
+      this.documentFrequency[piece] = count;
+    }
+    return this.documentFrequency[piece];
+  };
+
+  // Agents type what the customer said (什么时候到账, 找你们经理) rather than the library's wording.
+  // When the whole term is not in a phrase, weigh the two-character pieces it shares with it, rare
+  // pieces counting more; pieces found nowhere (across-word junk like 么时) are ignored.
+  Index.prototype.fuzzyScore = function (p, pieces) {
+    var wanted = 0;
+    var found = 0;
+    for (var i = 0; i < pieces.length; i++) {
+      var df = this.frequency(pieces[i]);
+      if (!df) continue;
+      var weight = Math.log(1 + this.phrases.length / df);
+      wanted += weight;
+      if (p.hay.indexOf(pieces[i]) >= 0) found += weight;
+    }
+    var coverage = wanted ? found / wanted : 0;
+    return coverage >= 0.5 ? 10 + 30 * coverage : 0;
+  };
+
+  // Pieces that say who is talking or how, not what about: "客户骂人" is about 骂人.
+  var FILLER_PIECES = ["客户", "顾客", "用户", "我要", "我想", "你们", "我们", "他们", "什么", "怎么", "为什",
+    "一下", "一个", "这个", "那个", "就是", "还是", "可以", "我的", "你的", "他的", "的时", "时候"];
+
+  var piecesOf = function (term) {
+    var chars = Array.from(term);
+    var pieces = [];
+    for (var i = 0; i + 1 < chars.length; i++) {
+      var piece = chars[i] + chars[i + 1];
+      if (pieces.indexOf(piece) < 0 && FILLER_PIECES.indexOf(piece) < 0) pieces.push(piece);
+    }
+    return pieces;
+  };
+
+  Index.prototype.search = function (query) {
     var folder = this.folder;
     var self = this;
     // Placeholders in a pasted phrase ({称呼}) are not words to look for.
     var terms = query.trim().split(/\s+/).map(function (t) { return folder.plain(t, true); }).filter(Boolean);
-    var prepared = terms.map(function (term) { return { term: term, variants: self.variants(term) }; });
+    var prepared = terms.map(function (term) {
+      var variants = self.variants(term);
+      var fuzzy = !isLatin(term) && Array.from(term).length >= 3;
+      return { term: term, variants: variants, pieces: fuzzy ? variants.map(piecesOf) : null };
+    });
     var hits = [];
+    var misses = [];
     for (var i = 0; i < this.phrases.length; i++) {
-      var p = this.phrases[i];
-      var total = 0;
-      var marks = [];
-      for (var k = 0; k < prepared.length; k++) {
-        var result = this.scoreTerm(p, prepared[k].term, prepared[k].variants);
-        if (!result) { total = -1; break; }
-        total += result.score;
-        if (result.mark) marks.push(result.mark);
+      var hit = this.scorePhrase(this.phrases[i], prepared, false);
+      if (hit) hits.push(hit); else misses.push(this.phrases[i]);
+    }
+    var approximate = false;
+    if (hits.length < RESULT_LIMIT && prepared.some(function (t) { return t.pieces; })) {
+      for (var j = 0; j < misses.length; j++) {
+        var near = this.scorePhrase(misses[j], prepared, true);
+        if (near) { hits.push(near); approximate = true; }
       }
-      if (total < 0) continue;
-      hits.push({ phrase: p, score: total, marks: marks });
     }
     hits.sort(function (a, b) { return b.score - a.score || a.phrase.position - b.phrase.position; });
-    return { terms: terms, hits: hits };
+    return { terms: terms, hits: hits, approximate: approximate };
+  };
+
+  // Every term must match the phrase, exactly or (second pass) approximately.
+  Index.prototype.scorePhrase = function (p, prepared, allowFuzzy) {
+    var total = 0;
+    var marks = [];
+    for (var k = 0; k < prepared.length; k++) {
+      var term = prepared[k];
+      var result = this.scoreTerm(p, term.term, term.variants);
+      if (!result && allowFuzzy && term.pieces) {
+        var best = 0;
+        for (var v = 0; v < term.pieces.length; v++) {
+          best = Math.max(best, this.fuzzyScore(p, term.pieces[v]) * (v === 0 ? 1 : 0.85));
+        }
+        result = best ? { score: best, mark: { kind: "pieces", pieces: term.pieces[0] } } : null;
+      }
+      if (!result) return null;
+      total += result.score;
+      if (result.mark) marks.push(result.mark);
+    }
+    return { phrase: p, score: total, marks: marks };
   };
 
   Index.prototype.tabooFor = function (query) {
@@ -273,6 +373,12 @@
       if (mark.kind === "text") {
         var at = folded.text.indexOf(mark.word);
         if (at >= 0) ranges.push([folded.map[at], folded.map[at + mark.word.length - 1] + 1]);
+      } else if (mark.kind === "pieces") {
+        mark.pieces.forEach(function (piece) {
+          for (var from = folded.text.indexOf(piece); from >= 0; from = folded.text.indexOf(piece, from + 1)) {
+            ranges.push([folded.map[from], folded.map[from + 1] + 1]);
+          }
+        });
       } else {
         var hanIndexes = [];
         var offsets = [];
@@ -416,7 +522,8 @@
   Finder.prototype.update = function () {
     var query = this.input.value;
     var filtering = this.facets().some(function (f) { return this.filters[f.key].length; }, this);
-    var found = query.trim() ? this.index.search(query, this.filters) : null;
+    var found = query.trim() ? this.index.search(query) : null;
+    this.approximate = !!(found && found.approximate);
     var pool = found ? found.hits : (filtering ? this.index.phrases.map(function (p) { return { phrase: p, marks: [] }; }) : []);
     var self = this;
     this.hits = pool.filter(function (hit) { return self.passes(hit.phrase); });
@@ -488,7 +595,8 @@
     } else if (!this.hits.length) {
       this.status("没有找到。换个说法试试，比如只输入一个关键词，或用拼音首字母。", "empty");
     } else {
-      this.status("找到 " + this.hits.length + " 条" + (this.hits.length > RESULT_LIMIT ? "，显示前 " + RESULT_LIMIT + " 条" : "") + "。");
+      this.status("找到 " + this.hits.length + " 条" + (this.hits.length > RESULT_LIMIT ? "，显示前 " + RESULT_LIMIT + " 条" : "") + "。" +
+        (this.approximate ? "没有一字不差的，也列出了意思相近的。" : ""));
     }
   };
 
