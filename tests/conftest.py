@@ -23,7 +23,7 @@ def library():
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
+def _empty_server(tmp_path_factory):
     """Serves the site folder; started before the build because the build must know its address."""
     srv = StaticServer(tmp_path_factory.mktemp("site"))
     yield srv
@@ -31,12 +31,18 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def site_dir(server) -> Path:
+def site_dir(_empty_server) -> Path:
     # Material's instant navigation follows only links listed in sitemap.xml, matched with the port
     # of site_url: build for the address the test server really has.
-    result = build(PROJECT, server.folder, site_url=server.url)
+    result = build(PROJECT, _empty_server.folder, site_url=_empty_server.url)
     assert result.returncode == 0, result.stdout + result.stderr
-    return server.folder
+    return _empty_server.folder
+
+
+@pytest.fixture(scope="session")
+def server(_empty_server, site_dir):
+    """The real site, built and served on 127.0.0.1."""
+    return _empty_server
 
 
 @pytest.fixture(scope="session")

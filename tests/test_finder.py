@@ -262,3 +262,20 @@ def test_usable_on_a_phone_and_beside_a_crm(browser, server, width):
     box = first.bounding_box()
     assert box and box["width"] <= width and first.is_visible()
     context.close()
+
+
+def test_enter_copies_over_plain_http_on_an_intranet_host(browser, server, library):
+    """No Clipboard API on http://<intranet-host>/: Enter must still put the line on the clipboard."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"http://intranet.test:{server.port}/finder/")
+    page.wait_for_selector("#phrase-finder[data-mdx-mounted]")
+    assert page.evaluate("window.isSecureContext") is False
+    plain = next(p for p in library.phrases if "{" not in p.text)
+    assert search(page, plain.text)[0] == plain.id
+    page.locator("#phrase-finder-input").press("Enter")
+    assert "已复制" in page.locator(".mdx-finder__status").inner_text()
+    reader = context.new_page()
+    reader.goto(server.url)
+    assert reader.evaluate("navigator.clipboard.readText()") == plain.text
+    context.close()

@@ -126,9 +126,9 @@
         pinyin: syllables.join(""),
         initials: syllables.map(function (s) { return s[0]; }).join(""),
         tagPinyin: row[6].map(pinyinOf).join("|"),
-        tagInitials: row[6].map(function (tag) {
+        tagInitials: "|" + row[6].map(function (tag) {
           return tokensOf(tag, "").filter(function (t) { return t !== "_"; }).map(function (t) { return t[0]; }).join("");
-        }).join("|"),
+        }).join("|") + "|",
         placeholders: (row[1].match(PLACEHOLDER) || []).map(function (p) { return p.slice(1, -1); })
       };
     });
@@ -158,11 +158,13 @@
   };
 
   // Score of one phrase for one term (0: no match), and where to highlight.
-  Index.prototype.scoreTerm = function (p, term, variants) {
+  Index.prototype.scoreTerm = function (p, term, variants, latin) {
     var best = 0;
     var mark = null;
     for (var v = 0; v < variants.length; v++) {
       var word = variants[v];
+      // Most phrases match nothing: one look at all their words decides that.
+      if (p.hay.indexOf(word) < 0 && (v > 0 || p.noteFolded.indexOf(word) < 0)) continue;
       var weight = v === 0 ? 1 : 0.85;
       var s = 0;
       for (var t = 0; t < p.tagsFolded.length; t++) {
@@ -182,11 +184,11 @@
         mark = { kind: "text", word: word };
       }
     }
-    if (isLatin(term) && term.length >= 2) {
+    if (latin) {
       var score = 0;
       var py = this.pinyinMatch(p, term);
       if (py) { score = py.at === 0 ? 60 : 45; }
-      else if (p.tagPinyin.indexOf(term) >= 0 || p.tagInitials.split("|").indexOf(term) >= 0) score = 50;
+      else if (p.tagPinyin.indexOf(term) >= 0 || p.tagInitials.indexOf("|" + term + "|") >= 0) score = 50;
       var ini = py ? null : this.initialsMatch(p, term);
       if (ini && !score) score = ini.at === 0 ? 45 : 35;
       if (score > best) mark = py ? { kind: "pinyin", at: py.offset, length: term.length }
@@ -221,13 +223,16 @@
 
   // Full pinyin (tuikuan, or tuik while typing) starting at a syllable and spanning adjacent characters.
   Index.prototype.pinyinMatch = function (p, term) {
-    var starts = [];
-    var position = 0;
-    for (var i = 0; i < p.tokens.length; i++) {
-      if (p.tokens[i] === "_") continue;
-      starts.push(position);
-      position += p.tokens[i].length;
+    if (p.pinyin.indexOf(term) < 0) return null;
+    if (!p.starts) {  // where each syllable starts in p.pinyin; kept once computed
+      p.starts = [];
+      for (var i = 0, position = 0; i < p.tokens.length; i++) {
+        if (p.tokens[i] === "_") continue;
+        p.starts.push(position);
+        position += p.tokens[i].length;
+      }
     }
+    var starts = p.starts;
     for (var offset = p.pinyin.indexOf(term); offset >= 0; offset = p.pinyin.indexOf(term, offset + 1)) {
       var first = starts.indexOf(offset);
       if (first < 0) continue;
@@ -286,8 +291,10 @@
     var terms = query.trim().split(/\s+/).map(function (t) { return folder.plain(t, true); }).filter(Boolean);
     var prepared = terms.map(function (term) {
       var variants = self.variants(term);
-      var fuzzy = !isLatin(term) && Array.from(term).length >= 3;
-      return { term: term, variants: variants, pieces: fuzzy ? variants.map(piecesOf) : null };
+      var latin = isLatin(term);
+      var fuzzy = !latin && Array.from(term).length >= 3;
+      return { term: term, variants: variants, latin: latin && term.length >= 2,
+        pieces: fuzzy ? variants.map(piecesOf) : null };
     });
     var hits = [];
     var misses = [];
@@ -312,7 +319,7 @@
     var marks = [];
     for (var k = 0; k < prepared.length; k++) {
       var term = prepared[k];
-      var result = this.scoreTerm(p, term.term, term.variants);
+      var result = this.scoreTerm(p, term.term, term.variants, term.latin);
       if (!result && allowFuzzy && term.pieces) {
         var best = 0;
         for (var v = 0; v < term.pieces.length; v++) {
@@ -500,23 +507,28 @@
   };
 
   Finder.prototype.facets = function () {
+    if (this.facetList) return this.facetList;
     var d = this.data;
-    return [
+    this.facetList = [
       { key: "stage", label: "阶段", names: d.stages, of: function (p) { return [p.stage]; } },
       { key: "scenario", label: "场景", names: d.scenarios, of: function (p) { return p.scenarios; } },
       { key: "type", label: "客户类型", names: d.types, of: function (p) { return p.types; } },
       { key: "channel", label: "渠道", names: d.channels, of: function (p) { return p.channels; } }
     ];
+    return this.facetList;
   };
 
   Finder.prototype.passes = function (p, except) {
-    var filters = this.filters;
-    return this.facets().every(function (facet) {
-      var chosen = filters[facet.key];
-      if (facet.key === except || !chosen.length) return true;
-      var values = facet.of(p);
-      return chosen.some(function (c) { return values.indexOf(c) >= 0; });
-    });
+    var facets = this.facets();
+    for (var f = 0; f < facets.length; f++) {
+      var chosen = this.filters[facets[f].key];
+      if (!chosen.length || facets[f].key === except) continue;
+      var values = facets[f].of(p);
+      var any = false;
+      for (var c = 0; c < chosen.length && !any; c++) any = values.indexOf(chosen[c]) >= 0;
+      if (!any) return false;
+    }
+    return true;
   };
 
   Finder.prototype.update = function () {
@@ -841,6 +853,7 @@
     root.classList.add("mdx-finder--ready");
     new Finder(root, window.__kesutongFinderData);
     root.querySelector("#phrase-finder-input").focus();
+    if (window.performance && performance.mark) performance.mark("mdx-finder-ready");
   };
 
   // The data comes as a script of its own (see macros/finder_index.py), loaded once per visit.
