@@ -49,6 +49,7 @@ test: $(VENV)/.dev-installed chromium
 
 bench: $(VENV)/.dev-installed chromium
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/finder.py
 
 clean:
 	rm -rf site .pytest_cache

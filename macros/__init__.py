@@ -19,7 +19,10 @@ from .library import load_library
 from .links import page_url, relative_asset, relative_link
 from .finder_index import finder_script
 from .render_finder import render_finder
+from .lms_export import gift, moodle_xml
 from .render_phrases import render_phrases, render_taboo_table
+from .render_roleplay import render_roleplays
+from .render_trainer import lms_files, render_cheat_sheets, render_lms_table
 from .render_quiz import render_quiz
 from .selection import SelectionError, select_phrases
 
@@ -98,6 +101,27 @@ def define_env(env) -> None:
         name, _ = env.variables["finder_script"]
         return render_finder(relative_asset(name, current_page(), directory_urls), link_for("reference/phrases.md"))
 
+    @env.macro
+    @reported
+    def roleplay_cards() -> str:
+        """{{ roleplay_cards() }}: every role-play card, each side printable on its own page."""
+        if not library.roleplays:
+            raise SelectionError(f"page {current_page()}: there are no role-play cards in roleplays/")
+        return render_roleplays(library.roleplays.values(), InlineRenderer(link_for), link_for)
+
+    @env.macro
+    @reported
+    def lms_downloads() -> str:
+        """{{ lms_downloads() }}: Moodle XML and GIFT files of each quiz and of the whole bank."""
+        return render_lms_table(list(library.quizzes.values()),
+                                lambda path: relative_asset(path, current_page(), directory_urls))
+
+    @env.macro
+    @reported
+    def phrase_cheat_sheets() -> str:
+        """{{ phrase_cheat_sheets() }}: one A4 sheet of short lines per stage."""
+        return render_cheat_sheets(library.phrases)
+
 
 def on_pre_page_macros(env) -> None:
     """Literal braces in prose and code samples stay text; only real macro calls run."""
@@ -111,7 +135,17 @@ def on_post_build(env) -> None:
         name, content = env.variables["finder_script"]
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(content, encoding="utf-8")
+    _write_lms_exports(env.variables["course_library"], site)
     _check_ref_anchors(env, site)
+
+
+def _write_lms_exports(library, site: Path) -> None:
+    quizzes = list(library.quizzes.values())
+    for quiz_id, chosen in [*((q.id, [q]) for q in quizzes), ("all", quizzes)]:
+        xml_path, gift_path = lms_files(quiz_id)
+        (site / xml_path).parent.mkdir(parents=True, exist_ok=True)
+        (site / xml_path).write_text(moodle_xml(chosen), encoding="utf-8")
+        (site / gift_path).write_text(gift(chosen), encoding="utf-8")
 
 
 def _check_ref_anchors(env, site: Path) -> None:

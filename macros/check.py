@@ -21,7 +21,7 @@ def main(argv: list[str]) -> int:
         return 1
     questions = sum(len(quiz.questions) for quiz in library.quizzes.values())
     print(f"ok: {len(library.quizzes)} quizzes, {questions} questions, "
-          f"{len(library.phrases)} phrases, {len(library.taboo)} taboo phrases")
+          f"{len(library.phrases)} phrases, {len(library.taboo)} taboo phrases, {len(library.roleplays)} role-play cards")
     return 0
 
 

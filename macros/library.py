@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import DataError, Problem
-from .models import ID_PATTERN, Phrase, PhraseFile, Quiz, Synonyms, Taboo, Vocabulary
+from .models import ID_PATTERN, Phrase, PhraseFile, Quiz, RolePlay, Synonyms, Taboo, Vocabulary
 from .normalize import fold
 from .validation import item_label, validate
 from .yaml_source import SourceFile, read_yaml
@@ -32,6 +32,7 @@ class Library:
     taboo: list[Taboo] = field(default_factory=list)
     vocabulary: Vocabulary | None = None
     synonyms: dict[str, list[str]] = field(default_factory=dict)
+    roleplays: dict[str, RolePlay] = field(default_factory=dict)
     root: Path = Path(".")
     # (quiz id, question id) → (file, line of its ref), for problems found after loading.
     ref_lines: dict[tuple[str, str], tuple[str, int | None]] = field(default_factory=dict)
@@ -61,13 +62,14 @@ def _data_files(folder: Path) -> list[Path]:
 
 
 def load_library(root: Path, quizzes_dir: str = "quizzes", phrases_dir: str = "phrases",
-                 docs_dir: str = "docs") -> Library:
+                 docs_dir: str = "docs", roleplays_dir: str = "roleplays") -> Library:
     """Read and check everything under `root`; raise DataError with every problem found."""
     root = Path(root)
     library = Library(root=root)
     problems: list[Problem] = []
     _load_quizzes(library, root / quizzes_dir, root, problems)
     _load_phrases(library, root / phrases_dir, root, problems)
+    _load_roleplays(library, root / roleplays_dir, root / docs_dir, root, problems)
     _check_refs(library, root / docs_dir, problems)
     if problems:
         raise DataError(problems)
@@ -208,3 +210,32 @@ def _check_refs(library: Library, docs: Path, problems: list[Problem]) -> None:
                 problems.append(Problem(file, f"ref '{question.ref}' points to a page that does not exist",
                                         f"use a path under {docs.name}/, e.g. modules/handling-steps.md#golden-rules",
                                         line, f"question {question.id}"))
+
+
+def _load_roleplays(library: Library, folder: Path, docs: Path, root: Path, problems: list[Problem]) -> None:
+    known_types = library.vocabulary.customer_types if library.vocabulary else []
+    for path in _data_files(folder):
+        source, read_problems = read_yaml(path, _display(path, root))
+        problems += read_problems
+        if source is None:
+            continue
+        card, found = validate(source, RolePlay)
+        problems += found
+        if card is None:
+            continue
+        label = f"role-play {card.id}"
+        if card.id in library.roleplays:
+            problems.append(Problem(source.display, f"role-play id '{card.id}' is already used",
+                                    "give every card its own id", source.line_of(("id",)), label))
+            continue
+        for position, name in enumerate(card.customer.psychology):
+            if name not in known_types:
+                close = difflib.get_close_matches(name, known_types, n=1, cutoff=0.3)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                problems.append(Problem(source.display, f"unknown customer type '{name}'",
+                                        hint + f"use a name from phrases/{VOCABULARY_FILE}",
+                                        source.line_of(("customer", "psychology", position)), label))
+        if card.ref and not (docs / card.ref.split("#")[0]).is_file():
+            problems.append(Problem(source.display, f"ref '{card.ref}' points to a page that does not exist",
+                                    f"use a path under {docs.name}/", source.line_of(("ref",)), label))
+        library.roleplays[card.id] = card

@@ -190,3 +190,45 @@ class Synonyms(Strict):
     synonyms: dict[Annotated[str, Field(min_length=1)], list[Annotated[str, Field(min_length=1)]]] = Field(
         description="发火: [生气, 愤怒] — typing the key also finds phrases with any of the listed words."
     )
+
+
+# --------------------------------------------------------------------------- role-play cards
+
+TEMPERAMENTS: tuple[str, ...] = ("多血质", "胆汁质", "粘液质", "抑郁质")
+Temperament = Literal["多血质", "胆汁质", "粘液质", "抑郁质"]
+
+
+class CustomerBrief(Strict):
+    """The customer side of a role-play card: only the player of the customer sees it."""
+
+    persona: Text = Field(description="Who the customer is, in one or two sentences.")
+    psychology: list[str] = Field(min_length=1, description="Customer types from phrases/vocabulary.yml.")
+    temperament: Temperament
+    emotion: int = Field(ge=1, le=5, description="How upset at the start: 1 calm … 5 furious.")
+    wants: Text = Field(description="What the customer says they want.")
+    hides: Text = Field(description="What the customer does not say at first (the real motive).")
+    lines: list[Text] = Field(min_length=2, description="Lines the customer player can use, in order.")
+    softens_when: Text = Field(description="What the employee must do for the customer to calm down.")
+
+
+class EmployeeBrief(Strict):
+    """The employee side of a role-play card."""
+
+    role: Text = Field(description="Who the employee is and where, e.g. 网点柜员, 热线坐席.")
+    goal: Text
+    knows: list[Text] = Field(min_length=1, description="Facts the employee has (policies, records).")
+
+
+class RolePlay(Strict):
+    """A classroom role-play card: roleplays/<id>.yml."""
+
+    id: Id
+    title: Text
+    channel: Channel
+    minutes: int = Field(10, ge=3, le=60, description="Time for the role-play itself.")
+    situation: Text = Field(description="What everybody knows before starting.")
+    ref: str | None = Field(None, pattern=r"^[^#\s]+\.md(#[^\s#]+)?$", description="Section the card practises.")
+    customer: CustomerBrief
+    employee: EmployeeBrief
+    observer: list[Text] = Field(min_length=4, description="Checklist drawn from the handling steps.")
+    debrief: list[Text] = Field(min_length=2, description="Questions for the discussion afterwards.")

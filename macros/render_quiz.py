@@ -140,7 +140,14 @@ def render_quiz(quiz: Quiz, inline: Inline, link_for: LinkFor) -> str:
         f'<div class="mdx-quiz" data-quiz-id="{_attr(quiz.id)}" data-pass-score="{quiz.pass_score}" '
         f'data-shuffle="{"true" if quiz.shuffle else "false"}">',
         f'<div class="mdx-quiz__header"><span class="mdx-quiz__title">{inline(quiz.title)}</span>'
-        f'<span class="mdx-quiz__meta">共 {len(quiz.questions)} 题 · 及格线 {quiz.pass_score}%</span></div>',
+        f'<span class="mdx-quiz__meta">共 {len(quiz.questions)} 题 · 及格线 {quiz.pass_score}%</span>'
+        '<span class="mdx-quiz__paper" hidden></span></div>',
+        '<div class="mdx-quiz__toolbar mdx-trainer-only" role="group" aria-label="讲师工具" data-search-exclude>'
+        '<button type="button" class="md-button" data-quiz-action="project">投影模式</button>'
+        '<button type="button" class="md-button" data-quiz-action="new-paper">新试卷</button>'
+        '<button type="button" class="md-button" data-quiz-action="print-paper">打印试卷</button>'
+        '<button type="button" class="md-button" data-quiz-action="print-key">打印答案</button></div>',
+        '<p class="mdx-quiz__paper-head" data-search-exclude>姓名：＿＿＿＿＿＿　日期：＿＿＿＿＿＿　得分：＿＿＿＿</p>',
         '<ol class="mdx-quiz__questions">',
     ]
     for number, question in enumerate(quiz.questions, 1):
@@ -148,7 +155,7 @@ def render_quiz(quiz: Quiz, inline: Inline, link_for: LinkFor) -> str:
     out += [
         "</ol>",
         '<div class="mdx-quiz__result" role="status" aria-live="polite" hidden></div>',
-        '<div class="mdx-quiz__actions">',
+        '<div class="mdx-quiz__actions" data-search-exclude>',
         '<button type="button" class="md-button md-button--primary" data-quiz-action="submit">提交</button>',
         '<button type="button" class="md-button" data-quiz-action="retry">重做</button>',
         "</div>",

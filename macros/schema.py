@@ -13,13 +13,14 @@ from pathlib import Path
 import yaml
 
 from .library import VOCABULARY_FILE
-from .models import PhraseFile, Quiz, Synonyms, Vocabulary
+from .models import PhraseFile, Quiz, RolePlay, Synonyms, Vocabulary
 
 SCHEMAS = {
     Path("quizzes/quiz.schema.json"): (Quiz, "客诉通 quiz file"),
     Path("phrases/phrases.schema.json"): (PhraseFile, "客诉通 phrase library file"),
     Path("phrases/vocabulary.schema.json"): (Vocabulary, "客诉通 phrase vocabulary (scenarios, customer types)"),
     Path("phrases/synonyms.schema.json"): (Synonyms, "客诉通 finder synonyms"),
+    Path("roleplays/roleplay.schema.json"): (RolePlay, "客诉通 role-play card"),
 }
 
 
@@ -30,6 +31,9 @@ def schema_text(model, title: str, vocabulary: dict | None = None) -> str:
         properties = schema["$defs"]["Phrase"]["properties"]
         for field in ("scenarios", "customer_types"):
             properties[field]["items"] = {"enum": vocabulary.get(field, []), "type": "string"}
+    if vocabulary and "CustomerBrief" in schema.get("$defs", {}):
+        schema["$defs"]["CustomerBrief"]["properties"]["psychology"]["items"] = {
+            "enum": vocabulary.get("customer_types", []), "type": "string"}
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema, "title": title}
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 

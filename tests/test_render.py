@@ -141,3 +141,20 @@ def test_inline_markdown_keeps_formatting_and_safe_links():
     assert render("[外链](https://example.com)") == '<a href="https://example.com">外链</a>'
     assert render("<b>粗</b>") == "&lt;b&gt;粗&lt;/b&gt;"
     assert "\n" not in render("第一行\n第二行")
+
+
+def test_roleplay_sides_are_separate_and_escaped():
+    from macros.models import RolePlay
+    from macros.render_roleplay import render_roleplay
+
+    card = RolePlay.model_validate({
+        "id": "rp-x", "title": "标题", "channel": "柜台", "situation": "情境<script>",
+        "customer": {"persona": "p", "psychology": ["求补偿"], "temperament": "胆汁质", "emotion": 4,
+                     "wants": "w", "hides": "秘密动机", "lines": ["一", "二"], "softens_when": "s"},
+        "employee": {"role": "r", "goal": "g", "knows": ["k"]},
+        "observer": ["a", "b", "c", "d"], "debrief": ["x", "y"]})
+    html = render_roleplay(card, InlineRenderer(link_for), link_for)
+    customer, rest = html.split('mdx-roleplay__side--employee', 1)
+    assert "秘密动机" in customer and "秘密动机" not in rest
+    assert "<script>" not in html and "情境&lt;script&gt;" in html
+    assert html.count("情境&lt;script&gt;") == 3, "every printed side repeats the shared situation"

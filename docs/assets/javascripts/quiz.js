@@ -6,10 +6,11 @@
 (function () {
   "use strict";
 
-  var shuffle = function (items) {
+  var shuffle = function (items, random) {
     var list = items.slice();
+    var next = random || Math.random;
     for (var i = list.length - 1; i > 0; i--) {
-      var j = Math.floor(Math.random() * (i + 1));
+      var j = Math.floor(next() * (i + 1));
       var t = list[i]; list[i] = list[j]; list[j] = t;
     }
     return list;
@@ -44,19 +45,22 @@
     return Array.prototype.slice.call(this.el.querySelectorAll(".mdx-quiz__item"));
   };
 
-  Question.prototype.arrange = function (shuffleOptions) {
+  Question.prototype.arrange = function (shuffleOptions, random) {
     if (this.type === "order") {
       var list = this.el.querySelector(".mdx-quiz__order");
-      var items = this.items();
+      var items = this.items().sort(function (a, b) { return a.getAttribute("data-item") - b.getAttribute("data-item"); });
       var order = items;
       for (var tries = 0; tries < 10 && items.length > 1; tries++) {
-        order = shuffle(items);
+        order = shuffle(items, random);
         if (!this.inOrder(order)) break;
       }
       order.forEach(function (item) { list.appendChild(item); });
     } else if (shuffleOptions && this.type !== "truefalse") {
       var box = this.el.querySelector(".mdx-quiz__options");
-      shuffle(Array.prototype.slice.call(box.children)).forEach(function (label) { box.appendChild(label); });
+      var labels = Array.prototype.slice.call(box.children).sort(function (a, b) {
+        return a.querySelector("input").value - b.querySelector("input").value;
+      });
+      shuffle(labels, random).forEach(function (label) { box.appendChild(label); });
     }
   };
 
@@ -128,6 +132,39 @@
     this.lock(false);
   };
 
+  /* ---------------------------------------------------------------- reproducible papers */
+
+  var PAPER_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+  // The paper code in the address (?paper=K7Q2): every device that opens it draws the same paper.
+  var paperCode = function () {
+    var code = (new URLSearchParams(location.search).get("paper") || "").toUpperCase();
+    return /^[A-Z0-9]{1,12}$/.test(code) ? code : "";
+  };
+
+  var newPaperCode = function () {
+    var code = "";
+    for (var i = 0; i < 4; i++) code += PAPER_ALPHABET[Math.floor(Math.random() * PAPER_ALPHABET.length)];
+    return code;
+  };
+
+  // Small seeded generator (mulberry32) over a string hash: same code, same sequence, everywhere.
+  var seeded = function (text) {
+    var h = 1779033703 ^ text.length;
+    for (var i = 0; i < text.length; i++) {
+      h = Math.imul(h ^ text.charCodeAt(i), 3432918353);
+      h = (h << 13) | (h >>> 19);
+    }
+    var state = h >>> 0;
+    return function () {
+      state = (state + 0x6D2B79F5) >>> 0;
+      var t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  };
+
   function mountQuiz(root) {
     if (root.getAttribute("data-mdx-mounted")) return;
     root.setAttribute("data-mdx-mounted", "true");
@@ -136,14 +173,32 @@
     var shuffleOptions = root.getAttribute("data-shuffle") === "true";
     var passScore = parseInt(root.getAttribute("data-pass-score"), 10) || 0;
     var questions = Array.prototype.map.call(root.querySelectorAll(".mdx-quiz__question"),
-      function (el) { return new Question(el); });
+      function (el, index) { var q = new Question(el); q.position = index; return q; });
     var result = root.querySelector(".mdx-quiz__result");
     var submit = root.querySelector('[data-quiz-action="submit"]');
     var retry = root.querySelector('[data-quiz-action="retry"]');
     var warnedUnanswered = false;
 
+    var list = root.querySelector(".mdx-quiz__questions");
+    var paperLabel = root.querySelector(".mdx-quiz__paper");
+
+    // A paper code fixes the order of questions and options; without one, options are shuffled.
     var arrange = function () {
-      questions.forEach(function (q) { q.arrange(shuffleOptions); });
+      var code = paperCode();
+      var random = code ? seeded(code + "/" + root.getAttribute("data-quiz-id")) : null;
+      var ordered = questions.slice().sort(function (a, b) { return a.position - b.position; });
+      (random ? shuffle(ordered, random) : ordered).forEach(function (q) { list.appendChild(q.el); });
+      questions.sort(function (a, b) {
+        return Array.prototype.indexOf.call(list.children, a.el) - Array.prototype.indexOf.call(list.children, b.el);
+      });
+      questions.forEach(function (q, index) {
+        q.arrange(shuffleOptions || !!random, random);
+        q.el.querySelector(".mdx-quiz__number").textContent = (index + 1) + ".";
+      });
+      if (paperLabel) {
+        paperLabel.hidden = !code;
+        paperLabel.textContent = code ? "试卷编号 " + code : "";
+      }
     };
 
     var grade = function () {
@@ -197,11 +252,36 @@
       root.scrollIntoView({ block: "start" });
     };
 
+    var printAs = function (mode) {
+      var answers = Array.prototype.slice.call(root.querySelectorAll(".mdx-quiz__answer"));
+      var wasOpen = answers.map(function (d) { return d.open; });
+      answers.forEach(function (d) { d.open = mode === "key"; });
+      document.documentElement.setAttribute("data-mdx-print", mode);
+      root.classList.add("mdx-quiz--printing");
+      var done = function () {
+        document.documentElement.removeAttribute("data-mdx-print");
+        root.classList.remove("mdx-quiz--printing");
+        answers.forEach(function (d, i) { d.open = wasOpen[i]; });
+        window.removeEventListener("afterprint", done);
+      };
+      window.addEventListener("afterprint", done);
+      window.print();
+    };
+
     root.addEventListener("click", function (event) {
       var target = event.target.closest("[data-quiz-action], [data-order-move]");
       if (!target || !root.contains(target)) return;
-      if (target.getAttribute("data-quiz-action") === "submit") grade();
-      else if (target.getAttribute("data-quiz-action") === "retry") reset();
+      var action = target.getAttribute("data-quiz-action");
+      if (action === "submit") grade();
+      else if (action === "retry") reset();
+      else if (action === "new-paper") {
+        var url = new URL(location.href);
+        url.searchParams.set("paper", newPaperCode());
+        history.replaceState(history.state, "", url.toString());
+        reset();
+      } else if (action === "print-paper") printAs("paper");
+      else if (action === "print-key") printAs("key");
+      else if (action === "project") window.mdxProjector.open(root);
       else {
         var item = target.closest(".mdx-quiz__item");
         var question = questions.filter(function (q) { return q.el.contains(item); })[0];

@@ -1,0 +1,162 @@
+/*
+ * Projector mode for quizzes: one question per screen in large type, the answer on demand, a
+ * countdown, and the keys a clicker sends (→ ← space PageDown PageUp). Built from the quiz on the
+ * page, in its current order, so a paper code (?paper=) projects the same paper the room answers.
+ */
+(function () {
+  "use strict";
+  var LETTERS = "ABCDEFGHIJ";
+  var DEFAULT_SECONDS = 60;
+
+  var el = function (tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+
+  // One slide per question, from the quiz's own markup (already escaped at build time).
+  var slideOf = function (question) {
+    var slide = el("div", "mdx-projector__slide");
+    var chat = question.querySelector(".mdx-chat");
+    if (chat) slide.appendChild(chat.cloneNode(true));
+    var stem = question.querySelector(".mdx-quiz__stem").cloneNode(true);
+    var stemBox = el("div", "mdx-projector__stem");
+    stemBox.innerHTML = stem.innerHTML;
+    slide.appendChild(stemBox);
+    var options = question.querySelectorAll(".mdx-quiz__option-text");
+    var items = question.querySelectorAll(".mdx-quiz__item-text");
+    var list = el(items.length ? "ol" : "ul", "mdx-projector__choices");
+    Array.prototype.forEach.call(items.length ? items : options, function (text, index) {
+      var li = el("li");
+      if (!items.length) li.appendChild(el("span", "mdx-projector__letter", LETTERS[index] + "."));
+      var body = el("span");
+      body.innerHTML = text.innerHTML;
+      li.appendChild(body);
+      list.appendChild(li);
+    });
+    slide.appendChild(list);
+    var answer = el("div", "mdx-projector__answer");
+    answer.hidden = true;
+    ["mdx-quiz__key", "mdx-quiz__explanation"].forEach(function (name) {
+      var part = question.querySelector("." + name);
+      if (part) answer.appendChild(part.cloneNode(true));
+    });
+    slide.appendChild(answer);
+    return slide;
+  };
+
+  function Projector(quiz) {
+    this.quiz = quiz;
+    this.questions = Array.prototype.slice.call(quiz.querySelectorAll(".mdx-quiz__question"));
+    this.index = 0;
+    this.timer = null;
+    this.left = DEFAULT_SECONDS;
+    this.returnFocus = document.activeElement;
+    this.build();
+  }
+
+  Projector.prototype.build = function () {
+    var self = this;
+    var overlay = this.overlay = el("div", "mdx-projector");
+    overlay.setAttribute("role", "dialog");
+    overlay.setAttribute("aria-modal", "true");
+    overlay.setAttribute("aria-label", "投影：" + this.quiz.querySelector(".mdx-quiz__title").textContent);
+    overlay.tabIndex = -1;
+    var bar = el("div", "mdx-projector__bar");
+    this.position = el("span", "mdx-projector__position");
+    this.clock = el("span", "mdx-projector__clock");
+    bar.appendChild(el("span", "mdx-projector__title", this.quiz.querySelector(".mdx-quiz__title").textContent));
+    var paper = this.quiz.querySelector(".mdx-quiz__paper");
+    if (paper && !paper.hidden) bar.appendChild(el("span", "mdx-projector__paper", paper.textContent));
+    bar.appendChild(this.position);
+    bar.appendChild(this.clock);
+    [["prev", "◀ 上一题"], ["reveal", "显示答案"], ["next", "下一题 ▶"], ["timer", "倒计时"], ["close", "退出"]]
+      .forEach(function (spec) {
+        var button = el("button", "mdx-projector__button", spec[1]);
+        button.type = "button";
+        button.setAttribute("data-projector", spec[0]);
+        bar.appendChild(button);
+      });
+    this.stage = el("div", "mdx-projector__stage");
+    this.stage.setAttribute("aria-live", "polite");
+    overlay.appendChild(bar);
+    overlay.appendChild(this.stage);
+    overlay.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-projector]");
+      if (button) self.act(button.getAttribute("data-projector"));
+    });
+    this.onKey = function (event) { self.key(event); };
+    document.addEventListener("keydown", this.onKey, true);
+    this.onFullscreen = function () {
+      if (!document.fullscreenElement && self.wasFullscreen) self.close();
+    };
+    document.addEventListener("fullscreenchange", this.onFullscreen);
+    document.body.appendChild(overlay);
+    document.documentElement.classList.add("mdx-projecting");
+    this.show();
+    overlay.focus();
+    if (overlay.requestFullscreen) {
+      overlay.requestFullscreen().then(function () { self.wasFullscreen = true; }, function () { /* a window is fine too */ });
+    }
+  };
+
+  Projector.prototype.show = function () {
+    this.stage.innerHTML = "";
+    this.stage.appendChild(slideOf(this.questions[this.index]));
+    this.position.textContent = "第 " + (this.index + 1) + " / " + this.questions.length + " 题";
+    this.overlay.setAttribute("data-question-index", String(this.index));
+    this.stopTimer();
+    this.clock.textContent = "";
+  };
+
+  Projector.prototype.act = function (action) {
+    if (action === "next" && this.index < this.questions.length - 1) { this.index++; this.show(); }
+    else if (action === "prev" && this.index > 0) { this.index--; this.show(); }
+    else if (action === "reveal") {
+      var answer = this.stage.querySelector(".mdx-projector__answer");
+      answer.hidden = !answer.hidden;
+    } else if (action === "timer") this.toggleTimer();
+    else if (action === "close") this.close();
+  };
+
+  Projector.prototype.key = function (event) {
+    var map = { ArrowRight: "next", " ": "next", PageDown: "next", ArrowLeft: "prev", PageUp: "prev",
+      Enter: "reveal", a: "reveal", A: "reveal", t: "timer", T: "timer", Escape: "close" };
+    var action = map[event.key];
+    if (!action) return;
+    if (event.key === "Enter" && event.target.closest && event.target.closest("[data-projector]")) return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.act(action);
+  };
+
+  Projector.prototype.toggleTimer = function () {
+    if (this.timer) { this.stopTimer(); return; }
+    var self = this;
+    this.left = DEFAULT_SECONDS;
+    this.clock.textContent = "⏱ " + this.left + " 秒";
+    this.timer = setInterval(function () {
+      self.left--;
+      self.clock.textContent = self.left > 0 ? "⏱ " + self.left + " 秒" : "⏱ 时间到";
+      if (self.left <= 0) self.stopTimer();
+    }, 1000);
+  };
+
+  Projector.prototype.stopTimer = function () {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  };
+
+  Projector.prototype.close = function () {
+    this.stopTimer();
+    document.removeEventListener("keydown", this.onKey, true);
+    document.removeEventListener("fullscreenchange", this.onFullscreen);
+    if (document.fullscreenElement && document.exitFullscreen) document.exitFullscreen().catch(function () {});
+    this.overlay.remove();
+    document.documentElement.classList.remove("mdx-projecting");
+    if (this.returnFocus && this.returnFocus.focus) this.returnFocus.focus();
+  };
+
+  window.mdxProjector = { open: function (quiz) { return new Projector(quiz); } };
+})();

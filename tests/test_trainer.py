@@ -1,0 +1,141 @@
+"""Trainer tools in Chromium: trainer mode, projector, reproducible papers, print media, role-play cards."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+MODULE = "modules/handling-steps/"
+
+
+def quiz_order(page) -> list[tuple[str, list[str]]]:
+    """Question ids with their option order, as the page shows them."""
+    return page.locator(".mdx-quiz__question").evaluate_all(
+        "(qs) => qs.map(q => [q.dataset.questionId,"
+        " [...q.querySelectorAll('input, .mdx-quiz__item')].map(e => e.value || e.dataset.item)])")
+
+
+def test_trainer_mode_hidden_by_default_and_remembered(page, server):
+    page.goto(server.url + MODULE)
+    notes = page.locator(".md-typeset .trainer")
+    assert notes.count() > 0, "module pages must carry trainer notes"
+    assert not notes.first.is_visible()
+    assert not page.locator(".mdx-quiz__toolbar").first.is_visible()
+    page.locator(".mdx-trainer-toggle").click()
+    assert notes.first.is_visible() and page.locator(".mdx-quiz__toolbar").first.is_visible()
+    page.reload()
+    assert page.locator(".md-typeset .trainer").first.is_visible()
+    assert page.locator(".mdx-trainer-toggle").get_attribute("aria-pressed") == "true"
+    page.locator(".mdx-trainer-toggle").click()
+    page.reload()
+    assert not page.locator(".md-typeset .trainer").first.is_visible()
+
+
+def test_trainer_notes_stay_out_of_search(site_dir):
+    index = json.loads((site_dir / "search/search_index.json").read_text(encoding="utf-8"))
+    text = "".join(doc["text"] + doc["title"] for doc in index["docs"]).replace("\u200b", "")
+    notes = []
+    for page in (site_dir / "modules").rglob("index.html"):
+        for block in re.findall(r'<details class="trainer[^"]*"[^>]*>(.*?)</details>', page.read_text(encoding="utf-8"), re.S):
+            body = re.sub(r"<summary>.*?</summary>|<[^>]+>|\s", "", block, flags=re.S)
+            notes.append(body[:30])
+    assert notes, "module pages must carry trainer notes"
+    assert [note for note in notes if note in text] == []
+
+
+def open_projector(page, server, url=MODULE):
+    page.goto(server.url + url)
+    page.locator(".mdx-trainer-toggle").click()
+    page.locator('[data-quiz-action="project"]').first.click()
+    overlay = page.locator(".mdx-projector")
+    overlay.wait_for()
+    return overlay
+
+
+def test_projector_by_keyboard_and_clicker(page, server):
+    overlay = open_projector(page, server)
+    position = overlay.locator(".mdx-projector__position")
+    assert position.inner_text().startswith("第 1 / ")
+    for key, expected in [("ArrowRight", 2), ("Space", 3), ("PageDown", 4), ("ArrowLeft", 3), ("PageUp", 2)]:
+        page.keyboard.press(key)
+        assert position.inner_text().startswith(f"第 {expected} / ")
+    answer = overlay.locator(".mdx-projector__answer")
+    assert answer.is_hidden()
+    page.keyboard.press("Enter")
+    assert answer.is_visible() and "正确" in answer.inner_text()
+    page.keyboard.press("t")
+    page.wait_for_timeout(1100)
+    assert "秒" in overlay.locator(".mdx-projector__clock").inner_text()
+    page.keyboard.press("Escape")
+    assert page.locator(".mdx-projector").count() == 0
+
+
+def test_paper_code_draws_the_same_paper_on_every_device(browser, server):
+    orders = []
+    for _ in range(2):
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(server.url + MODULE + "?paper=K7Q2")
+        page.wait_for_selector(".mdx-quiz[data-mdx-mounted]")
+        assert page.locator(".mdx-quiz__paper").inner_text() == "试卷编号 K7Q2"
+        orders.append(quiz_order(page))
+        context.close()
+    assert orders[0] == orders[1]
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server.url + MODULE + "?paper=ZZ99")
+    page.wait_for_selector(".mdx-quiz[data-mdx-mounted]")
+    assert quiz_order(page) != orders[0]
+    numbers = page.locator(".mdx-quiz__number").all_inner_texts()
+    assert numbers == [f"{i}." for i in range(1, len(numbers) + 1)]
+    context.close()
+
+
+def test_new_paper_button_sets_a_code(page, server):
+    page.goto(server.url + MODULE)
+    page.locator(".mdx-trainer-toggle").click()
+    page.locator('[data-quiz-action="new-paper"]').first.click()
+    code = page.evaluate("new URLSearchParams(location.search).get('paper')")
+    assert code and len(code) == 4
+    assert page.locator(".mdx-quiz__paper").first.inner_text() == f"试卷编号 {code}"
+
+
+def test_learner_print_has_no_trainer_notes_chrome_or_answers(page, server):
+    page.goto(server.url + MODULE)
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".mdx-quiz__actions", ".md-typeset .trainer",
+                     ".mdx-quiz__answer"):
+        hidden = page.locator(selector).first.evaluate("e => getComputedStyle(e).display === 'none' || !e.offsetParent")
+        assert hidden, f"{selector} must not print"
+    assert page.locator("h1").first.is_visible()
+
+
+def test_answer_key_only_in_its_own_print(page, server):
+    page.goto(server.url + MODULE)
+    page.emulate_media(media="print")
+    page.evaluate("""() => { document.documentElement.setAttribute('data-mdx-print', 'paper');
+                             document.querySelector('.mdx-quiz').classList.add('mdx-quiz--printing'); }""")
+    assert page.locator(".mdx-quiz__paper-head").first.is_visible()
+    assert not page.locator(".mdx-quiz__answer").first.is_visible()
+    assert not page.locator("h1").first.is_visible(), "a paper prints the quiz alone"
+    page.evaluate("""() => { document.documentElement.setAttribute('data-mdx-print', 'key');
+                             document.querySelectorAll('.mdx-quiz__answer').forEach(d => d.open = true); }""")
+    assert page.locator(".mdx-quiz__key").first.is_visible()
+    assert not page.locator(".mdx-quiz__options").first.is_visible()
+
+
+def test_roleplay_sides_print_on_separate_pages_without_the_hidden_motive(page, server, library):
+    page.goto(server.url + "trainer/roleplays/")
+    card = next(iter(library.roleplays.values()))
+    root = page.locator(f'[data-roleplay-id="{card.id}"]')
+    employee = root.locator(".mdx-roleplay__side--employee")
+    customer = root.locator(".mdx-roleplay__side--customer")
+    assert card.customer.hides[:10] not in employee.evaluate("e => e.textContent")
+    assert card.customer.hides[:10] in customer.evaluate("e => e.textContent")
+    page.emulate_media(media="print")
+    breaks = root.locator(".mdx-roleplay__side").evaluate_all("(s) => s.map(e => getComputedStyle(e).breakBefore)")
+    assert breaks == ["page", "page", "page"]
