@@ -95,6 +95,17 @@ def test_paper_code_draws_the_same_paper_on_every_device(browser, server):
     context.close()
 
 
+def test_paper_with_a_size_draws_a_subset_and_grades_only_it(page, server):
+    page.goto(server.url + MODULE + "?paper=K7Q2&n=5")
+    page.wait_for_selector(".mdx-quiz[data-mdx-mounted]")
+    quiz = page.locator(".mdx-quiz").first
+    assert quiz.locator(".mdx-quiz__question:not([hidden])").count() == 5
+    assert "共 5 题" in quiz.locator(".mdx-quiz__meta").inner_text()
+    quiz.locator('[data-quiz-action="submit"]').click()
+    quiz.locator('[data-quiz-action="submit"]').click()
+    assert "/ 5 题" in quiz.locator(".mdx-quiz__result").inner_text()
+
+
 def test_new_paper_button_sets_a_code(page, server):
     page.goto(server.url + MODULE)
     page.locator(".mdx-trainer-toggle").click()

@@ -48,7 +48,7 @@
 
   function Projector(quiz) {
     this.quiz = quiz;
-    this.questions = Array.prototype.slice.call(quiz.querySelectorAll(".mdx-quiz__question"));
+    this.questions = Array.prototype.slice.call(quiz.querySelectorAll(".mdx-quiz__question:not([hidden])"));
     this.index = 0;
     this.timer = null;
     this.left = DEFAULT_SECONDS;

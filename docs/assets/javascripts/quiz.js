@@ -142,6 +142,11 @@
     return /^[A-Z0-9]{1,12}$/.test(code) ? code : "";
   };
 
+  var paperSize = function (total) {
+    var n = parseInt(new URLSearchParams(location.search).get("n"), 10);
+    return n >= 1 && n < total ? n : total;
+  };
+
   var newPaperCode = function () {
     var code = "";
     for (var i = 0; i < 4; i++) code += PAPER_ALPHABET[Math.floor(Math.random() * PAPER_ALPHABET.length)];
@@ -172,8 +177,11 @@
 
     var shuffleOptions = root.getAttribute("data-shuffle") === "true";
     var passScore = parseInt(root.getAttribute("data-pass-score"), 10) || 0;
-    var questions = Array.prototype.map.call(root.querySelectorAll(".mdx-quiz__question"),
+    var all = Array.prototype.map.call(root.querySelectorAll(".mdx-quiz__question"),
       function (el, index) { var q = new Question(el); q.position = index; return q; });
+    var questions = all;  // the questions of the current paper, in its order
+    var meta = root.querySelector(".mdx-quiz__meta");
+    var metaText = meta ? meta.textContent : "";
     var result = root.querySelector(".mdx-quiz__result");
     var submit = root.querySelector('[data-quiz-action="submit"]');
     var retry = root.querySelector('[data-quiz-action="retry"]');
@@ -186,11 +194,14 @@
     var arrange = function () {
       var code = paperCode();
       var random = code ? seeded(code + "/" + root.getAttribute("data-quiz-id")) : null;
-      var ordered = questions.slice().sort(function (a, b) { return a.position - b.position; });
-      (random ? shuffle(ordered, random) : ordered).forEach(function (q) { list.appendChild(q.el); });
-      questions.sort(function (a, b) {
-        return Array.prototype.indexOf.call(list.children, a.el) - Array.prototype.indexOf.call(list.children, b.el);
-      });
+      var ordered = all.slice().sort(function (a, b) { return a.position - b.position; });
+      if (random) ordered = shuffle(ordered, random);
+      ordered.forEach(function (q) { list.appendChild(q.el); });
+      // ?n=10 with a paper draws that many of the questions: the same ones on every device.
+      var count = code ? paperSize(all.length) : all.length;
+      questions = ordered.slice(0, count);
+      ordered.forEach(function (q, index) { q.el.hidden = index >= count; });
+      if (meta) meta.textContent = count < all.length ? metaText.replace(/共 \d+ 题/, "共 " + count + " 题") : metaText;
       questions.forEach(function (q, index) {
         q.arrange(shuffleOptions || !!random, random);
         q.el.querySelector(".mdx-quiz__number").textContent = (index + 1) + ".";
@@ -239,7 +250,7 @@
     };
 
     var reset = function () {
-      questions.forEach(function (q) { q.reset(); });
+      all.forEach(function (q) { q.reset(); });
       arrange();
       warnedUnanswered = false;
       result.hidden = true;
@@ -284,7 +295,7 @@
       else if (action === "project") window.mdxProjector.open(root);
       else {
         var item = target.closest(".mdx-quiz__item");
-        var question = questions.filter(function (q) { return q.el.contains(item); })[0];
+        var question = all.filter(function (q) { return q.el.contains(item); })[0];
         question.move(item, target.getAttribute("data-order-move") === "up" ? -1 : 1);
         target.focus();
       }
@@ -297,7 +308,7 @@
       if (event.key !== "ArrowUp" && event.key !== "ArrowDown") return;
       event.preventDefault();
       var item = target.closest(".mdx-quiz__item");
-      var question = questions.filter(function (q) { return q.el.contains(item); })[0];
+      var question = all.filter(function (q) { return q.el.contains(item); })[0];
       question.move(item, event.key === "ArrowUp" ? -1 : 1);
       target.focus();
     });
