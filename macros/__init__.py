@@ -21,6 +21,7 @@ from .finder_index import finder_script
 from .render_finder import render_finder
 from .lms_export import gift, moodle_xml
 from .render_phrases import render_phrases, render_taboo_table
+from .render_learning import render_progress_panel, render_review
 from .render_roleplay import render_roleplays
 from .render_trainer import lms_files, render_cheat_sheets, render_lms_table
 from .render_quiz import render_quiz
@@ -121,6 +122,35 @@ def define_env(env) -> None:
     def phrase_cheat_sheets() -> str:
         """{{ phrase_cheat_sheets() }}: one A4 sheet of short lines per stage."""
         return render_cheat_sheets(library.phrases)
+
+    def course_modules() -> list[dict]:
+        """Modules in nav order: pages under modules/ listed in the 课程 section of mkdocs.yml."""
+        found = []
+
+        def walk(items):
+            for item in items or []:
+                if isinstance(item, dict):
+                    for title, target in item.items():
+                        if isinstance(target, str) and target.startswith("modules/"):
+                            found.append({"id": target[len("modules/"):-len(".md")], "title": title,
+                                          "url": link_for(target)})
+                        elif isinstance(target, list):
+                            walk(target)
+
+        walk(env.conf["nav"])
+        return found
+
+    @env.macro
+    @reported
+    def learning_progress() -> str:
+        """{{ learning_progress() }}: 我的学习进度, with export, import and reset."""
+        return render_progress_panel(course_modules(), link_for("learn/review.md"))
+
+    @env.macro
+    @reported
+    def review_quiz() -> str:
+        """{{ review_quiz() }}: the 错题本 as a quiz (the whole bank, filtered in the browser)."""
+        return render_review(list(library.quizzes.values()), InlineRenderer(link_for), link_for)
 
 
 def on_pre_page_macros(env) -> None:

@@ -195,13 +195,21 @@
       var code = paperCode();
       var random = code ? seeded(code + "/" + root.getAttribute("data-quiz-id")) : null;
       var ordered = all.slice().sort(function (a, b) { return a.position - b.position; });
+      // A review quiz (错题本) asks only the questions its pool names.
+      var pool = root.getAttribute("data-pool");
+      if (pool && window.mdxLearn) {
+        var wanted = window.mdxLearn.pool(pool);
+        ordered.forEach(function (q) { q.el.hidden = true; });
+        ordered = ordered.filter(function (q) { return wanted.indexOf(q.el.getAttribute("data-question-id")) >= 0; });
+      }
       if (random) ordered = shuffle(ordered, random);
       ordered.forEach(function (q) { list.appendChild(q.el); });
       // ?n=10 with a paper draws that many of the questions: the same ones on every device.
-      var count = code ? paperSize(all.length) : all.length;
+      var count = code ? paperSize(ordered.length) : ordered.length;
       questions = ordered.slice(0, count);
       ordered.forEach(function (q, index) { q.el.hidden = index >= count; });
       if (meta) meta.textContent = count < all.length ? metaText.replace(/共 \d+ 题/, "共 " + count + " 题") : metaText;
+      root.classList.toggle("mdx-quiz--empty", !questions.length);
       questions.forEach(function (q, index) {
         q.arrange(shuffleOptions || !!random, random);
         q.el.querySelector(".mdx-quiz__number").textContent = (index + 1) + ".";
@@ -230,10 +238,17 @@
         var given = q.given();
         q.lock(true);
         q.showResult(correct);
-        return { id: q.el.getAttribute("data-question-id"), correct: correct, given: given };
+        var ref = q.el.querySelector(".mdx-quiz__ref a");
+        var stem = q.el.querySelector(".mdx-quiz__stem").cloneNode(true);
+        Array.prototype.forEach.call(stem.querySelectorAll(".mdx-quiz__number, .mdx-quiz__kind"), function (n) { n.remove(); });
+        return {
+          id: q.el.getAttribute("data-question-id"), correct: correct, given: given,
+          stem: textOf(stem), key: textOf(q.el.querySelector(".mdx-quiz__key")),
+          explanation: textOf(q.el.querySelector(".mdx-quiz__explanation")), ref: ref ? ref.href : ""
+        };
       });
       var right = outcomes.filter(function (o) { return o.correct; }).length;
-      var score = Math.round(right * 100 / questions.length);
+      var score = questions.length ? Math.round(right * 100 / questions.length) : 0;
       var passed = score >= passScore;
       result.hidden = false;
       result.className = "mdx-quiz__result " + (passed ? "mdx-quiz__result--pass" : "mdx-quiz__result--fail");

@@ -1,0 +1,339 @@
+/*
+ * 学习中心 for people studying alone: progress per module and quiz, the wrong-answer book (错题本),
+ * moving progress to another device, and reset. Everything lives in this browser's localStorage
+ * under one versioned key; damaged or missing data never breaks a page.
+ */
+(function () {
+  "use strict";
+
+  var KEY = "kesutong.progress.v1";
+  var VERSION = 1;
+  var LEAVES_BOOK_AFTER = 2;  // right answers in a row that take a question out of the 错题本
+  var notices = [];
+
+  var today = function () { return new Date().toISOString().slice(0, 10); };
+  var empty = function () { return { v: VERSION, modules: {}, quizzes: {}, wrong: {} }; };
+  var isObject = function (v) { return v !== null && typeof v === "object" && !Array.isArray(v); };
+
+  var storage = (function () {
+    try {
+      var probe = "__kesutong_probe__";
+      window.localStorage.setItem(probe, probe);
+      window.localStorage.removeItem(probe);
+      return window.localStorage;
+    } catch (error) {
+      notices.push("这个浏览器不能保存学习记录（例如无痕模式）：可以照常学习和做题，关闭页面后记录不会保留。");
+      return null;
+    }
+  })();
+
+  // Keep only well-formed entries: a stray or hand-edited value must not break the pages.
+  var clean = function (data) {
+    var out = empty();
+    if (!isObject(data)) return out;
+    Object.keys(isObject(data.modules) ? data.modules : {}).forEach(function (id) {
+      var m = data.modules[id];
+      if (isObject(m) && m.done === true) out.modules[id] = { done: true, at: String(m.at || "") };
+    });
+    Object.keys(isObject(data.quizzes) ? data.quizzes : {}).forEach(function (id) {
+      var q = data.quizzes[id];
+      if (isObject(q) && typeof q.best === "number" && typeof q.attempts === "number") {
+        out.quizzes[id] = { best: Math.max(0, Math.min(100, q.best)), attempts: Math.max(0, q.attempts | 0),
+          passed: q.passed === true, last: String(q.last || "") };
+      }
+    });
+    Object.keys(isObject(data.wrong) ? data.wrong : {}).forEach(function (id) {
+      var w = data.wrong[id];
+      if (isObject(w) && typeof w.stem === "string") {
+        out.wrong[id] = { quiz: String(w.quiz || ""), stem: w.stem, given: String(w.given || ""),
+          key: String(w.key || ""), explanation: String(w.explanation || ""), ref: String(w.ref || ""),
+          streak: Math.max(0, w.streak | 0), at: String(w.at || "") };
+      }
+    });
+    return out;
+  };
+
+  var load = function () {
+    if (!storage) return empty();
+    var raw = storage.getItem(KEY);
+    if (raw === null) return empty();
+    try {
+      var parsed = JSON.parse(raw);
+      if (!isObject(parsed) || parsed.v !== VERSION) throw new Error("unknown version");
+      return clean(parsed);
+    } catch (error) {
+      try { storage.setItem(KEY + ".damaged", raw); } catch (e) { /* no room: let it go */ }
+      notices.push("保存的学习记录已损坏或来自旧版本，已重新开始记录（原内容另存为备份）。");
+      return empty();
+    }
+  };
+
+  var data = load();
+  if (storage && notices.length && storage.getItem(KEY) !== null) save();
+
+  function save() {
+    if (!storage) return;
+    try { storage.setItem(KEY, JSON.stringify(data)); } catch (error) {
+      notices.push("学习记录没能保存（浏览器存储已满）。");
+    }
+  }
+
+  /* ------------------------------------------------------------------ recording */
+
+  var bookId = function (quizId, questionId) {
+    return questionId.indexOf("--") > 0 ? questionId : quizId + "--" + questionId;
+  };
+
+  var recordQuiz = function (detail) {
+    var id = detail.quizId;
+    if (id !== "review") {
+      var q = data.quizzes[id] || { best: 0, attempts: 0, passed: false, last: "" };
+      q.best = Math.max(q.best, detail.score);
+      q.attempts += 1;
+      q.passed = q.passed || detail.passed;
+      q.last = today();
+      data.quizzes[id] = q;
+      if (detail.passed && document.querySelector('[data-module-id="' + id + '"]')) {
+        data.modules[id] = { done: true, at: today() };
+      }
+    }
+    detail.outcomes.forEach(function (o) {
+      var key = bookId(id, o.id);
+      var entry = data.wrong[key];
+      if (!o.correct) {
+        data.wrong[key] = { quiz: key.split("--")[0], stem: o.stem, given: o.given, key: o.key,
+          explanation: o.explanation, ref: o.ref, streak: 0, at: today() };
+      } else if (entry) {
+        entry.streak += 1;
+        if (entry.streak >= LEAVES_BOOK_AFTER) delete data.wrong[key];
+      }
+    });
+    save();
+    render();
+  };
+
+  document.addEventListener("mdx:quiz-graded", function (event) { recordQuiz(event.detail); });
+
+  /* ------------------------------------------------------------------ export / import */
+
+  var exportFile = function () {
+    var blob = new Blob([JSON.stringify({ app: "kesutong", kind: "progress", v: VERSION,
+      exported: new Date().toISOString(), data: data }, null, 2)], { type: "application/json" });
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = "客诉通学习记录-" + today() + ".json";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  };
+
+  // Returns the data of a valid export file, or a message saying why it is refused.
+  var readExport = function (text) {
+    var parsed;
+    try { parsed = JSON.parse(text); } catch (error) { return { error: "这不是客诉通导出的学习记录文件（无法读取）。" }; }
+    if (!isObject(parsed) || parsed.app !== "kesutong" || parsed.kind !== "progress") {
+      return { error: "这不是客诉通导出的学习记录文件。" };
+    }
+    if (parsed.v !== VERSION || !isObject(parsed.data)) {
+      return { error: "这个学习记录文件的版本无法识别。" };
+    }
+    var cleaned = clean(parsed.data);
+    var count = function (o) { return Object.keys(o).length; };
+    var given = parsed.data;
+    var dropped = ["modules", "quizzes", "wrong"].some(function (part) {
+      return isObject(given[part]) && count(given[part]) !== count(cleaned[part]);
+    });
+    if (dropped || !["modules", "quizzes", "wrong"].every(function (p) { return isObject(given[p]); })) {
+      return { error: "这个学习记录文件已损坏（内容不完整或被改动过）。" };
+    }
+    return { data: cleaned };
+  };
+
+  /* ------------------------------------------------------------------ pages */
+
+  var el = function (tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+
+  var markNavigation = function () {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-nav__link[href]"), function (link) {
+      var match = /modules\/([a-z0-9-]+)\/?(?:index\.html)?$/.exec(link.getAttribute("href").split("#")[0]);
+      var done = !!(match && data.modules[match[1]]);
+      link.classList.toggle("mdx-nav--done", done);
+      var note = link.querySelector(".mdx-nav__done");
+      if (done && !note) link.appendChild(el("span", "mdx-nav__done", "（已学完）"));
+      if (!done && note) note.remove();
+    });
+  };
+
+  var renderModuleMark = function () {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-module-id]"), function (box) {
+      var id = box.getAttribute("data-module-id");
+      var done = !!data.modules[id];
+      box.innerHTML = "";
+      box.appendChild(el("span", "mdx-module-done__state", done ? "✔ 本模块已学完" : "学完了吗？"));
+      var button = el("button", "md-button" + (done ? "" : " md-button--primary"), done ? "撤销" : "标记为已学完");
+      button.type = "button";
+      button.setAttribute("data-learn-action", done ? "undone" : "done");
+      box.appendChild(button);
+    });
+  };
+
+  var renderNotices = function () {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-learn-notices]"), function (box) {
+      box.innerHTML = "";
+      notices.forEach(function (text) { box.appendChild(el("p", "mdx-learn__notice", text)); });
+    });
+  };
+
+  var renderProgress = function () {
+    var panel = document.getElementById("mdx-progress");
+    if (!panel) return;
+    var modules = JSON.parse(panel.getAttribute("data-modules"));
+    var body = panel.querySelector("[data-learn-part='body']");
+    var doneCount = modules.filter(function (m) { return data.modules[m.id]; }).length;
+    var next = modules.filter(function (m) { return !data.modules[m.id]; })[0];
+    var wrongCount = Object.keys(data.wrong).length;
+    body.innerHTML = "";
+    var summary = el("p", "mdx-progress__summary");
+    summary.appendChild(el("strong", "", "已学完 " + doneCount + " / " + modules.length + " 个模块"));
+    var bar = el("progress", "mdx-progress__bar");
+    bar.max = modules.length;
+    bar.value = doneCount;
+    bar.setAttribute("aria-label", "学习进度");
+    summary.appendChild(bar);
+    body.appendChild(summary);
+    var nextLine = el("p", "mdx-progress__next");
+    if (next) {
+      nextLine.appendChild(document.createTextNode("下一步："));
+      var link = el("a", "", "学习 " + next.title);
+      link.href = next.url;
+      nextLine.appendChild(link);
+    } else {
+      nextLine.textContent = "全部模块都已学完。";
+    }
+    if (wrongCount) {
+      nextLine.appendChild(document.createTextNode("　错题本里有 " + wrongCount + " 题，"));
+      var review = el("a", "", "去重做");
+      review.href = panel.getAttribute("data-review-url");
+      nextLine.appendChild(review);
+    }
+    body.appendChild(nextLine);
+    var table = el("table", "mdx-progress__table");
+    table.innerHTML = "<thead><tr><th>模块</th><th>状态</th><th>最好成绩</th><th>做题次数</th></tr></thead>";
+    var rows = el("tbody");
+    modules.forEach(function (m) {
+      var row = el("tr");
+      row.setAttribute("data-module", m.id);
+      var title = el("td");
+      var a = el("a", "", m.title);
+      a.href = m.url;
+      title.appendChild(a);
+      var quiz = data.quizzes[m.id];
+      row.appendChild(title);
+      row.appendChild(el("td", "", data.modules[m.id] ? "✔ 已学完" : "—"));
+      row.appendChild(el("td", "", quiz ? quiz.best + "%" : "—"));
+      row.appendChild(el("td", "", quiz ? String(quiz.attempts) : "0"));
+      rows.appendChild(row);
+    });
+    table.appendChild(rows);
+    body.appendChild(table);
+  };
+
+  var renderBook = function () {
+    var list = document.getElementById("mdx-wrong-book");
+    if (!list) return;
+    var ids = Object.keys(data.wrong);
+    list.innerHTML = "";
+    var count = document.querySelector("[data-learn-part='book-count']");
+    if (count) count.textContent = ids.length ? "错题本里有 " + ids.length + " 题。" : "错题本是空的：做小测答错的题会自动收进来。";
+    ids.forEach(function (id) {
+      var w = data.wrong[id];
+      var item = el("li", "mdx-wrong");
+      item.setAttribute("data-wrong-id", id);
+      item.appendChild(el("p", "mdx-wrong__stem", w.stem));
+      item.appendChild(el("p", "mdx-wrong__given", "你的答案：" + w.given));
+      item.appendChild(el("p", "mdx-wrong__key", w.key));
+      item.appendChild(el("p", "mdx-wrong__explanation", w.explanation));
+      var foot = el("p", "mdx-wrong__foot", "连续答对 " + w.streak + " / " + LEAVES_BOOK_AFTER + " 次后移出错题本");
+      if (w.ref) {
+        var a = el("a", "", "回看相关内容");
+        a.href = w.ref;
+        foot.appendChild(document.createTextNode("　"));
+        foot.appendChild(a);
+      }
+      item.appendChild(foot);
+      list.appendChild(item);
+    });
+  };
+
+  var render = function () {
+    markNavigation();
+    renderModuleMark();
+    renderProgress();
+    renderBook();
+    renderNotices();
+  };
+
+  var status = function (text) {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-learn-part='status']"), function (box) {
+      box.textContent = text;
+    });
+  };
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-learn-action]");
+    if (!button) return;
+    var action = button.getAttribute("data-learn-action");
+    var module = button.closest("[data-module-id]");
+    if (action === "done" && module) data.modules[module.getAttribute("data-module-id")] = { done: true, at: today() };
+    else if (action === "undone" && module) delete data.modules[module.getAttribute("data-module-id")];
+    else if (action === "export") { exportFile(); return; }
+    else if (action === "import") { document.getElementById("mdx-progress-file").click(); return; }
+    else if (action === "reset") {
+      if (button.getAttribute("data-confirm") !== "yes") {
+        button.setAttribute("data-confirm", "yes");
+        button.textContent = "确定清除全部学习记录？再点一次";
+        return;
+      }
+      data = empty();
+      button.removeAttribute("data-confirm");
+      button.textContent = "清除学习记录";
+      status("学习记录已清除。");
+    }
+    save();
+    render();
+  });
+
+  document.addEventListener("change", function (event) {
+    if (event.target.id !== "mdx-progress-file" || !event.target.files.length) return;
+    var input = event.target;
+    var reader = new FileReader();
+    reader.onload = function () {
+      var result = readExport(String(reader.result));
+      if (result.error) {
+        status(result.error + "学习记录没有改变。");
+      } else {
+        data = result.data;
+        save();
+        render();
+        status("已导入学习记录。");
+      }
+      input.value = "";
+    };
+    reader.readAsText(input.files[0]);
+  });
+
+  window.mdxLearn = {
+    // Questions a review quiz asks: the ids in the 错题本, in the bank's "quiz--question" form.
+    pool: function (name) { return name === "wrong-book" ? Object.keys(data.wrong) : []; }
+  };
+
+  if (typeof window.document$ !== "undefined") window.document$.subscribe(render);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", render);
+  else render();
+})();

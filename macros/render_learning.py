@@ -1,0 +1,43 @@
+"""学习中心 pieces: the progress panel's shell and the question bank behind the 错题本."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from html import escape
+
+from .models import Quiz
+from .render_quiz import render_quiz
+
+Inline = Callable[[str], str]
+LinkFor = Callable[[str], str]
+
+
+def render_progress_panel(modules: list[dict], review_url: str) -> str:
+    """Filled in by learn.js from this browser's records; modules are {id, title, url}."""
+    data = escape(json.dumps(modules, ensure_ascii=False), quote=True)
+    return "\n".join([
+        f'<div class="mdx-progress" id="mdx-progress" data-modules="{data}" data-review-url="{escape(review_url)}">',
+        '<div data-learn-notices></div>',
+        '<div data-learn-part="body"><p>学习进度保存在这台设备的浏览器里，需要 JavaScript。</p></div>',
+        '<div class="mdx-progress__tools" role="group" aria-label="学习记录">',
+        '<button type="button" class="md-button" data-learn-action="export">导出学习记录</button>',
+        '<button type="button" class="md-button" data-learn-action="import">导入学习记录</button>',
+        '<button type="button" class="md-button" data-learn-action="reset">清除学习记录</button>',
+        '<input type="file" id="mdx-progress-file" accept=".json,application/json" hidden>',
+        "</div>",
+        '<p class="mdx-progress__status" role="status" aria-live="polite" data-learn-part="status"></p>',
+        "</div>",
+    ])
+
+
+def bank_quiz(quizzes: list[Quiz], quiz_id: str, title: str) -> Quiz:
+    """Every question of every quiz as one quiz; ids become '<quiz>--<question>' to stay unique."""
+    questions = [q.model_copy(update={"id": f"{quiz.id}--{q.id}"}) for quiz in quizzes for q in quiz.questions]
+    return Quiz.model_construct(id=quiz_id, title=title, pass_score=80, shuffle=True, questions=questions)
+
+
+def render_review(quizzes: list[Quiz], inline: Inline, link_for: LinkFor) -> str:
+    quiz = bank_quiz(quizzes, "review", "错题重做")
+    html = render_quiz(quiz, inline, link_for)
+    return html.replace('<div class="mdx-quiz" ', '<div class="mdx-quiz mdx-quiz--review" data-pool="wrong-book" ', 1)

@@ -1,0 +1,156 @@
+"""学习中心 in Chromium: progress, the wrong-answer book, moving records, broken storage."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from .test_browser import answer
+
+pytestmark = pytest.mark.browser
+
+KEY = "kesutong.progress.v1"
+
+
+def take_quiz(page, quiz, wrong_ids=()):
+    root = page.locator(f'[data-quiz-id="{quiz.id}"]')
+    for question in quiz.questions:
+        answer(page, quiz, question, correct=question.id not in wrong_ids)
+    root.locator('[data-quiz-action="submit"]').click()
+    return root.locator(".mdx-quiz__result").get_attribute("data-quiz-score")
+
+
+def stored(page) -> dict:
+    return json.loads(page.evaluate(f"localStorage.getItem('{KEY}')") or "{}")
+
+
+@pytest.fixture
+def learner(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    yield page
+    context.close()
+
+
+def test_progress_survives_reload_and_navigation(learner, server, library):
+    quiz = library.quizzes["understanding"]
+    learner.goto(server.url + "modules/understanding/")
+    assert take_quiz(learner, quiz) == "100"
+    learner.goto(server.url)
+    row = learner.locator('#mdx-progress tr[data-module="understanding"]')
+    assert "已学完" in row.inner_text() and "100%" in row.inner_text()
+    assert "已学完 1 / " in learner.locator("#mdx-progress").inner_text()
+    assert "下一步：学习 2." in learner.locator("#mdx-progress").inner_text()
+    learner.reload()
+    assert "100%" in learner.locator('#mdx-progress tr[data-module="understanding"]').inner_text()
+    learner.locator(".md-content a", has_text="3. 倾听与共情").first.click()  # instant navigation
+    learner.wait_for_url("**/modules/listening/")
+    assert learner.locator(".md-nav__link.mdx-nav--done").count() >= 1
+    learner.locator('[data-learn-action="done"]').click()
+    learner.goto(server.url)
+    assert "已学完 2 / " in learner.locator("#mdx-progress").inner_text()
+    assert learner.errors == []
+
+
+def test_wrong_answer_book_fills_and_empties_by_the_rule(learner, server, library):
+    quiz = library.quizzes["handling-steps"]
+    missed = next(q for q in quiz.questions if q.type == "single")
+    learner.goto(server.url + "modules/handling-steps/")
+    take_quiz(learner, quiz, wrong_ids={missed.id})
+    book_id = f"{quiz.id}--{missed.id}"
+    assert list(stored(learner)["wrong"]) == [book_id]
+    learner.goto(server.url + "learn/review/")
+    assert learner.locator("#mdx-wrong-book [data-wrong-id]").count() == 1
+    review = library.quizzes[quiz.id]
+    for attempt in (1, 2):
+        root = learner.locator('[data-quiz-id="review"]')
+        visible = root.locator(".mdx-quiz__question:not([hidden])")
+        assert visible.count() == 1 and visible.get_attribute("data-question-id") == book_id
+        right = [i for i, o in enumerate(missed.options) if o.correct][0]
+        visible.locator(f'input[value="{right}"]').check()
+        root.locator('[data-quiz-action="submit"]').click()
+        assert root.locator(".mdx-quiz__result").get_attribute("data-quiz-score") == "100"
+        if attempt == 1:
+            assert stored(learner)["wrong"][book_id]["streak"] == 1, "one right answer is not enough"
+            learner.reload()
+    assert stored(learner)["wrong"] == {}
+    learner.reload()
+    assert "错题本是空的" in learner.locator("[data-learn-part='book-count']").inner_text()
+    del review
+
+
+def test_export_then_import_moves_progress(learner, server, browser, library, tmp_path):
+    learner.goto(server.url + "modules/understanding/")
+    take_quiz(learner, library.quizzes["understanding"])
+    learner.goto(server.url)
+    with learner.expect_download() as download:
+        learner.locator('[data-learn-action="export"]').click()
+    path = tmp_path / "export.json"
+    download.value.save_as(path)
+    other = browser.new_context().new_page()
+    other.goto(server.url)
+    other.locator("#mdx-progress-file").set_input_files(str(path))
+    other.wait_for_function("document.querySelector('[data-learn-part=status]').textContent.includes('已导入')")
+    assert "100%" in other.locator('#mdx-progress tr[data-module="understanding"]').inner_text()
+    other.context.close()
+
+
+@pytest.mark.parametrize("content", ["not json at all", json.dumps({"app": "other", "kind": "progress", "v": 1}),
+                                     json.dumps({"app": "kesutong", "kind": "progress", "v": 1,
+                                                 "data": {"modules": {"x": {"done": "yes"}}, "quizzes": {},
+                                                          "wrong": {}}})])
+def test_importing_a_bad_file_changes_nothing(learner, server, library, tmp_path, content):
+    learner.goto(server.url + "modules/understanding/")
+    take_quiz(learner, library.quizzes["understanding"])
+    learner.goto(server.url)
+    before = stored(learner)
+    bad = tmp_path / "bad.json"
+    bad.write_text(content, encoding="utf-8")
+    learner.locator("#mdx-progress-file").set_input_files(str(bad))
+    learner.wait_for_function("document.querySelector('[data-learn-part=status]').textContent.includes('没有改变')")
+    assert stored(learner) == before
+
+
+def test_reset_asks_for_confirmation(learner, server, library):
+    learner.goto(server.url + "modules/understanding/")
+    take_quiz(learner, library.quizzes["understanding"])
+    learner.goto(server.url)
+    reset = learner.locator('[data-learn-action="reset"]')
+    reset.click()
+    assert stored(learner)["quizzes"], "one click must not wipe the records"
+    reset.click()
+    assert stored(learner)["quizzes"] == {}
+    assert "已学完 0 / " in learner.locator("#mdx-progress").inner_text()
+
+
+def test_garbage_in_storage_never_breaks_a_page(browser, server, library):
+    context = browser.new_context()
+    context.add_init_script(f"if (!sessionStorage.getItem('seeded')) {{ localStorage.setItem('{KEY}', '{{garbage');"
+                            "localStorage.setItem('/.__palette', '{not json'); sessionStorage.setItem('seeded', '1'); }")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(server.url)
+    assert "已损坏" in page.locator("#mdx-progress").inner_text()
+    page.goto(server.url + "modules/understanding/")
+    assert take_quiz(page, library.quizzes["understanding"]) == "100"
+    assert errors == []
+    context.close()
+
+
+def test_private_mode_still_lets_a_person_study(browser, server, library):
+    context = browser.new_context()
+    context.add_init_script("Object.defineProperty(window, 'localStorage', "
+                            "{get() { throw new DOMException('denied', 'SecurityError'); }});")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(server.url + "modules/understanding/")
+    assert take_quiz(page, library.quizzes["understanding"]) == "100"
+    page.goto(server.url)
+    assert "不能保存学习记录" in page.locator("#mdx-progress").inner_text()
+    assert errors == []
+    context.close()
