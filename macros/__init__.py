@@ -21,7 +21,7 @@ from .finder_index import finder_script
 from .render_finder import render_finder
 from .lms_export import gift, moodle_xml
 from .render_phrases import render_phrases, render_taboo_table
-from .render_learning import render_progress_panel, render_review
+from .render_learning import render_exam, render_progress_panel, render_review
 from .render_roleplay import render_roleplays
 from .render_trainer import lms_files, render_cheat_sheets, render_lms_table
 from .render_quiz import render_quiz
@@ -49,6 +49,9 @@ def define_env(env) -> None:
     def current_page() -> str:
         return env.page.file.src_uri
 
+    def taboo_list() -> list[tuple[str, str, list[str]]]:
+        return [(t.id, t.text, [t.text, *t.match]) for t in library.taboo]
+
     def reported(macro):
         """Log a bad macro call at ERROR level first: the macros plugin only logs it as a warning,
         which `mkdocs build -q` hides, before it stops the build."""
@@ -73,7 +76,7 @@ def define_env(env) -> None:
         if quiz_id not in library.quizzes:
             known = ", ".join(sorted(library.quizzes)) or "none"
             raise SelectionError(f"page {current_page()}: no quiz with id '{quiz_id}' — known quizzes: {known}")
-        return render_quiz(library.quizzes[quiz_id], InlineRenderer(link_for), link_for)
+        return render_quiz(library.quizzes[quiz_id], InlineRenderer(link_for), link_for, taboo_list())
 
     @env.macro
     @reported
@@ -150,7 +153,16 @@ def define_env(env) -> None:
     @reported
     def review_quiz() -> str:
         """{{ review_quiz() }}: the 错题本 as a quiz (the whole bank, filtered in the browser)."""
-        return render_review(list(library.quizzes.values()), InlineRenderer(link_for), link_for)
+        return render_review(list(library.quizzes.values()), InlineRenderer(link_for), link_for, taboo_list())
+
+    @env.macro
+    @reported
+    def final_exam(per_module: int = 2, minutes: int = 0, pass_score: int = 80) -> str:
+        """{{ final_exam(per_module=2, minutes=30) }}: drawn from every module quiz, then a certificate."""
+        modules = [m for m in course_modules() if m["id"] in library.quizzes and m["id"] != "final"]
+        quizzes = [library.quizzes[m["id"]] for m in modules]
+        return render_exam(quizzes, modules, per_module, minutes, pass_score,
+                           InlineRenderer(link_for), link_for, taboo_list())
 
 
 def on_pre_page_macros(env) -> None:

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import lru_cache
-from pathlib import Path
 
-import opencc
 from pypinyin import Style, lazy_pinyin
 
 from .library import Library
+from .normalize import character_map
 from .models import CHANNELS, STAGES
 
 FORMAT_VERSION = 1
@@ -57,21 +55,10 @@ class PinyinTable:
         return ",".join(pairs)
 
 
-@lru_cache(maxsize=1)
-def _traditional_to_simplified() -> dict[str, str]:
-    table = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
-    pairs = {}
-    for line in table.read_text(encoding="utf-8").splitlines():
-        traditional, _, simplified = line.partition("\t")
-        if traditional and simplified:
-            pairs[traditional] = simplified.split(" ")[0]
-    return pairs
-
-
 def traditional_map(library_text: str) -> str:
     """'繁简繁简…': every Traditional character whose Simplified form occurs in the library."""
     used = set(library_text)
-    return "".join(t + s for t, s in sorted(_traditional_to_simplified().items()) if s in used and t != s)
+    return "".join(t + s for t, s in sorted(character_map().items()) if s in used and t != s)
 
 
 def finder_data(library: Library) -> dict:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape as xml_escape
 
 from .inline_markdown import InlineRenderer
-from .models import MultipleQuestion, OrderQuestion, Question, Quiz, SingleQuestion, TrueFalseQuestion
+from .models import MultipleQuestion, OrderQuestion, Question, Quiz, ReplyQuestion, SingleQuestion, TrueFalseQuestion
 
 CATEGORY_ROOT = "客诉通"
 # Moodle accepts only these grade fractions for an answer; k correct options share 100 evenly.
@@ -53,7 +53,8 @@ def _text(tag: str, html: str, indent: str = "    ") -> str:
 
 
 def _moodle_question(quiz: Quiz, question: Question) -> str:
-    kind = {"single": "multichoice", "multiple": "multichoice", "truefalse": "truefalse", "order": "ordering"}[question.type]
+    kind = {"single": "multichoice", "multiple": "multichoice", "truefalse": "truefalse", "order": "ordering",
+            "reply": "essay"}[question.type]
     out = [f'  <question type="{kind}">\n',
            f"    <name><text>{xml_escape(quiz.id + '/' + question.id)}</text></name>\n",
            _text("questiontext", _stem_html(question)),
@@ -79,6 +80,12 @@ def _moodle_question(quiz: Quiz, question: Question) -> str:
             fraction = "100" if (value == "true") == question.answer else "0"
             out.append(f'    <answer fraction="{fraction}" format="moodle_auto_format"><text>{value}</text>'
                        "<feedback><text></text></feedback></answer>\n")
+    elif isinstance(question, ReplyQuestion):
+        # Written replies are graded by the trainer in an LMS: the key points and model answer guide them.
+        out.append("    <responseformat>editor</responseformat>\n    <responserequired>1</responserequired>\n"
+                   "    <responsefieldlines>5</responsefieldlines>\n    <attachments>0</attachments>\n")
+        out.append(_text("graderinfo", _grader_info(question)))
+        out.append(_text("responsetemplate", ""))
     elif isinstance(question, OrderQuestion):
         out.append("    <layouttype>VERTICAL</layouttype>\n    <selecttype>ALL</selecttype>\n"
                    "    <selectcount>0</selectcount>\n    <gradingtype>ABSOLUTE_POSITION</gradingtype>\n"
@@ -87,6 +94,11 @@ def _moodle_question(quiz: Quiz, question: Question) -> str:
             out.append(f'    <answer fraction="{position}" format="html"><text>{_cdata(_html(item))}</text></answer>\n')
     out.append("  </question>\n")
     return "".join(out)
+
+
+def _grader_info(question: ReplyQuestion) -> str:
+    points = "".join(f"<li>{_html(p.label)}（如：{xml_escape('、'.join(p.any[:6]))}）</li>" for p in question.keypoints)
+    return f"<p>要点：</p><ul>{points}</ul><p>参考回答：{_html(question.model_answer)}</p>"
 
 
 def moodle_xml(quizzes: list[Quiz]) -> str:
@@ -119,6 +131,9 @@ def _gift_question(quiz: Quiz, question: Question) -> str:
                 f"（使用 Moodle 的“排序”题型）。\n\n")
     if isinstance(question, TrueFalseQuestion):
         return f"::{title}::{stem} {{{'TRUE' if question.answer else 'FALSE'}{feedback}}}\n\n"
+    if isinstance(question, ReplyQuestion):
+        model = gift_escape(question.model_answer)
+        return f"// {title} 参考回答：{model}\n::{title}::{stem} {{{feedback}}}\n\n"
     lines = []
     right = [o for o in question.options if o.correct]
     wrong = [o for o in question.options if not o.correct]

@@ -18,7 +18,7 @@ STAGES: tuple[str, ...] = (
     "开场", "倾听", "共情", "致歉", "安抚", "核实", "解释", "方案", "承诺", "跟进", "结束", "缓冲", "升级",
 )
 CHANNELS: tuple[str, ...] = ("电话", "柜台", "在线")
-QUESTION_TYPES: tuple[str, ...] = ("single", "multiple", "truefalse", "order")
+QUESTION_TYPES: tuple[str, ...] = ("single", "multiple", "truefalse", "order", "reply")
 
 Stage = Literal["开场", "倾听", "共情", "致歉", "安抚", "核实", "解释", "方案", "承诺", "跟进", "结束", "缓冲", "升级"]
 Channel = Literal["电话", "柜台", "在线"]
@@ -124,8 +124,24 @@ class OrderQuestion(QuestionBase):
         return items
 
 
+class KeyPoint(Strict):
+    """Something a good reply must contain, with the phrasings that count as containing it."""
+
+    label: Text = Field(description="What the point is, shown in the feedback: 道歉, 共情, 具体时限 …")
+    any: list[Annotated[str, Field(min_length=1)]] = Field(
+        min_length=1, description="Acceptable phrasings; one of them appearing in the reply meets the point.")
+
+
+class ReplyQuestion(QuestionBase):
+    """情景应答题: the learner writes what they would say; graded against key points and taboo phrases."""
+
+    type: Literal["reply"]
+    keypoints: list[KeyPoint] = Field(min_length=1, max_length=6)
+    model_answer: Text = Field(description="A reply that meets every key point, shown after grading.")
+
+
 Question = Annotated[
-    Union[SingleQuestion, MultipleQuestion, TrueFalseQuestion, OrderQuestion],
+    Union[SingleQuestion, MultipleQuestion, TrueFalseQuestion, OrderQuestion, ReplyQuestion],
     Field(discriminator="type"),
 ]
 

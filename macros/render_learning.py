@@ -7,7 +7,7 @@ from collections.abc import Callable
 from html import escape
 
 from .models import Quiz
-from .render_quiz import render_quiz
+from .render_quiz import TabooList, render_quiz
 
 Inline = Callable[[str], str]
 LinkFor = Callable[[str], str]
@@ -37,7 +37,22 @@ def bank_quiz(quizzes: list[Quiz], quiz_id: str, title: str) -> Quiz:
     return Quiz.model_construct(id=quiz_id, title=title, pass_score=80, shuffle=True, questions=questions)
 
 
-def render_review(quizzes: list[Quiz], inline: Inline, link_for: LinkFor) -> str:
+def render_review(quizzes: list[Quiz], inline: Inline, link_for: LinkFor, taboo: TabooList = ()) -> str:
     quiz = bank_quiz(quizzes, "review", "错题重做")
-    html = render_quiz(quiz, inline, link_for)
+    html = render_quiz(quiz, inline, link_for, taboo)
     return html.replace('<div class="mdx-quiz" ', '<div class="mdx-quiz mdx-quiz--review" data-pool="wrong-book" ', 1)
+
+
+def render_exam(quizzes: list[Quiz], modules: list[dict], per_module: int, minutes: int, pass_score: int,
+                inline: Inline, link_for: LinkFor, taboo: TabooList = ()) -> str:
+    """The final exam: the bank, drawn per module in the browser; a report by module, then a certificate."""
+    quiz = bank_quiz(quizzes, "exam", "结业考试")
+    quiz = Quiz.model_construct(**{**dict(quiz), "pass_score": pass_score})
+    html = render_quiz(quiz, inline, link_for, taboo)
+    html = html.replace('<div class="mdx-quiz" ', '<div class="mdx-quiz mdx-quiz--exam" data-pool="exam" '
+                        f'data-per-module="{per_module}" data-minutes="{minutes}" ', 1)
+    html = html.replace('<span class="mdx-quiz__paper" hidden></span>',
+                        '<span class="mdx-quiz__paper" hidden></span><span class="mdx-quiz__clock" role="timer" hidden></span>', 1)
+    data = escape(json.dumps(modules, ensure_ascii=False), quote=True)
+    report = (f'<div class="mdx-exam-report" id="mdx-exam-report" data-modules="{data}" aria-live="polite"></div>')
+    return html + "\n" + report

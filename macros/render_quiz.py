@@ -7,16 +7,20 @@ see user text at the start of a line.
 
 from __future__ import annotations
 
+import json
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
 
-from .models import MultipleQuestion, OrderQuestion, Question, Quiz, SingleQuestion, TrueFalseQuestion
+from .models import MultipleQuestion, OrderQuestion, Question, Quiz, ReplyQuestion, SingleQuestion, TrueFalseQuestion
+from .normalize import character_map, fold_for_browser
 
 Inline = Callable[[str], str]
 LinkFor = Callable[[str], str]
 
-TYPE_LABELS = {"single": "单选", "multiple": "多选", "truefalse": "判断", "order": "排序"}
+TYPE_LABELS = {"single": "单选", "multiple": "多选", "truefalse": "判断", "order": "排序", "reply": "应答"}
+# (id, text, patterns) of each taboo phrase: a written reply containing one fails.
+TabooList = Sequence[tuple[str, str, Sequence[str]]]
 CUSTOMER_SPEAKERS = ("客户", "顾客", "用户", "消费者")
 
 
@@ -88,8 +92,25 @@ def _order(quiz: Quiz, question: OrderQuestion, inline: Inline) -> list[str]:
     return out
 
 
+def _reply(quiz: Quiz, question: ReplyQuestion) -> list[str]:
+    field = _attr(f"mdx-{quiz.id}-{question.id}")
+    return [
+        f'<label class="mdx-visually-hidden" for="{field}">你的回答</label>',
+        f'<textarea class="mdx-quiz__reply" id="{field}" rows="3" placeholder="写下你要对客户说的话"></textarea>',
+    ]
+
+
+def _keypoints_attr(question: ReplyQuestion) -> str:
+    points = [{"label": p.label, "any": sorted({fold_for_browser(a, character_map()) for a in p.any} - {""})}
+              for p in question.keypoints]
+    return _attr(json.dumps(points, ensure_ascii=False, separators=(",", ":")))
+
+
 def _answer_key(question: Question, inline: Inline) -> tuple[str, str]:
     """(data-answer value, human-readable key) of a question."""
+    if isinstance(question, ReplyQuestion):
+        points = "；".join(inline(p.label) for p in question.keypoints)
+        return "", f"要点：{points}<br>参考回答：{inline(question.model_answer)}"
     if isinstance(question, (SingleQuestion, MultipleQuestion)):
         right = [i for i, option in enumerate(question.options) if option.correct]
         texts = "；".join(inline(question.options[i].text) for i in right)
@@ -103,6 +124,8 @@ def _answer_key(question: Question, inline: Inline) -> tuple[str, str]:
 def render_question(quiz: Quiz, number: int, question: Question, inline: Inline, link_for: LinkFor) -> list[str]:
     answer, key = _answer_key(question, inline)
     answer_attr = f' data-answer="{_attr(answer)}"' if answer else ""
+    if isinstance(question, ReplyQuestion):
+        answer_attr = f' data-keypoints="{_keypoints_attr(question)}"' 
     out = [
         f'<li class="mdx-quiz__question" data-question-id="{_attr(question.id)}" '
         f'data-type="{question.type}"{answer_attr}>',
@@ -117,6 +140,9 @@ def render_question(quiz: Quiz, number: int, question: Question, inline: Inline,
         out += _choices(quiz, question, inline)
     elif isinstance(question, TrueFalseQuestion):
         out += _true_false(quiz, question)
+    elif isinstance(question, ReplyQuestion):
+        out.append('<p class="mdx-quiz__hint">（像对真实客户那样写两三句；提交后对照要点和参考回答）</p>')
+        out += _reply(quiz, question)
     else:
         out.append('<p class="mdx-quiz__hint">（用 ▲ ▼ 按钮把各项排成正确的顺序）</p>')
         out += _order(quiz, question, inline)
@@ -134,11 +160,24 @@ def render_question(quiz: Quiz, number: int, question: Question, inline: Inline,
     return out
 
 
-def render_quiz(quiz: Quiz, inline: Inline, link_for: LinkFor) -> str:
+def _reply_data(quiz: Quiz, taboo: TabooList) -> str:
+    """What the browser needs to grade written replies: folded taboo patterns and the character map."""
+    if not any(isinstance(q, ReplyQuestion) for q in quiz.questions):
+        return ""
+    table = character_map()
+    patterns = [[tid, text, sorted({fold_for_browser(p, table) for p in found} - {""})] for tid, text, found in taboo]
+    used = {ch for q in quiz.questions if isinstance(q, ReplyQuestion) for p in q.keypoints for a in p.any for ch in a}
+    used |= {ch for _, _, found in patterns for p in found for ch in p}
+    pairs = "".join(t + s for t, s in sorted(table.items()) if s in used and t != s)
+    return (f' data-taboo="{_attr(json.dumps(patterns, ensure_ascii=False, separators=(",", ":")))}"'
+            f' data-t2s="{_attr(pairs)}"')
+
+
+def render_quiz(quiz: Quiz, inline: Inline, link_for: LinkFor, taboo: TabooList = ()) -> str:
     """The whole quiz as one HTML block."""
     out = [
         f'<div class="mdx-quiz" data-quiz-id="{_attr(quiz.id)}" data-pass-score="{quiz.pass_score}" '
-        f'data-shuffle="{"true" if quiz.shuffle else "false"}">',
+        f'data-shuffle="{"true" if quiz.shuffle else "false"}"{_reply_data(quiz, taboo)}>',
         f'<div class="mdx-quiz__header"><span class="mdx-quiz__title">{inline(quiz.title)}</span>'
         f'<span class="mdx-quiz__meta">共 {len(quiz.questions)} 题 · 及格线 {quiz.pass_score}%</span>'
         '<span class="mdx-quiz__paper" hidden></span></div>',

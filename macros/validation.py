@@ -8,13 +8,16 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem
-from .models import QUESTION_TYPES, STAGES, MultipleQuestion, OrderQuestion, SingleQuestion, TrueFalseQuestion
+from .models import (
+    QUESTION_TYPES, STAGES, MultipleQuestion, OrderQuestion, ReplyQuestion, SingleQuestion, TrueFalseQuestion,
+)
 from .yaml_source import SourceFile
 
 M = TypeVar("M", bound=BaseModel)
 
 _QUESTION_MODELS = {
     "single": SingleQuestion, "multiple": MultipleQuestion, "truefalse": TrueFalseQuestion, "order": OrderQuestion,
+    "reply": ReplyQuestion,
 }
 _ITEM_LISTS = {"questions": "question", "phrases": "phrase", "taboo": "taboo phrase"}
 
@@ -91,7 +94,7 @@ def _describe(error: dict[str, Any], source: SourceFile, path: tuple[Any, ...], 
         hint = f"did you mean '{close[0]}'? " if close else ""
         return f"unknown question type '{tag}'", hint + "use one of: " + ", ".join(QUESTION_TYPES)
     if kind == "union_tag_not_found":
-        return "missing required field 'type'", "add 'type: single' (or multiple, truefalse, order)"
+        return "missing required field 'type'", "add 'type: single' (or multiple, truefalse, order, reply)"
     if kind == "literal_error" and name == "stage":
         close = difflib.get_close_matches(str(given), STAGES, n=1, cutoff=0.3)
         hint = f"did you mean '{close[0]}'? " if close else ""

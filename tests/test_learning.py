@@ -154,3 +154,74 @@ def test_private_mode_still_lets_a_person_study(browser, server, library):
     assert "不能保存学习记录" in page.locator("#mdx-progress").inner_text()
     assert errors == []
     context.close()
+
+
+def drawn_modules(page) -> list[str]:
+    return page.locator(".mdx-quiz--exam .mdx-quiz__question:not([hidden])").evaluate_all(
+        "(qs) => qs.map(q => q.dataset.questionId)")
+
+
+def answer_visible_correctly(page):
+    for el in page.locator(".mdx-quiz--exam .mdx-quiz__question:not([hidden])").all():
+        kind = el.get_attribute("data-type")
+        if kind in ("single", "multiple", "truefalse"):
+            for value in el.get_attribute("data-answer").split(","):
+                el.locator(f'input[value="{value}"]').check()
+        elif kind == "order":
+            for position in range(el.locator(".mdx-quiz__item").count()):
+                item = el.locator(f'.mdx-quiz__item[data-item="{position}"]')
+                while item.evaluate("n => [...n.parentNode.children].indexOf(n)") > position:
+                    item.locator('[data-order-move="up"]').click()
+        elif kind == "reply":
+            pytest.skip("reply questions are graded by their own test")
+
+
+def test_exam_draws_per_module_and_draws_differ(learner, server, library):
+    learner.goto(server.url + "learn/exam/")
+    first = drawn_modules(learner)
+    modules = [q.split("--")[0] for q in first]
+    assert set(modules) == {m for m in library.quizzes if m != "final"}
+    assert all(modules.count(m) == 2 for m in set(modules))
+    draws = {tuple(sorted(first))}
+    for _ in range(3):
+        learner.goto(server.url + "learn/exam/")  # no paper code: a new draw each time
+        draws.add(tuple(sorted(drawn_modules(learner))))
+    assert len(draws) > 1
+    code = learner.evaluate("new URLSearchParams(location.search).get('paper')")
+    learner.reload()
+    assert learner.evaluate("new URLSearchParams(location.search).get('paper')") == code
+    assert tuple(sorted(drawn_modules(learner))) in draws, "a reload keeps the same paper"
+
+
+def test_exam_time_limit_submits_by_itself(browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.install()
+    page.goto(server.url + "learn/exam/")
+    page.wait_for_selector(".mdx-quiz--exam[data-mdx-mounted]")
+    assert "剩余 30 分" in page.locator(".mdx-quiz__clock").inner_text() or "剩余 29 分" in page.locator(".mdx-quiz__clock").inner_text()
+    page.clock.run_for("31:00")
+    result = page.locator(".mdx-quiz--exam .mdx-quiz__result")
+    assert "时间到" in result.inner_text() and result.get_attribute("data-quiz-score") == "0"
+    context.close()
+
+
+def test_passing_the_exam_gives_a_certificate_a_trainer_can_verify(learner, server):
+    learner.goto(server.url + "learn/exam/")
+    answer_visible_correctly(learner)
+    learner.locator('.mdx-quiz--exam [data-quiz-action="submit"]').click()
+    report = learner.locator("#mdx-exam-report")
+    assert report.locator("tr[data-module]").count() == 9
+    learner.locator("input[name='certificate-name']").fill("王小明")
+    learner.locator('[data-learn-action="certificate"]').click()
+    card = learner.locator(".mdx-certificate")
+    assert "王小明" in card.inner_text() and "自学" in card.inner_text() and "不是考试机构" in card.inner_text()
+    date, score, paper, code = card.locator("dd").all_inner_texts()
+    learner.goto(server.url + "learn/verify/")
+    for name, value in (("name", "王小明"), ("date", date), ("score", score.rstrip("%")), ("paper", paper), ("code", code)):
+        learner.locator(f"#mdx-verify [name={name}]").fill(value)
+    learner.locator('[data-learn-action="verify"]').click()
+    assert "核验一致" in learner.locator(".mdx-verify__result").inner_text()
+    learner.locator("#mdx-verify [name=score]").fill("99")
+    learner.locator('[data-learn-action="verify"]').click()
+    assert "不一致" in learner.locator(".mdx-verify__result").inner_text()

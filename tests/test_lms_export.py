@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from macros.lms_export import gift, gift_escape, moodle_xml
-from macros.models import MultipleQuestion, OrderQuestion, Quiz, SingleQuestion, TrueFalseQuestion
+from macros.models import MultipleQuestion, OrderQuestion, Quiz, ReplyQuestion, SingleQuestion, TrueFalseQuestion
 
 HOSTILE = "客户说：{很急} ~ 别=乱#来 \\ 好吗"
 
@@ -48,6 +48,9 @@ def test_moodle_xml_matches_every_question(quizzes):
             assert element.get("type") == "truefalse"
             right = [a.findtext("text") for a in answers if a.get("fraction") == "100"]
             assert right == ["true" if question.answer else "false"]
+        elif isinstance(question, ReplyQuestion):
+            assert element.get("type") == "essay"
+            assert plain(strip_markdown(question.model_answer)) in plain(element.findtext("graderinfo/text"))
         elif isinstance(question, OrderQuestion):
             assert element.get("type") == "ordering"
             assert [plain(a.findtext("text")) for a in answers] == [strip_markdown(i) for i in question.items]
@@ -62,7 +65,9 @@ def parse_gift(text: str) -> dict[str, dict]:
             continue
         if block.startswith("//"):
             ordering_notes.append(block)
-            continue
+            block = "\n".join(line for line in block.splitlines() if not line.startswith("//")).strip()
+            if not block:
+                continue
         chars, i, parts, current, depth = block, 0, [], "", 0
         while i < len(chars):
             ch = chars[i]
@@ -110,6 +115,8 @@ def test_gift_matches_every_question(quizzes):
             assert plain(got["feedback"]) == plain(strip_markdown(question.explanation))
             if isinstance(question, TrueFalseQuestion):
                 assert got["raw"].startswith("TRUE" if question.answer else "FALSE")
+            elif isinstance(question, ReplyQuestion):
+                assert got["raw"] == "" and any(key in note and "参考回答" in note for note in parsed["notes"])
             else:
                 right = {plain(v) for m, v in got["answers"] if m == "=" or (m.startswith("~%") and not m.startswith("~%-"))}
                 assert right == {strip_markdown(o.text) for o in question.options if o.correct}

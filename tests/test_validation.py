@@ -238,3 +238,17 @@ def test_every_problem_is_reported_once(tmp_path):
         "phrases/a.yml": phrase_file(PHRASE.format(id="x-a", text="好", stage="致谦")),
     })
     assert message.startswith("2 problems in the course data:")
+
+
+def test_reply_model_answer_must_meet_its_key_points(tmp_path):
+    message = quiz_problem(tmp_path, """
+  - id: reply-fee
+    type: reply
+    stem: 你会怎么说？
+    keypoints:
+      - {label: 道歉, any: [抱歉, 对不起]}
+      - {label: 时限, any: [分钟, 今天]}
+    model_answer: 对不起，让您着急了。
+    explanation: 解
+""")
+    assert "question reply-fee: the model answer does not meet key point(s): 时限" in message

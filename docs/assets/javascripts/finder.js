@@ -12,7 +12,6 @@
   var STORE_KEY = "kesutong.finder.v1";        // favourites and recents (localStorage)
   var SLOT_KEY = "kesutong.finder.slots.v1";   // placeholder values of the current call (sessionStorage)
   var KEEP_ACROSS_CALLS = ["工号"];            // the agent's own number survives 新通话
-  var SEPARATOR = /[\p{P}\p{S}\p{Z}\p{C}]/u;
   var PLACEHOLDER = /\{([^{}\s]{1,12})\}/g;
 
   /* ------------------------------------------------------------------ storage */
@@ -52,46 +51,12 @@
     });
   };
 
-  function Folder(pairs) {
-    this.t2s = {};
-    var chars = Array.from(pairs || "");
-    for (var i = 0; i + 1 < chars.length; i += 2) this.t2s[chars[i]] = chars[i + 1];
-  }
-
-  // Comparable form of a text: NFKC (full-width → half-width), lower case, Simplified, no spaces or
-  // punctuation; `map[i]` is the code-point index in the original of folded character i.
-  Folder.prototype.fold = function (text, skipPlaceholders) {
-    var chars = Array.from(text);
-    var out = [];
-    var map = [];
-    var inPlaceholder = false;
-    for (var i = 0; i < chars.length; i++) {
-      var raw = chars[i];
-      if (skipPlaceholders) {
-        if (raw === "{") { inPlaceholder = true; continue; }
-        if (inPlaceholder) { if (raw === "}") inPlaceholder = false; continue; }
-      }
-      var normal = raw.normalize("NFKC").toLowerCase();
-      for (var j = 0; j < normal.length; j++) {
-        var ch = this.t2s[normal[j]] || normal[j];
-        if (SEPARATOR.test(ch)) continue;
-        out.push(ch);
-        map.push(i);
-      }
-    }
-    return { text: out.join(""), map: map };
-  };
-
-  Folder.prototype.plain = function (text, skipPlaceholders) {
-    return this.fold(text, skipPlaceholders).text;
-  };
-
   var isLatin = function (term) { return /^[a-z]+$/.test(term); };
 
   /* ------------------------------------------------------------------ index */
 
   function Index(data) {
-    var folder = this.folder = new Folder(data.t2s);
+    var folder = this.folder = new window.MdxFolder(data.t2s);
     this.data = data;
     this.synonyms = {};
     var self = this;

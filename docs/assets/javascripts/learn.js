@@ -112,7 +112,117 @@
     render();
   };
 
-  document.addEventListener("mdx:quiz-graded", function (event) { recordQuiz(event.detail); });
+  document.addEventListener("mdx:quiz-graded", function (event) {
+    recordQuiz(event.detail);
+    if (event.detail.quizId === "exam") reportExam(event.detail);
+  });
+
+  /* ------------------------------------------------------------------ exam report and certificate */
+
+  // A short code over the certificate's facts. Not a signature: anyone can compute it; it shows a
+  // trainer that name, date, score and paper were not changed after the code was made.
+  var CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+  var completionCode = function (name, date, score, paper) {
+    var text = ["kesutong", "v1", name.normalize("NFKC").trim(), date.trim(), String(score).trim(),
+      paper.trim().toUpperCase()].join("|");
+    var h1 = 0xdeadbeef;
+    var h2 = 0x41c6ce57;
+    for (var i = 0; i < text.length; i++) {
+      var ch = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    var value = 4294967296 * (2097151 & h2) + (h1 >>> 0);
+    var code = "";
+    for (var n = 0; n < 8; n++) {
+      code += CODE_ALPHABET[value % CODE_ALPHABET.length];
+      value = Math.floor(value / CODE_ALPHABET.length);
+    }
+    return code.slice(0, 4) + "-" + code.slice(4);
+  };
+
+  var lastExam = null;
+
+  var reportExam = function (detail) {
+    var box = document.getElementById("mdx-exam-report");
+    if (!box) return;
+    lastExam = { score: detail.score, paper: detail.paper || "", date: today() };
+    var modules = JSON.parse(box.getAttribute("data-modules"));
+    box.innerHTML = "";
+    box.appendChild(el("h2", "mdx-exam-report__title", "按模块看成绩"));
+    var table = el("table", "mdx-exam-report__table");
+    table.innerHTML = "<thead><tr><th>模块</th><th>答对</th><th>建议</th></tr></thead>";
+    var body = el("tbody");
+    modules.forEach(function (m) {
+      var mine = detail.outcomes.filter(function (o) { return o.id.split("--")[0] === m.id; });
+      if (!mine.length) return;
+      var right = mine.filter(function (o) { return o.correct; }).length;
+      var row = el("tr");
+      row.setAttribute("data-module", m.id);
+      row.appendChild(el("td", "", m.title));
+      row.appendChild(el("td", "", right + " / " + mine.length));
+      var advice = el("td");
+      if (right < mine.length) {
+        var a = el("a", "", "回看本模块");
+        a.href = m.url;
+        advice.appendChild(a);
+      } else {
+        advice.textContent = "✔";
+      }
+      row.appendChild(advice);
+      body.appendChild(row);
+    });
+    table.appendChild(body);
+    box.appendChild(table);
+    if (!detail.passed) {
+      box.appendChild(el("p", "mdx-exam-report__advice", "这次没有通过。回看标出的模块、重做错题本后，再点“重做”换一份新卷。"));
+      return;
+    }
+    var form = el("div", "mdx-certificate-form");
+    form.appendChild(el("p", "", "恭喜通过！填上你的姓名，生成一份可以打印的自学完成记录："));
+    var label = el("label", "", "姓名 ");
+    var input = el("input");
+    input.type = "text";
+    input.name = "certificate-name";
+    input.autocomplete = "name";
+    label.appendChild(input);
+    form.appendChild(label);
+    var make = el("button", "md-button md-button--primary", "生成自学完成记录");
+    make.type = "button";
+    make.setAttribute("data-learn-action", "certificate");
+    form.appendChild(make);
+    box.appendChild(form);
+  };
+
+  var renderCertificate = function (name) {
+    var box = document.getElementById("mdx-exam-report");
+    var old = box.querySelector(".mdx-certificate");
+    if (old) old.remove();
+    var modules = JSON.parse(box.getAttribute("data-modules"));
+    var code = completionCode(name, lastExam.date, lastExam.score, lastExam.paper);
+    var card = el("section", "mdx-certificate");
+    card.setAttribute("aria-label", "自学完成记录");
+    card.appendChild(el("p", "mdx-certificate__kind", "客诉通 · 自学完成记录"));
+    card.appendChild(el("p", "mdx-certificate__name", name));
+    card.appendChild(el("p", "mdx-certificate__line", "于 " + lastExam.date + " 完成《客户投诉处理》自学课程结业考试，成绩 " +
+      lastExam.score + "%。"));
+    card.appendChild(el("p", "mdx-certificate__modules", "学习内容：" + modules.map(function (m) { return m.title; }).join("、")));
+    var facts = el("dl", "mdx-certificate__facts");
+    [["日期", lastExam.date], ["成绩", lastExam.score + "%"], ["试卷编号", lastExam.paper], ["核验码", code]].forEach(function (pair) {
+      facts.appendChild(el("dt", "", pair[0]));
+      facts.appendChild(el("dd", "", pair[1]));
+    });
+    card.appendChild(facts);
+    card.appendChild(el("p", "mdx-certificate__note", "本记录由学员在客诉通网站自学生成，不是考试机构或所在单位的认证。" +
+      "讲师可在网站“核验自学记录”页面输入以上信息和核验码，核对记录是否被改动。"));
+    var print = el("button", "md-button", "打印");
+    print.type = "button";
+    print.setAttribute("data-learn-action", "print-certificate");
+    card.appendChild(print);
+    box.appendChild(card);
+  };
 
   /* ------------------------------------------------------------------ export / import */
 
@@ -293,6 +403,32 @@
     if (action === "done" && module) data.modules[module.getAttribute("data-module-id")] = { done: true, at: today() };
     else if (action === "undone" && module) delete data.modules[module.getAttribute("data-module-id")];
     else if (action === "export") { exportFile(); return; }
+    else if (action === "certificate") {
+      var name = (document.querySelector("input[name='certificate-name']") || {}).value || "";
+      if (!name.trim()) { document.querySelector("input[name='certificate-name']").focus(); return; }
+      renderCertificate(name.trim());
+      return;
+    } else if (action === "print-certificate") {
+      document.documentElement.setAttribute("data-mdx-print", "certificate");
+      var after = function () {
+        document.documentElement.removeAttribute("data-mdx-print");
+        window.removeEventListener("afterprint", after);
+      };
+      window.addEventListener("afterprint", after);
+      window.print();
+      return;
+    } else if (action === "verify") {
+      var form = document.getElementById("mdx-verify");
+      var field = function (n) { return form.querySelector("[name='" + n + "']").value; };
+      var expected = completionCode(field("name"), field("date"), field("score"), field("paper"));
+      var given = field("code").toUpperCase().replace(/[^A-Z0-9]/g, "");
+      var ok = given === expected.replace("-", "");
+      var out = form.querySelector(".mdx-verify__result");
+      out.textContent = ok ? "✔ 核验一致：记录上的姓名、日期、成绩和试卷编号与核验码相符。"
+        : "✘ 核验不一致：请逐项核对（姓名、日期、成绩、试卷编号要与记录上完全相同）。";
+      out.className = "mdx-verify__result " + (ok ? "mdx-verify__result--ok" : "mdx-verify__result--bad");
+      return;
+    }
     else if (action === "import") { document.getElementById("mdx-progress-file").click(); return; }
     else if (action === "reset") {
       if (button.getAttribute("data-confirm") !== "yes") {
@@ -329,6 +465,7 @@
   });
 
   window.mdxLearn = {
+    completionCode: completionCode,
     // Questions a review quiz asks: the ids in the 错题本, in the bank's "quiz--question" form.
     pool: function (name) { return name === "wrong-book" ? Object.keys(data.wrong) : []; }
   };

@@ -27,10 +27,13 @@
     return el;
   };
 
-  function Question(el) {
+  function Question(el, grading) {
     this.el = el;
     this.type = el.getAttribute("data-type");
     this.answer = (el.getAttribute("data-answer") || "").split(",").filter(Boolean);
+    this.grading = grading;
+    this.reply = el.querySelector(".mdx-quiz__reply");
+    this.keypoints = JSON.parse(el.getAttribute("data-keypoints") || "[]");
     this.details = el.querySelector(".mdx-quiz__answer");
     this.live = make("span", "mdx-visually-hidden");
     this.live.setAttribute("aria-live", "polite");
@@ -39,6 +42,18 @@
 
   Question.prototype.inputs = function () {
     return Array.prototype.slice.call(this.el.querySelectorAll("input"));
+  };
+
+  // A written reply: which key points it meets and which taboo phrases it contains.
+  Question.prototype.review = function () {
+    var text = this.grading.folder.plain(this.reply.value, false);
+    var met = this.keypoints.map(function (point) {
+      return point.any.some(function (phrase) { return text.indexOf(phrase) >= 0; });
+    });
+    var taboo = this.grading.taboo.filter(function (entry) {
+      return entry[2].some(function (pattern) { return text.indexOf(pattern) >= 0; });
+    });
+    return { met: met, taboo: taboo };
   };
 
   Question.prototype.items = function () {
@@ -69,10 +84,12 @@
   };
 
   Question.prototype.answered = function () {
+    if (this.type === "reply") return !!this.reply.value.trim();
     return this.type === "order" || this.inputs().some(function (input) { return input.checked; });
   };
 
   Question.prototype.given = function () {
+    if (this.type === "reply") return this.reply.value.trim() || "未作答";
     if (this.type === "order") {
       return this.items().map(function (item, n) {
         return (n + 1) + ". " + textOf(item.querySelector(".mdx-quiz__item-text"));
@@ -84,6 +101,10 @@
   };
 
   Question.prototype.isCorrect = function () {
+    if (this.type === "reply") {
+      var result = this.review();
+      return result.met.every(Boolean) && !result.taboo.length;
+    }
     if (this.type === "order") return this.inOrder(this.items());
     var chosen = this.inputs().filter(function (i) { return i.checked; }).map(function (i) { return i.value; });
     var answer = this.answer;
@@ -100,6 +121,7 @@
   };
 
   Question.prototype.lock = function (locked) {
+    if (this.reply) this.reply.readOnly = locked;
     this.inputs().concat(Array.prototype.slice.call(this.el.querySelectorAll(".mdx-quiz__move")))
       .forEach(function (control) { control.disabled = locked; });
   };
@@ -113,8 +135,20 @@
     });
     var verdict = make("p", "mdx-quiz__verdict");
     verdict.appendChild(make("strong", "", correct ? "✔ 回答正确" : "✘ 回答错误"));
-    if (!correct) verdict.appendChild(document.createTextNode("　你的答案：" + this.given()));
+    if (!correct && this.type !== "reply") verdict.appendChild(document.createTextNode("　你的答案：" + this.given()));
     this.details.parentNode.insertBefore(verdict, this.details);
+    if (this.type === "reply") {
+      var result = this.review();
+      var points = make("ul", "mdx-quiz__points");
+      this.keypoints.forEach(function (point, i) {
+        points.appendChild(make("li", result.met[i] ? "mdx-quiz__point--met" : "mdx-quiz__point--missed",
+          (result.met[i] ? "✔ 做到了：" : "✘ 还缺：") + point.label));
+      });
+      result.taboo.forEach(function (entry) {
+        points.appendChild(make("li", "mdx-quiz__point--taboo", "✘ 用了禁忌用语：“" + entry[1] + "”"));
+      });
+      this.details.parentNode.insertBefore(points, this.details);
+    }
     this.details.open = true;
     this.details.classList.add("mdx-quiz__answer--shown");
   };
@@ -126,6 +160,9 @@
       function (label) { label.classList.remove("mdx-quiz__option--right", "mdx-quiz__option--wrong"); });
     var verdict = this.el.querySelector(".mdx-quiz__verdict");
     if (verdict) verdict.parentNode.removeChild(verdict);
+    var points = this.el.querySelector(".mdx-quiz__points");
+    if (points) points.parentNode.removeChild(points);
+    if (this.reply) this.reply.value = "";
     this.details.open = false;
     this.details.classList.remove("mdx-quiz__answer--shown");
     this.live.textContent = "";
@@ -145,6 +182,20 @@
   var paperSize = function (total) {
     var n = parseInt(new URLSearchParams(location.search).get("n"), 10);
     return n >= 1 && n < total ? n : total;
+  };
+
+  // Bank questions are named "<module>--<question>": group by module, take `count` of each.
+  var drawPerModule = function (questions, count, random) {
+    var groups = {};
+    questions.forEach(function (q) {
+      var module = q.el.getAttribute("data-question-id").split("--")[0];
+      (groups[module] = groups[module] || []).push(q);
+    });
+    var drawn = [];
+    Object.keys(groups).forEach(function (module) {
+      drawn = drawn.concat(shuffle(groups[module], random).slice(0, count));
+    });
+    return drawn;
   };
 
   var newPaperCode = function () {
@@ -177,8 +228,12 @@
 
     var shuffleOptions = root.getAttribute("data-shuffle") === "true";
     var passScore = parseInt(root.getAttribute("data-pass-score"), 10) || 0;
+    var grading = {
+      folder: new window.MdxFolder(root.getAttribute("data-t2s") || ""),
+      taboo: JSON.parse(root.getAttribute("data-taboo") || "[]")
+    };
     var all = Array.prototype.map.call(root.querySelectorAll(".mdx-quiz__question"),
-      function (el, index) { var q = new Question(el); q.position = index; return q; });
+      function (el, index) { var q = new Question(el, grading); q.position = index; return q; });
     var questions = all;  // the questions of the current paper, in its order
     var meta = root.querySelector(".mdx-quiz__meta");
     var metaText = meta ? meta.textContent : "";
@@ -190,6 +245,14 @@
     var list = root.querySelector(".mdx-quiz__questions");
     var paperLabel = root.querySelector(".mdx-quiz__paper");
 
+    var isExam = root.getAttribute("data-pool") === "exam";
+    var setPaper = function (code) {
+      var url = new URL(location.href);
+      url.searchParams.set("paper", code);
+      history.replaceState(history.state, "", url.toString());
+    };
+    if (isExam && !paperCode()) setPaper(newPaperCode());
+
     // A paper code fixes the order of questions and options; without one, options are shuffled.
     var arrange = function () {
       var code = paperCode();
@@ -197,7 +260,11 @@
       var ordered = all.slice().sort(function (a, b) { return a.position - b.position; });
       // A review quiz (错题本) asks only the questions its pool names.
       var pool = root.getAttribute("data-pool");
-      if (pool && window.mdxLearn) {
+      if (pool === "exam") {
+        // The exam: the same number of questions from every module, drawn by the paper's code.
+        ordered.forEach(function (q) { q.el.hidden = true; });
+        ordered = drawPerModule(ordered, parseInt(root.getAttribute("data-per-module"), 10) || 2, random);
+      } else if (pool && window.mdxLearn) {
         var wanted = window.mdxLearn.pool(pool);
         ordered.forEach(function (q) { q.el.hidden = true; });
         ordered = ordered.filter(function (q) { return wanted.indexOf(q.el.getAttribute("data-question-id")) >= 0; });
@@ -220,16 +287,34 @@
       }
     };
 
-    var grade = function () {
+    var clock = root.querySelector(".mdx-quiz__clock");
+    var minutes = parseInt(root.getAttribute("data-minutes"), 10) || 0;
+    var timer = null;
+    var startClock = function () {
+      if (!clock || !minutes) return;
+      var end = Date.now() + minutes * 60000;
+      var tick = function () {
+        var left = Math.max(0, Math.round((end - Date.now()) / 1000));
+        clock.textContent = "剩余 " + Math.floor(left / 60) + " 分 " + ("0" + (left % 60)).slice(-2) + " 秒";
+        if (!left) { stopClock(); grade(true); }
+      };
+      clock.hidden = false;
+      tick();
+      timer = setInterval(tick, 1000);
+    };
+    var stopClock = function () { if (timer) clearInterval(timer); timer = null; };
+
+    var grade = function (timeUp) {
+      stopClock();
       var missing = questions.filter(function (q) { return !q.answered(); });
-      if (missing.length && !warnedUnanswered) {
+      if (missing.length && !warnedUnanswered && timeUp !== true) {
         warnedUnanswered = true;
         result.hidden = false;
         result.className = "mdx-quiz__result mdx-quiz__result--warning";
         result.textContent = "还有 " + missing.length + " 题未作答（第 " +
           missing.map(function (q) { return questions.indexOf(q) + 1; }).join("、") +
           " 题）。再按一次“提交”，未答的题按答错计分。";
-        var first = missing[0].el.querySelector("input");
+        var first = missing[0].el.querySelector("input, textarea");
         if (first) first.focus();
         return;
       }
@@ -253,18 +338,21 @@
       result.hidden = false;
       result.className = "mdx-quiz__result " + (passed ? "mdx-quiz__result--pass" : "mdx-quiz__result--fail");
       result.setAttribute("data-quiz-score", String(score));
-      result.textContent = "得分 " + score + "%（答对 " + right + " / " + questions.length + " 题）　" +
+      result.textContent = (timeUp === true ? "时间到，已自动交卷。" : "") +
+        "得分 " + score + "%（答对 " + right + " / " + questions.length + " 题）　" +
         (passed ? "✔ 通过" : "✘ 未通过，及格线 " + passScore + "%") + "。每题下方有正确答案和解析。";
       submit.hidden = true;
       retry.hidden = false;
       retry.focus();
       root.dispatchEvent(new CustomEvent("mdx:quiz-graded", {
         bubbles: true,
-        detail: { quizId: root.getAttribute("data-quiz-id"), score: score, passed: passed, outcomes: outcomes }
+        detail: { quizId: root.getAttribute("data-quiz-id"), score: score, passed: passed, outcomes: outcomes,
+          paper: paperCode() }
       }));
     };
 
     var reset = function () {
+      if (isExam) setPaper(newPaperCode());  // every new attempt is a new draw
       all.forEach(function (q) { q.reset(); });
       arrange();
       warnedUnanswered = false;
@@ -273,6 +361,7 @@
       result.removeAttribute("data-quiz-score");
       submit.hidden = false;
       retry.hidden = true;
+      startClock();
       var first = root.querySelector(".mdx-quiz__question input, .mdx-quiz__question .mdx-quiz__move");
       if (first) first.focus({ preventScroll: true });
       root.scrollIntoView({ block: "start" });
@@ -298,7 +387,7 @@
       var target = event.target.closest("[data-quiz-action], [data-order-move]");
       if (!target || !root.contains(target)) return;
       var action = target.getAttribute("data-quiz-action");
-      if (action === "submit") grade();
+      if (action === "submit") grade(false);
       else if (action === "retry") reset();
       else if (action === "new-paper") {
         var url = new URL(location.href);
@@ -330,6 +419,7 @@
 
     retry.hidden = true;
     arrange();
+    startClock();
   }
 
   var mountAll = function () {
