@@ -334,7 +334,7 @@
     }
     body.appendChild(nextLine);
     var table = el("table", "mdx-progress__table");
-    table.innerHTML = "<thead><tr><th>模块</th><th>状态</th><th>最好成绩</th><th>做题次数</th></tr></thead>";
+    table.innerHTML = "<thead><tr><th>模块</th><th>状态</th><th>最好</th><th>次数</th></tr></thead>";
     var rows = el("tbody");
     modules.forEach(function (m) {
       var row = el("tr");
