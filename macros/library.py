@@ -77,16 +77,30 @@ def load_library(root: Path, quizzes_dir: str = "quizzes", phrases_dir: str = "p
     return library
 
 
-def _load_quizzes(library: Library, folder: Path, root: Path, problems: list[Problem]) -> None:
+def _valid_files(folder: Path, root: Path, model, problems: list[Problem], skip: tuple[str, ...] = ()):
+    """(source, parsed) for each data file in `folder` that reads and validates; problems for the rest."""
     for path in _data_files(folder):
+        if path.name in skip:
+            continue
         source, read_problems = read_yaml(path, _display(path, root))
         problems += read_problems
         if source is None:
             continue
-        quiz, found = validate(source, Quiz)
+        parsed, found = validate(source, model)
         problems += found
-        if quiz is None:
-            continue
+        if parsed is not None:
+            yield source, parsed
+
+
+def _unknown_name(name: str, known: list[str], what: str) -> tuple[str, str]:
+    """Message and fix for a name missing from the vocabulary, with the closest one suggested."""
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.3)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return f"unknown {what} '{name}'", hint + f"use a name from phrases/{VOCABULARY_FILE} or add it there"
+
+
+def _load_quizzes(library: Library, folder: Path, root: Path, problems: list[Problem]) -> None:
+    for source, quiz in _valid_files(folder, root, Quiz, problems):
         seen: dict[str, int] = {}
         for index, question in enumerate(quiz.questions):
             if question.id in seen:
@@ -127,17 +141,7 @@ def _load_phrases(library: Library, folder: Path, root: Path, problems: list[Pro
             problems += found
             if parsed_synonyms is not None:
                 library.synonyms = parsed_synonyms.synonyms
-    for path in _data_files(folder):
-        if path.name in (VOCABULARY_FILE, SYNONYMS_FILE):
-            continue
-        source, read_problems = read_yaml(path, _display(path, root))
-        problems += read_problems
-        if source is None:
-            continue
-        parsed, found = validate(source, PhraseFile)
-        problems += found
-        if parsed is not None:
-            sources.append((source, parsed))
+    sources += _valid_files(folder, root, PhraseFile, problems, skip=(VOCABULARY_FILE, SYNONYMS_FILE))
 
     owners: dict[str, str] = {}
     for source, parsed in sources:
@@ -166,12 +170,10 @@ def _check_vocabulary(vocabulary: Vocabulary, source: SourceFile, parsed: Phrase
         for field_name, names in allowed.items():
             for position, name in enumerate(getattr(phrase, field_name)):
                 if name not in names:
-                    close = difflib.get_close_matches(name, names, n=1, cutoff=0.3)
-                    hint = f"did you mean '{close[0]}'? " if close else ""
-                    problems.append(Problem(
-                        source.display, f"unknown {field_name[:-1].replace('_', ' ')} '{name}'",
-                        hint + f"use a name from phrases/{VOCABULARY_FILE} or add it there",
-                        source.line_of(("phrases", index, field_name, position)), f"phrase {phrase.id}"))
+                    message, fix = _unknown_name(name, names, field_name[:-1].replace("_", " "))
+                    problems.append(Problem(source.display, message, fix,
+                                            source.line_of(("phrases", index, field_name, position)),
+                                            f"phrase {phrase.id}"))
 
 
 def _check_taboo_free(library: Library, source: SourceFile, parsed: PhraseFile, problems: list[Problem]) -> None:
@@ -215,15 +217,7 @@ def _check_refs(library: Library, docs: Path, problems: list[Problem]) -> None:
 
 def _load_roleplays(library: Library, folder: Path, docs: Path, root: Path, problems: list[Problem]) -> None:
     known_types = library.vocabulary.customer_types if library.vocabulary else []
-    for path in _data_files(folder):
-        source, read_problems = read_yaml(path, _display(path, root))
-        problems += read_problems
-        if source is None:
-            continue
-        card, found = validate(source, RolePlay)
-        problems += found
-        if card is None:
-            continue
+    for source, card in _valid_files(folder, root, RolePlay, problems):
         label = f"role-play {card.id}"
         if card.id in library.roleplays:
             problems.append(Problem(source.display, f"role-play id '{card.id}' is already used",
@@ -231,10 +225,8 @@ def _load_roleplays(library: Library, folder: Path, docs: Path, root: Path, prob
             continue
         for position, name in enumerate(card.customer.psychology):
             if name not in known_types:
-                close = difflib.get_close_matches(name, known_types, n=1, cutoff=0.3)
-                hint = f"did you mean '{close[0]}'? " if close else ""
-                problems.append(Problem(source.display, f"unknown customer type '{name}'",
-                                        hint + f"use a name from phrases/{VOCABULARY_FILE}",
+                message, fix = _unknown_name(name, known_types, "customer type")
+                problems.append(Problem(source.display, message, fix,
                                         source.line_of(("customer", "psychology", position)), label))
         if card.ref and not (docs / card.ref.split("#")[0]).is_file():
             problems.append(Problem(source.display, f"ref '{card.ref}' points to a page that does not exist",
