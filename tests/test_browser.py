@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from macros.models import MultipleQuestion, OrderQuestion, SingleQuestion, TrueFalseQuestion
+from macros.models import MultipleQuestion, OrderQuestion, ReplyQuestion, SingleQuestion, TrueFalseQuestion
 
 pytestmark = pytest.mark.browser
 
@@ -60,6 +60,8 @@ def answer(page, quiz, question, correct: bool) -> None:
         el.locator(f'input[value="{"true" if value else "false"}"]').check()
     elif isinstance(question, OrderQuestion):
         put_in_order(page, quiz, question, correct)
+    elif isinstance(question, ReplyQuestion):
+        el.locator("textarea").fill(question.model_answer if correct else "嗯。")
 
 
 def test_quiz_graded_right_then_wrong_with_explanations(page, server, quiz_under_test):

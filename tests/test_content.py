@@ -21,6 +21,7 @@ def test_question_bank_size_and_variety(library):
     assert len(questions) >= 150
     assert {q.type for q in questions} >= {"single", "multiple", "truefalse", "order"}
     assert all(q.ref for q in questions), "every question links to the section that teaches it"
+    assert sum(q.type == "reply" for q in questions) >= 20, "at least 20 情景应答题"
 
 
 @pytest.mark.parametrize("module", MODULES)

@@ -70,7 +70,7 @@
         if (!this.inOrder(order)) break;
       }
       order.forEach(function (item) { list.appendChild(item); });
-    } else if (shuffleOptions && this.type !== "truefalse") {
+    } else if (shuffleOptions && (this.type === "single" || this.type === "multiple")) {
       var box = this.el.querySelector(".mdx-quiz__options");
       var labels = Array.prototype.slice.call(box.children).sort(function (a, b) {
         return a.querySelector("input").value - b.querySelector("input").value;
