@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check schema bench clean chromium vendor-mermaid
+.PHONY: serve build offline test check schema bench clean chromium vendor-mermaid vendor-iframe-worker
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -38,6 +38,10 @@ serve: $(VENV)/.site-installed
 build: $(VENV)/.site-installed
 	$(BIN)/mkdocs build --strict
 
+# The variant that opens from disk (file://), zipped for a USB stick or a share: dist/kesutong-offline.zip
+offline: $(VENV)/.site-installed
+	$(BIN)/python -m macros.offline_bundle
+
 check: $(VENV)/.site-installed
 	$(BIN)/python -m macros.check
 
@@ -52,7 +56,7 @@ bench: $(VENV)/.dev-installed chromium
 	$(BIN)/python bench/finder.py
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site site-offline dist .pytest_cache
 
 # Refresh the vendored Mermaid (Material would otherwise fetch it from a CDN). Needs npm.
 MERMAID_VERSION ?= 11.17.2
@@ -60,3 +64,10 @@ vendor-mermaid:
 	cd $$(mktemp -d) && npm pack -q mermaid@$(MERMAID_VERSION) && tar xzf mermaid-*.tgz && \
 	  cp package/dist/mermaid.min.js $(CURDIR)/docs/assets/javascripts/vendor/mermaid.min.js && \
 	  cp package/LICENSE $(CURDIR)/docs/assets/javascripts/vendor/mermaid.LICENSE.txt
+
+# Refresh the vendored Web Worker shim of the offline variant (Material would add it from a CDN). Needs npm.
+IFRAME_WORKER_VERSION ?= 1.0.4
+vendor-iframe-worker:
+	cd $$(mktemp -d) && npm pack -q iframe-worker@$(IFRAME_WORKER_VERSION) && tar xzf iframe-worker-*.tgz && \
+	  cp package/shim/index.js $(CURDIR)/docs/assets/javascripts/vendor/iframe-worker-shim.js && \
+	  cp package/LICENSE $(CURDIR)/docs/assets/javascripts/vendor/iframe-worker.LICENSE.txt

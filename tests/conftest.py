@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from macros.library import load_library
+from macros.offline_bundle import TOP_FOLDER, build_offline, write_zip
 
 from .helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, StaticServer, build
 
@@ -46,6 +48,25 @@ def server(_empty_server, site_dir):
 
 
 @pytest.fixture(scope="session")
+def offline_zip(tmp_path_factory) -> Path:
+    """The offline variant as shipped: built with Material's offline plugin, zipped by `make offline`."""
+    work = tmp_path_factory.mktemp("offline")
+    result = build_offline(PROJECT, work / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    write_zip(work / "site", work / "kesutong-offline.zip")
+    return work / "kesutong-offline.zip"
+
+
+@pytest.fixture(scope="session")
+def offline_dir(offline_zip, tmp_path_factory) -> Path:
+    """The offline zip unpacked, as a learner would before opening index.html from disk."""
+    target = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(offline_zip) as bundle:
+        bundle.extractall(target)
+    return target / TOP_FOLDER
+
+
+@pytest.fixture(scope="session")
 def browser():
     playwright_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
@@ -73,7 +94,7 @@ class PageWatch:
 
     def _request(self, request) -> None:
         url = request.url
-        if url.startswith(("data:", "blob:", "about:")):
+        if url.startswith(("data:", "blob:", "about:", "file:")):
             return
         host = url.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0]
         if host not in self.LOCAL_HOSTS:

@@ -271,7 +271,8 @@
 
   var markNavigation = function () {
     Array.prototype.forEach.call(document.querySelectorAll(".md-nav__link[href]"), function (link) {
-      var match = /modules\/([a-z0-9-]+)\/?(?:index\.html)?$/.exec(link.getAttribute("href").split("#")[0]);
+      // Resolved, because nav links are relative (../understanding/) and, in the offline variant, end in .html.
+      var match = /\/modules\/([a-z0-9-]+)(?:\/|\/index\.html|\.html)$/.exec(link.pathname);
       var done = !!(match && data.modules[match[1]]);
       link.classList.toggle("mdx-nav--done", done);
       var note = link.querySelector(".mdx-nav__done");
