@@ -40,7 +40,7 @@ def bank_quiz(quizzes: list[Quiz], quiz_id: str, title: str) -> Quiz:
 def render_review(quizzes: list[Quiz], inline: Inline, link_for: LinkFor, taboo: TabooList = ()) -> str:
     quiz = bank_quiz(quizzes, "review", "错题重做")
     html = render_quiz(quiz, inline, link_for, taboo)
-    return html.replace('<div class="mdx-quiz" ', '<div class="mdx-quiz mdx-quiz--review" data-pool="wrong-book" ', 1)
+    return html.replace('<section class="mdx-quiz" ', '<section class="mdx-quiz mdx-quiz--review" data-pool="wrong-book" ', 1)
 
 
 def render_exam(quizzes: list[Quiz], modules: list[dict], per_module: int, minutes: int, pass_score: int,
@@ -49,7 +49,7 @@ def render_exam(quizzes: list[Quiz], modules: list[dict], per_module: int, minut
     quiz = bank_quiz(quizzes, "exam", "结业考试")
     quiz = Quiz.model_construct(**{**dict(quiz), "pass_score": pass_score})
     html = render_quiz(quiz, inline, link_for, taboo)
-    html = html.replace('<div class="mdx-quiz" ', '<div class="mdx-quiz mdx-quiz--exam" data-pool="exam" '
+    html = html.replace('<section class="mdx-quiz" ', '<section class="mdx-quiz mdx-quiz--exam" data-pool="exam" '
                         f'data-per-module="{per_module}" data-minutes="{minutes}" ', 1)
     html = html.replace('<span class="mdx-quiz__paper" hidden></span>',
                         '<span class="mdx-quiz__paper" hidden></span><span class="mdx-quiz__clock" role="timer" hidden></span>', 1)

@@ -147,9 +147,7 @@ def render_question(quiz: Quiz, number: int, question: Question, inline: Inline,
         out.append('<p class="mdx-quiz__hint">（用 ▲ ▼ 按钮把各项排成正确的顺序）</p>')
         out += _order(quiz, question, inline)
     out.append("</fieldset>")
-    # One element per answer block, excluded from site search: an agent searching mid-call wants
-    # lessons and phrases, not answer keys.
-    out.append('<details class="mdx-quiz__answer" data-search-exclude>')
+    out.append('<details class="mdx-quiz__answer">')
     out.append("<summary>查看答案与解析</summary>")
     out.append(f'<p class="mdx-quiz__key">{key}</p>')
     out.append(f'<p class="mdx-quiz__explanation">{inline(question.explanation)}</p>')
@@ -175,18 +173,21 @@ def _reply_data(quiz: Quiz, taboo: TabooList) -> str:
 
 def render_quiz(quiz: Quiz, inline: Inline, link_for: LinkFor, taboo: TabooList = ()) -> str:
     """The whole quiz as one HTML block."""
+    # The whole quiz stays out of site search: its options hold the answers, and an agent searching
+    # mid-call wants lessons and phrases, not answer keys. Material's search parser matches an excluded
+    # element's end by tag name alone, so the root is a <section>, a tag nothing inside a quiz uses.
     out = [
-        f'<div class="mdx-quiz" data-quiz-id="{_attr(quiz.id)}" data-pass-score="{quiz.pass_score}" '
+        f'<section class="mdx-quiz" data-search-exclude data-quiz-id="{_attr(quiz.id)}" data-pass-score="{quiz.pass_score}" '
         f'data-shuffle="{"true" if quiz.shuffle else "false"}"{_reply_data(quiz, taboo)}>',
         f'<div class="mdx-quiz__header"><span class="mdx-quiz__title">{inline(quiz.title)}</span>'
         f'<span class="mdx-quiz__meta">共 {len(quiz.questions)} 题 · 及格线 {quiz.pass_score}%</span>'
         '<span class="mdx-quiz__paper" hidden></span></div>',
-        '<div class="mdx-quiz__toolbar mdx-trainer-only" role="group" aria-label="讲师工具" data-search-exclude>'
+        '<div class="mdx-quiz__toolbar mdx-trainer-only" role="group" aria-label="讲师工具">'
         '<button type="button" class="md-button" data-quiz-action="project">投影模式</button>'
         '<button type="button" class="md-button" data-quiz-action="new-paper">新试卷</button>'
         '<button type="button" class="md-button" data-quiz-action="print-paper">打印试卷</button>'
         '<button type="button" class="md-button" data-quiz-action="print-key">打印答案</button></div>',
-        '<p class="mdx-quiz__paper-head" data-search-exclude>姓名：＿＿＿＿＿＿　日期：＿＿＿＿＿＿　得分：＿＿＿＿</p>',
+        '<p class="mdx-quiz__paper-head">姓名：＿＿＿＿＿＿　日期：＿＿＿＿＿＿　得分：＿＿＿＿</p>',
         '<ol class="mdx-quiz__questions">',
     ]
     for number, question in enumerate(quiz.questions, 1):
@@ -194,10 +195,10 @@ def render_quiz(quiz: Quiz, inline: Inline, link_for: LinkFor, taboo: TabooList 
     out += [
         "</ol>",
         '<div class="mdx-quiz__result" role="status" aria-live="polite" hidden></div>',
-        '<div class="mdx-quiz__actions" data-search-exclude>',
+        '<div class="mdx-quiz__actions">',
         '<button type="button" class="md-button md-button--primary" data-quiz-action="submit">提交</button>',
         '<button type="button" class="md-button" data-quiz-action="retry">重做</button>',
         "</div>",
-        "</div>",
+        "</section>",
     ]
     return "\n".join(out)

@@ -136,6 +136,23 @@ def test_answers_stay_out_of_search_index(site_dir, library):
     assert leaked == []
 
 
+def test_search_index_has_lessons_and_phrases_but_no_quiz_or_answer_key(tmp_path):
+    """Quizzes (whose options hold the answers), keys, explanations and trainer notes stay out of search."""
+    quiz = (MINI["quizzes/demo.yml"].replace("黄金法则是？", "题干标记甲").replace("先处理心情", "正确选项标记乙")
+            .replace("先讲道理", "错误选项标记丙").replace("情绪优先。", "解析标记丁"))
+    page = MINI["docs/modules/demo.md"].replace("### 小节 {#plain-anchor}", "### 小节 {#plain-anchor}\n\n        正文标记戊。\n\n"
+                                                 '        ??? trainer "讲师提示"\n            讲师标记己。\n')
+    result, site = build_mini(tmp_path, **{"quizzes/demo.yml": quiz, "docs/modules/demo.md": page})
+    assert result.returncode == 0, result.stderr
+    index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    text = json.loads(index)["docs"]
+    text = "".join(doc["title"] + doc["text"] for doc in text).replace("\u200b", "")
+    assert "正文标记戊" in text and "让您久等了" in text, "lessons and phrases must stay searchable"
+    html = (site / "modules/demo/index.html").read_text(encoding="utf-8")
+    for marker in ("题干标记甲", "正确选项标记乙", "错误选项标记丙", "解析标记丁", "讲师标记己"):
+        assert marker in html and marker not in text, marker
+
+
 def test_json_schemas_are_up_to_date():
     result = subprocess.run([sys.executable, "-m", "macros.schema", "--check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

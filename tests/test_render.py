@@ -70,8 +70,10 @@ def test_quiz_hooks_and_answers():
     assert 'data-type="multiple" data-answer="0,2"' in html
     assert 'data-type="truefalse" data-answer="true"' in html
     assert 'href="../modules/steps/#golden-rules"' in html
-    # Answers without JavaScript: in a collapsed block, kept out of the site search.
-    assert html.count('<details class="mdx-quiz__answer" data-search-exclude>') == 4
+    # Answers without JavaScript: in a collapsed block; the whole quiz is kept out of the site search.
+    assert html.count('<details class="mdx-quiz__answer">') == 4
+    assert html.startswith('<section class="mdx-quiz" data-search-exclude ') and html.endswith("</section>")
+    assert "<section" not in html[1:], "Material's search parser would end the exclusion at a nested <section>"
     # No line may start with anything but a tag: the host page's Markdown must not see data text.
     assert all(line.startswith("<") for line in html.splitlines())
 
