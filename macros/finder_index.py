@@ -97,6 +97,10 @@ def finder_script(library: Library) -> tuple[str, str]:
     The name carries a content hash so intranet caches never serve stale phrases.
     """
     text = json.dumps(finder_data(library), ensure_ascii=False, separators=(",", ":"))
+    # Same data, no markup-looking or line-breaking characters: the file stays inert even if it were
+    # ever inlined into a page or opened as text.
+    for char in "<>\u2028\u2029":  # only ever inside JSON strings, where \uXXXX means the same
+        text = text.replace(char, f"\\u{ord(char):04x}")
     content = f"window.__kesutongFinderData={text};\n"
     digest = hashlib.sha1(content.encode("utf-8")).hexdigest()[:10]
     return f"assets/javascripts/finder-data.{digest}.js", content

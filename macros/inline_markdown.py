@@ -6,6 +6,7 @@ only http(s), mailto and site-relative links survive; `.md` links are resolved l
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from xml.etree.ElementTree import Element
@@ -26,7 +27,10 @@ class _LinkGuard(Treeprocessor):
     def run(self, root: Element) -> None:
         for link in root.iter("a"):
             href = link.get("href", "")
-            if not _SAFE_HREF.match(href):
+            # Judge what the browser will read: entity references (`javascript&#58;…`) stay entities
+            # in the output and are decoded by the browser, which also drops tabs and newlines.
+            seen = re.sub(r"[\t\n\r]", "", html.unescape(href)).strip()
+            if not (_SAFE_HREF.match(href) and _SAFE_HREF.match(seen)):
                 link.attrib.pop("href", None)
             elif self.resolve and re.match(r"^[^:#?]+\.md(#.*)?$", href):
                 link.set("href", self.resolve(href))
@@ -35,6 +39,11 @@ class _LinkGuard(Treeprocessor):
 class _SafeInline(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
+        # Text fields sit inside <span>, <legend> or <p>: block syntax (headings, lists, quotes, code
+        # blocks, rules) would break out of them, so only paragraphs remain, joined into one line.
+        for name in ("indent", "code", "hashheader", "setextheader", "hr", "olist", "ulist", "quote"):
+            if name in md.parser.blockprocessors:
+                md.parser.blockprocessors.deregister(name)
         for name in ("html", "image_link", "image_reference", "short_image_ref"):
             if name in md.inlinePatterns:
                 md.inlinePatterns.deregister(name)
@@ -51,7 +60,8 @@ class InlineRenderer:
 
     def __call__(self, text: str) -> str:
         html = self._md.reset().convert(text.strip())
-        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-            html = html[3:-4]
+        if html.startswith("<p>") and html.endswith("</p>"):
+            # Paragraphs only (see _SafeInline); a blank line inside a field becomes a line break.
+            html = html[3:-4].replace("</p>\n<p>", "<br>")
         # One line: a newline followed by user text could start a Markdown block in the host page.
         return html.replace("\n", " ")

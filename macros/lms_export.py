@@ -101,11 +101,16 @@ def _grader_info(question: ReplyQuestion) -> str:
     return f"<p>要点：</p><ul>{points}</ul><p>参考回答：{_html(question.model_answer)}</p>"
 
 
+def _category_name(title: str) -> str:
+    """A quiz title as one level of a Moodle category path: "/" separates levels, "//" is a literal "/"."""
+    return " ".join(title.split()).replace("/", "//")
+
+
 def moodle_xml(quizzes: list[Quiz]) -> str:
     """One Moodle XML file; each quiz becomes a category under 客诉通."""
     out = ['<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n']
     for quiz in quizzes:
-        category = f"$course$/top/{CATEGORY_ROOT}/{quiz.title}"
+        category = f"$course$/top/{CATEGORY_ROOT}/{_category_name(quiz.title)}"
         out.append(f'  <question type="category"><category><text>{xml_escape(category)}</text></category></question>\n')
         out += [_moodle_question(quiz, question) for question in quiz.questions]
     out.append("</quiz>\n")
@@ -151,6 +156,6 @@ def _gift_question(quiz: Quiz, question: Question) -> str:
 def gift(quizzes: list[Quiz]) -> str:
     out = ["// 客诉通题库（GIFT 格式，UTF-8）。排序题只在 Moodle XML 文件中。\n\n"]
     for quiz in quizzes:
-        out.append(f"$CATEGORY: $course$/top/{CATEGORY_ROOT}/{gift_escape(quiz.title)}\n\n")
+        out.append(f"$CATEGORY: $course$/top/{CATEGORY_ROOT}/{gift_escape(_category_name(quiz.title))}\n\n")
         out += [_gift_question(quiz, question) for question in quiz.questions]
     return "".join(out)

@@ -676,7 +676,7 @@
       this.select(position);
       this.status("先填写 " + filled.missing.map(function (n) { return "{" + n + "}"; }).join("、") +
         "，再复制：不要把占位符发给客户。", "warn");
-      var field = this.results.querySelector('[aria-selected="true"] input[data-slot="' + filled.missing[0] + '"]');
+      var field = this.results.querySelector('[aria-selected="true"] input[data-slot="' + CSS.escape(filled.missing[0]) + '"]');
       if (field) field.focus();
       return;
     }

@@ -27,6 +27,17 @@
     }
   })();
 
+  // A link back to the lesson: only a web (or, offline, file) address; an imported or hand-edited
+  // record must never turn 回看相关内容 into a javascript: or data: link.
+  var safeRef = function (ref) {
+    try {
+      var url = new URL(String(ref || ""), location.href);
+      return String(ref || "") && /^(https?|file):$/.test(url.protocol) ? url.href : "";
+    } catch (error) {
+      return "";
+    }
+  };
+
   // Keep only well-formed entries: a stray or hand-edited value must not break the pages.
   var clean = function (data) {
     var out = empty();
@@ -46,7 +57,7 @@
       var w = data.wrong[id];
       if (isObject(w) && typeof w.stem === "string") {
         out.wrong[id] = { quiz: String(w.quiz || ""), stem: w.stem, given: String(w.given || ""),
-          key: String(w.key || ""), explanation: String(w.explanation || ""), ref: String(w.ref || ""),
+          key: String(w.key || ""), explanation: String(w.explanation || ""), ref: safeRef(w.ref),
           streak: Math.max(0, w.streak | 0), at: String(w.at || "") };
       }
     });
@@ -371,9 +382,9 @@
       item.appendChild(el("p", "mdx-wrong__key", w.key));
       item.appendChild(el("p", "mdx-wrong__explanation", w.explanation));
       var foot = el("p", "mdx-wrong__foot", "连续答对 " + w.streak + " / " + LEAVES_BOOK_AFTER + " 次后移出错题本");
-      if (w.ref) {
+      if (safeRef(w.ref)) {
         var a = el("a", "", "回看相关内容");
-        a.href = w.ref;
+        a.href = safeRef(w.ref);
         foot.appendChild(document.createTextNode("　"));
         foot.appendChild(a);
       }
