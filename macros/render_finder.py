@@ -16,7 +16,8 @@ def render_finder(data_src: str, library_link: str) -> str:
         '<label class="mdx-visually-hidden" for="phrase-finder-input">搜索话术</label>',
         '<input id="phrase-finder-input" class="mdx-finder__input" type="search" autocomplete="off" '
         'spellcheck="false" enterkeyhint="send" placeholder="关键词 / 拼音 / 首字母：退款、tuikuan、tk" '
-        'role="combobox" aria-expanded="true" aria-autocomplete="list" aria-controls="phrase-finder-results" '
+        'role="combobox" aria-haspopup="grid" aria-expanded="true" aria-autocomplete="list" '
+        'aria-controls="phrase-finder-results" '
         'aria-describedby="phrase-finder-help">',
         '<button type="button" class="mdx-finder__button" data-finder-action="new-call" '
         'title="清空本次通话填写的称呼、单号等">新通话</button>',
@@ -28,11 +29,15 @@ def render_finder(data_src: str, library_link: str) -> str:
         '<span data-finder-part="filter-count"></span></summary><div data-finder-part="facets"></div></details>',
         '<div class="mdx-finder__status" role="status" aria-live="polite" data-finder-part="status"></div>',
         '<div id="phrase-finder-taboo" data-finder-part="taboo"></div>',
-        '<ol id="phrase-finder-results" class="mdx-finder__results" role="listbox" aria-label="搜索结果"></ol>',
+        '<div id="phrase-finder-results" class="mdx-finder__results" role="grid" aria-label="搜索结果"></div>',
         "</div>",
         '<div class="mdx-finder__side">',
-        '<section data-finder-part="favourites" aria-label="收藏"></section>',
-        '<section data-finder-part="recents" aria-label="最近使用"></section>',
+        # What finder.js shows someone with no favourites or recents yet (Finder.listHTML), already in the
+        # page so that nothing moves when the data arrives.
+        '<section data-finder-part="favourites" aria-label="收藏"><h2 class="mdx-finder__title">收藏</h2>'
+        '<p class="mdx-finder__help">还没有收藏。搜索后点“☆ 收藏”，常用的话就会一直留在这里。</p></section>',
+        '<section data-finder-part="recents" aria-label="最近使用"><h2 class="mdx-finder__title">最近使用</h2>'
+        '<p class="mdx-finder__help">复制过的话术会出现在这里。</p></section>',
         '<section class="mdx-finder__check" aria-labelledby="phrase-finder-check-title">',
         '<h2 id="phrase-finder-check-title" class="mdx-finder__title">话术体检</h2>',
         '<p class="mdx-finder__help">把要发给客户的回复粘贴或写在这里，禁忌用语会立刻标出来，并给出换个说法。'

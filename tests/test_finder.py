@@ -52,7 +52,7 @@ def test_k_opens_the_finder_from_any_page(page, server):
     page.wait_for_selector("#phrase-finder[data-mdx-mounted]")
     assert page.evaluate("document.activeElement.id") == "phrase-finder-input"
     page.keyboard.type("tk")
-    assert page.locator("#phrase-finder-results > li").count() > 0
+    assert page.locator("#phrase-finder-results > [data-phrase-id]").count() > 0
 
 
 def test_substring_inside_words(finder, library):
@@ -72,7 +72,7 @@ def test_waiting_phrases_for_colloquial_query(finder, library):
 def test_pinyin_full_and_initials(finder, library, query):
     top = texts(library, search(finder, query)[:5])
     assert top and all("退款" in p.text or "退款" in p.tags for p in top)
-    assert finder.locator("#phrase-finder-results > li").first.locator("mark").count() >= 1
+    assert finder.locator("#phrase-finder-results > [data-phrase-id]").first.locator("mark").count() >= 1
 
 
 @pytest.mark.parametrize("traditional, simplified", [("投訴", "投诉"), ("賠償", "赔偿")])
@@ -206,7 +206,7 @@ def test_reply_checker_tolerates_spaces_fullwidth_and_traditional(finder, librar
 
 def test_favourites_and_recents_survive_reload(finder, library):
     ids = search(finder, "退款")
-    finder.locator("#phrase-finder-results > li").first.locator('[data-finder-action="favourite"]').click()
+    finder.locator("#phrase-finder-results > [data-phrase-id]").first.locator('[data-finder-action="favourite"]').click()
     finder.reload()
     finder.wait_for_selector("#phrase-finder[data-mdx-mounted]")
     favourites = finder.locator('[data-finder-part="favourites"] [data-phrase-id]')
@@ -228,7 +228,7 @@ def test_works_with_local_storage_disabled(browser, server, library):
     assert search(page, plain.text)[0] == plain.id
     page.locator("#phrase-finder-input").press("Enter")
     assert clipboard(page) == plain.text
-    page.locator("#phrase-finder-results > li").first.locator('[data-finder-action="favourite"]').click()
+    page.locator("#phrase-finder-results > [data-phrase-id]").first.locator('[data-finder-action="favourite"]').click()
     page.locator("#phrase-finder-input").fill("")
     assert page.locator('[data-finder-part="favourites"] [data-phrase-id]').count() == 1
     assert errors == []
@@ -258,7 +258,7 @@ def test_usable_on_a_phone_and_beside_a_crm(browser, server, width):
     search(page, "退款")
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"page scrolls sideways at {width}px"
-    first = page.locator("#phrase-finder-results > li").first
+    first = page.locator("#phrase-finder-results > [data-phrase-id]").first
     box = first.bounding_box()
     assert box and box["width"] <= width and first.is_visible()
     context.close()

@@ -553,14 +553,16 @@
           escapeHTML(name) + '" value="' + escapeHTML(self.slots[name] || "") + '" autocomplete="off"></label>';
       }).join("") + "</div>";
     }
-    return '<li class="mdx-finder__result" role="option" id="phrase-finder-option-' + index + '" data-phrase-id="' +
-      escapeHTML(p.id) + '" aria-selected="' + selected + '">' +
+    // A grid of divs, not a listbox: an option may hold no buttons or fields, a grid cell may (axe:
+    // nested-interactive); and a list element may not take the grid role.
+    return '<div class="mdx-finder__result" role="row" data-phrase-id="' +
+      escapeHTML(p.id) + '" aria-selected="' + selected + '"><div role="gridcell" id="phrase-finder-option-' + index + '">' +
       '<p class="mdx-finder__text">' + markedHTML(p.text, ranges, this.slots) + "</p>" +
       (p.note ? '<p class="mdx-finder__note">' + escapeHTML(p.note) + "</p>" : "") +
       '<div class="mdx-finder__meta">' + meta +
       '<button type="button" class="mdx-finder__star" data-finder-action="favourite" aria-pressed="' + favourite +
       '" title="收藏 (Alt+S)">' + (favourite ? "★ 已收藏" : "☆ 收藏") + "</button>" +
-      '<button type="button" class="mdx-finder__copy" data-finder-action="copy">复制</button></div>' + slots + "</li>";
+      '<button type="button" class="mdx-finder__copy" data-finder-action="copy">复制</button></div>' + slots + "</div></div>";
   };
 
   Finder.prototype.renderResults = function (query, filtering) {
@@ -592,6 +594,7 @@
     this.part("taboo").innerHTML = entries.map(this.tabooCardHTML, this).join("");
   };
 
+  // The empty states are also in the page as built (macros/render_finder.py): keep both in step.
   Finder.prototype.listHTML = function (title, ids, empty) {
     var self = this;
     var items = ids.map(function (id) {

@@ -1,0 +1,255 @@
+"""Accessibility in Chromium: axe-core on every page in both palettes and in the interactive states (trainer
+mode, projector, finder with results, learning centre with records), `lang`, visible keyboard focus, and what must work by
+keyboard alone. Keyboard paths already covered elsewhere are not repeated here: the finder's ↑/↓/Enter/Esc
+(test_finder.py), the projector's → ← Space PageUp/PageDown Enter T Esc (test_trainer.py), order questions
+and submitting (test_browser.py)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .test_browser import pages_of
+from .test_learning import answer_visible_correctly, take_quiz
+from .test_trainer import MODULE, open_projector
+
+pytestmark = pytest.mark.browser
+
+# Material's two schemes. The site's first palette follows the system, so emulating the system preference
+# switches the page as a reader's choice in the header would (same scheme, same colours).
+PALETTES = {"default": "light", "slate": "dark"}
+BLOCKING = ("serious", "critical")
+# The DOM is the same in both palettes, only colours change: the second palette runs the rules that look at
+# colour, which keeps the file's run time reasonable (the full set runs in the first palette).
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+# Axe measures colours as they are painted: no transition may be half way when it looks, and nothing may
+# be left unrendered because it is off screen (content-visibility: auto on quiz questions).
+AS_PAINTED = ("*, *::before, *::after { transition: none !important; animation: none !important; "
+              "content-visibility: visible !important; }")
+MOUNTED = ("[...document.querySelectorAll('[data-quiz-id], #phrase-finder')]"
+           ".every(e => e.hasAttribute('data-mdx-mounted'))")
+
+
+@pytest.fixture(scope="module")
+def axe():
+    sync = pytest.importorskip("axe_playwright_python.sync_playwright")
+    return sync.Axe()  # axe-core is bundled in the package and injected into the page: no download
+
+
+def set_palette(page, scheme: str) -> None:
+    page.emulate_media(color_scheme=PALETTES[scheme])
+    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{scheme}'")
+
+
+def load(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_function(MOUNTED)
+    page.add_style_tag(content=AS_PAINTED)
+
+
+def violations(page, axe, where: str, scheme: str, rules: list[str] | None = None) -> list[str]:
+    options = {"resultTypes": ["violations"]}
+    if rules:
+        options["runOnly"] = {"type": "rule", "values": rules}
+    found = []
+    for rule in axe.run(page, options=options).response["violations"]:
+        if rule["impact"] in BLOCKING:
+            targets = "; ".join(" ".join(node["target"]) for node in rule["nodes"][:3])
+            found.append(f"{where} [{scheme}] {rule['id']} ({rule['impact']}, {len(rule['nodes'])} nodes): {targets}")
+    return found
+
+
+def both_palettes(page, axe, where: str) -> list[str]:
+    found = []
+    for scheme in PALETTES:
+        set_palette(page, scheme)
+        found += violations(page, axe, where, scheme, None if scheme == "default" else COLOUR_RULES)
+    set_palette(page, "default")
+    return found
+
+
+def test_every_page_in_both_palettes_has_no_serious_violations(page, server, site_dir, axe):
+    found = []
+    for rel in pages_of(site_dir):
+        load(page, server.url + rel)
+        found += both_palettes(page, axe, rel)
+    assert found == [], "\n".join(found)
+
+
+def test_trainer_mode(page, server, axe):
+    load(page, server.url + MODULE)
+    page.locator(".mdx-trainer-toggle").click()
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")  # notes and answers open
+    assert page.locator(".mdx-quiz__toolbar").first.is_visible()
+    found = both_palettes(page, axe, MODULE + " (trainer mode)")
+    assert found == [], "\n".join(found)
+
+
+def test_projector_overlay(page, server, axe):
+    overlay = open_projector(page, server)
+    page.add_style_tag(content=AS_PAINTED)
+    found = both_palettes(page, axe, "projector")
+    page.keyboard.press("Enter")
+    assert overlay.locator(".mdx-projector__answer").is_visible()
+    found += both_palettes(page, axe, "projector (answer shown)")
+    assert found == [], "\n".join(found)
+
+
+def test_phrase_finder_with_results(browser, server, axe):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    load(page, server.url + "finder/")
+    box = page.locator("#phrase-finder-input")
+    box.fill("退款")
+    box.press("ArrowDown")
+    page.locator(".mdx-finder__filters summary").click()
+    page.locator("#phrase-finder-check").fill("这是公司规定，我也没办法。")  # a taboo phrase: the checker's card
+    found = both_palettes(page, axe, "finder (results, filters, checker)")
+    fields = page.locator('#phrase-finder-results > [aria-selected="true"] input[data-slot]')
+    for _ in range(30):  # down to a result with placeholders: selected, it shows their fields
+        if fields.count():
+            break
+        box.press("ArrowDown")
+    assert fields.count() > 0, "no result for 退款 has a placeholder"
+    found += both_palettes(page, axe, "finder (placeholder fields)")
+    context.close()
+    assert found == [], "\n".join(found)
+
+
+def test_learning_centre_with_records(page, server, library, axe):
+    """A graded quiz with right and wrong answers, progress, the wrong-answer book, an exam report and
+    a certificate."""
+    quiz = library.quizzes["understanding"]
+    load(page, server.url + "modules/understanding/")
+    take_quiz(page, quiz, wrong_ids=[q.id for q in quiz.questions[:2]])
+    found = both_palettes(page, axe, "module quiz (graded with wrong answers)")
+    load(page, server.url)
+    found += both_palettes(page, axe, "home (progress panel with records)")
+    load(page, server.url + "learn/review/")
+    assert page.locator("#mdx-wrong-book [data-wrong-id]").count() == 2
+    found += both_palettes(page, axe, "learn/review (wrong answers)")
+    load(page, server.url + "learn/exam/")
+    answer_visible_correctly(page)
+    page.locator('.mdx-quiz--exam [data-quiz-action="submit"]').click()
+    page.locator("input[name='certificate-name']").fill("王小明")
+    page.locator('[data-learn-action="certificate"]').click()
+    page.locator(".mdx-certificate").wait_for()
+    found += both_palettes(page, axe, "learn/exam (report and certificate)")
+    assert found == [], "\n".join(found)
+
+
+def test_every_page_declares_chinese(site_dir):
+    wrong = {}
+    for path in sorted(site_dir.rglob("*.html")):
+        match = re.search(r"<html\b[^>]*\blang=\"([^\"]*)\"", path.read_text(encoding="utf-8"))
+        if not match or not (match.group(1) == "zh" or match.group(1).startswith("zh-")):
+            wrong[path.relative_to(site_dir).as_posix()] = match and match.group(1)
+    assert wrong == {}
+
+
+# ------------------------------------------------------------------ visible focus and keyboard paths
+
+RING = """(el) => { const s = getComputedStyle(el);
+  return {outline: s.outlineStyle === 'none' || parseFloat(s.outlineWidth) === 0 ? 'none'
+            : `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`,
+          shadow: s.boxShadow}; }"""
+
+
+def focus_by_keyboard(page, target) -> None:
+    """Focus `target` the way a keyboard does (Tab from the element before it), so :focus-visible applies."""
+    target.evaluate("el => el.focus()")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    assert target.evaluate("el => el === document.activeElement"), "Tab does not come back to the element"
+
+
+def assert_focus_ring(page, name: str, target, indicator=None) -> None:
+    indicator = indicator or target
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    before = indicator.evaluate(RING)
+    focus_by_keyboard(page, target)
+    after = indicator.evaluate(RING)
+    assert after != before and (after["outline"] != "none" or after["shadow"] != "none"), \
+        f"{name}: no visible focus indicator ({before} → {after})"
+
+
+@pytest.mark.parametrize("scheme", PALETTES)
+def test_visible_focus_on_quiz_trainer_projector_and_finder(page, server, scheme):
+    page.emulate_media(color_scheme=PALETTES[scheme])
+    load(page, server.url + MODULE)
+    set_palette(page, scheme)
+    quiz = page.locator(".mdx-quiz").first
+    radio = quiz.locator('.mdx-quiz__question[data-type="single"] input').first
+    assert_focus_ring(page, "quiz option", radio, radio.locator("xpath=ancestor::label[1]"))
+    box = quiz.locator('.mdx-quiz__question[data-type="multiple"] input').first
+    assert_focus_ring(page, "quiz option (multiple)", box, box.locator("xpath=ancestor::label[1]"))
+    assert_focus_ring(page, "order move button", quiz.locator("[data-order-move]").nth(1))
+    assert_focus_ring(page, "submit button", quiz.locator('[data-quiz-action="submit"]'))
+    assert_focus_ring(page, "copy phrase button", page.locator(".mdx-phrase__copy").first)
+    toggle = page.locator(".mdx-trainer-toggle")
+    assert_focus_ring(page, "trainer toggle", toggle)
+    toggle.press("Enter")
+    assert toggle.get_attribute("aria-pressed") == "true"
+    assert_focus_ring(page, "projector button", quiz.locator('[data-quiz-action="project"]'))
+    quiz.locator('[data-quiz-action="project"]').press("Enter")
+    for button in page.locator(".mdx-projector__button").all():
+        assert_focus_ring(page, "projector control " + button.inner_text(), button)
+    page.keyboard.press("Escape")
+    toggle.click()  # trainer mode is remembered: leave it off
+
+    page.goto(server.url + "finder/")
+    page.wait_for_selector("#phrase-finder[data-mdx-mounted]")
+    finder = page.locator("#phrase-finder-input")
+    assert_focus_ring(page, "finder box", finder)
+    finder.fill("退款")
+    finder.press("ArrowDown")
+    selected = page.locator('#phrase-finder-results > [aria-selected="true"]')
+    other = page.locator('#phrase-finder-results > [aria-selected="false"]').first
+    # The selected result is the combobox's active descendant (focus stays in the box): it is marked by an
+    # accent border and tint, and screen readers are pointed at it.
+    look = "(el) => { const s = getComputedStyle(el); return [s.borderLeftColor, s.backgroundColor]; }"
+    assert selected.evaluate(look) != other.evaluate(look)
+    assert finder.get_attribute("aria-activedescendant") == selected.locator("[role=gridcell]").get_attribute("id")
+    assert_focus_ring(page, "finder copy button", selected.locator(".mdx-finder__copy"))
+    assert_focus_ring(page, "finder favourite button", selected.locator(".mdx-finder__star"))
+    assert_focus_ring(page, "finder new call button", page.locator('[data-finder-action="new-call"]'))
+
+
+def test_quiz_options_by_keyboard(page, server):
+    load(page, server.url + MODULE)
+    quiz = page.locator(".mdx-quiz").first
+    single = quiz.locator('.mdx-quiz__question[data-type="single"]').first.locator("input")
+    focus_by_keyboard(page, single.first)
+    page.keyboard.press("ArrowDown")  # moves through the radio group and chooses
+    assert single.nth(1).is_checked() and single.nth(1).evaluate("el => el === document.activeElement")
+    multiple = quiz.locator('.mdx-quiz__question[data-type="multiple"]').first.locator("input")
+    focus_by_keyboard(page, multiple.first)
+    page.keyboard.press("Space")
+    assert multiple.first.is_checked()
+
+
+def test_projector_opened_by_keyboard_keeps_focus_and_gives_it_back(page, server):
+    load(page, server.url + MODULE)
+    toggle = page.locator(".mdx-trainer-toggle")
+    focus_by_keyboard(page, toggle)
+    page.keyboard.press("Enter")
+    project = page.locator('[data-quiz-action="project"]').first
+    focus_by_keyboard(page, project)
+    page.keyboard.press("Enter")
+    overlay = page.locator(".mdx-projector")
+    overlay.wait_for()
+    assert overlay.evaluate("el => el.contains(document.activeElement)")
+    inside = "document.activeElement === document.body || !!document.activeElement.closest('.mdx-projector')"
+    for key in ["Tab"] * 7 + ["Shift+Tab"] * 7:
+        page.keyboard.press(key)
+        assert page.evaluate(inside), f"{key} left the projector for the page behind it"
+    overlay.focus()
+    page.keyboard.press("ArrowRight")
+    assert overlay.locator(".mdx-projector__position").inner_text().startswith("第 2 / ")
+    page.keyboard.press("Enter")
+    assert overlay.locator(".mdx-projector__answer").is_visible()
+    page.keyboard.press("Escape")
+    assert overlay.count() == 0
+    assert project.evaluate("el => el === document.activeElement"), "focus did not return to the 投影 button"
+    toggle.press("Enter")  # trainer mode is remembered: leave it off
