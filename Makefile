@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test check schema bench clean chromium vendor-mermaid vendor-iframe-worker
+.PHONY: serve build offline test check schema bench bench-lighthouse clean chromium vendor-mermaid vendor-iframe-worker
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -53,7 +53,13 @@ test: $(VENV)/.dev-installed chromium
 
 bench: $(VENV)/.dev-installed chromium
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/build_scale.py
 	$(BIN)/python bench/finder.py
+	$(BIN)/python bench/lighthouse.py
+
+# Lighthouse scores of four page types (needs npm: installs bench/lighthouse/node_modules on first run).
+bench-lighthouse: $(VENV)/.dev-installed chromium
+	$(BIN)/python bench/lighthouse.py
 
 clean:
 	rm -rf site site-offline dist .pytest_cache

@@ -25,15 +25,15 @@ PAGE_TYPES = {
 }
 
 
-def build_times(runs: int = 2) -> list[float]:
+def build_times(project: Path = ROOT, runs: int = 2) -> list[float]:
     times = []
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as site:
             start = time.perf_counter()
-            result = build(ROOT, Path(site))
+            result = build(project, Path(site))
             times.append(time.perf_counter() - start)
             if result.returncode:
-                sys.exit(result.stderr)
+                sys.exit(f"build of {project} failed:\n{result.stdout}{result.stderr}")
     return times
 
 

@@ -10,6 +10,7 @@
   // pairs: "繁简繁简…" as written by the build.
   function Folder(pairs) {
     this.t2s = {};
+    this.memo = Object.create(null);  // character → what it folds to (the finder folds its whole library at once)
     var chars = Array.from(pairs || "");
     for (var i = 0; i + 1 < chars.length; i += 2) this.t2s[chars[i]] = chars[i + 1];
   }
@@ -26,11 +27,18 @@
         if (raw === "{") { inPlaceholder = true; continue; }
         if (inPlaceholder) { if (raw === "}") inPlaceholder = false; continue; }
       }
-      var normal = raw.normalize("NFKC").toLowerCase();
-      for (var j = 0; j < normal.length; j++) {
-        var ch = this.t2s[normal[j]] || normal[j];
-        if (SEPARATOR.test(ch)) continue;
-        out.push(ch);
+      var folded = this.memo[raw];
+      if (folded === undefined) {
+        folded = [];
+        var normal = raw.normalize("NFKC").toLowerCase();
+        for (var j = 0; j < normal.length; j++) {
+          var ch = this.t2s[normal[j]] || normal[j];
+          if (!SEPARATOR.test(ch)) folded.push(ch);
+        }
+        this.memo[raw] = folded;
+      }
+      for (var k = 0; k < folded.length; k++) {
+        out.push(folded[k]);
         map.push(i);
       }
     }
