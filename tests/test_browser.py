@@ -230,3 +230,20 @@ def test_quiz_survives_instant_navigation(page, server, site_dir, quiz_under_tes
     assert root.locator(".mdx-quiz__result").get_attribute("data-quiz-score") == "100"
     assert root.locator(".mdx-quiz__verdict").count() == len(quiz.questions), "handlers were bound twice"
     assert page.watch.errors == []
+
+
+def diagrams_render_when_scrolled_to(page) -> None:
+    """Shared by both variants: no diagram library until a diagram is near, then a drawn diagram."""
+    loaded = "!!document.querySelector('script[src*=\"vendor/mermaid.min.js\"]')"  # added by mermaid-loader.js
+    assert page.locator("pre.mermaid").count() >= 1, "the page should carry a diagram"
+    assert page.evaluate(loaded) is False, "the diagram library must wait until a diagram comes near the screen"
+    page.locator(".mermaid").first.scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelector('div.mermaid')?.getBoundingClientRect().height > 100")
+    assert page.evaluate(loaded) is True
+
+
+def test_diagrams_load_near_the_screen_and_draw(page, server):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server.url + "modules/handling-steps/")
+    diagrams_render_when_scrolled_to(page)
+    assert page.watch.outside == [] and page.watch.errors == []

@@ -10,7 +10,7 @@ import pytest
 from macros.offline_bundle import TOP_FOLDER
 
 from .conftest import PageWatch
-from .test_browser import answer, page_with, pages_of
+from .test_browser import answer, diagrams_render_when_scrolled_to, page_with, pages_of
 
 pytestmark = pytest.mark.browser
 
@@ -125,3 +125,10 @@ def test_lms_downloads_resolve_from_disk(learner, offline_dir):
     assert hrefs, "the trainer page lists the LMS exports"
     for href in hrefs:
         assert href.startswith("file://") and (offline_dir / href.split(f"/{offline_dir.name}/", 1)[1]).is_file(), href
+
+
+def test_diagrams_draw_from_disk(learner, offline_dir):
+    learner.set_viewport_size({"width": 390, "height": 844})
+    learner.goto(file_url(offline_dir, "modules/handling-steps.html"))
+    diagrams_render_when_scrolled_to(learner)
+    assert learner.watch.outside == [] and learner.watch.errors == []
