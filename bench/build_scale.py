@@ -63,7 +63,7 @@ def multiply_phrases(project: Path, factor: int) -> None:
             continue
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for key in ("phrases", "taboo"):
-            originals = data.get(key) or []
+            originals = list(data.get(key) or [])  # a copy: the clones go into the same list
             for copy in range(1, factor):
                 for entry in originals:
                     clone = {**entry, "id": f"{entry['id']}-c{copy}"}
