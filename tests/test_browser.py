@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from macros.models import MultipleQuestion, OrderQuestion, ReplyQuestion, SingleQuestion, TrueFalseQuestion
 
@@ -90,7 +91,9 @@ def test_quiz_graded_right_then_wrong_with_explanations(page, server, quiz_under
     assert "未通过" in result.inner_text() and f"{quiz.pass_score}%" in result.inner_text()
     first = quiz.questions[0]
     shown = question_el(page, quiz, first)
-    assert "回答错误" in shown.locator(".mdx-quiz__verdict").inner_text()
+    # The learner scrolls back up to read it: off-screen questions are rendered once they come into view.
+    shown.scroll_into_view_if_needed()
+    expect(shown.locator(".mdx-quiz__verdict")).to_contain_text("回答错误", use_inner_text=True)
     explanation = shown.locator(".mdx-quiz__explanation")
     assert explanation.is_visible() and explanation.inner_text().strip()[:6] in re.sub(r"[*`]", "", first.explanation)
     if first.ref:
