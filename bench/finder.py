@@ -71,8 +71,9 @@ def synthetic_project(base: Path, count: int) -> Path:
         if path.relative_to(docs).as_posix() not in ("index.md", "finder.md"):
             path.unlink()
     (docs / "index.md").write_text("# 客诉通\n", encoding="utf-8")
-    shutil.rmtree(project / "quizzes")
-    (project / "quizzes").mkdir()
+    for folder in ("quizzes", "roleplays"):  # their refs point at the pages removed above
+        shutil.rmtree(project / folder)
+        (project / folder).mkdir()
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = config[: config.index("# Page tree")] + "nav:\n  - 首页: index.md\n  - 通话速查: finder.md\n"
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
