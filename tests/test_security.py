@@ -443,6 +443,11 @@ def assert_clean(page):
 
 
 def flat_text(locator) -> str:
+    """The text as shown: scrolled to first, since quiz questions off screen are not rendered
+    (content-visibility) and read back empty until they come near."""
+    if locator.count() and locator.first.is_visible():
+        locator.first.scroll_into_view_if_needed()
+        locator.page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     return re.sub(r"\s+", " ", locator.inner_text())
 
 
