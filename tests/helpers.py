@@ -74,3 +74,15 @@ class StaticServer:
     def close(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def search_site(page, word: str):
+    """Type into Material's search box as a person would; wait for and return the result links."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(word, delay=30)
+    # Material reads the query on keyup; an IME commit sends one, Playwright's text insertion does not.
+    box.press("End")
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=15000)
+    return results

@@ -9,6 +9,8 @@ from playwright.sync_api import expect
 
 from macros.models import MultipleQuestion, OrderQuestion, ReplyQuestion, SingleQuestion, TrueFalseQuestion
 
+from .helpers import search_site
+
 pytestmark = pytest.mark.browser
 
 
@@ -198,13 +200,7 @@ def test_copy_works_over_plain_http_on_an_intranet_host(browser, server, site_di
 def test_chinese_search_finds_the_page(page, server, site_dir, word, page_marker):
     target = page_with(site_dir, page_marker)
     page.goto(server.url)
-    search = page.locator("input.md-search__input")
-    search.click()
-    search.press_sequentially(word, delay=30)
-    # Material reads the query on keyup; an IME commit sends one, Playwright's text insertion does not.
-    search.press("End")
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=15000)
+    results = search_site(page, word)
     links = results.evaluate_all("(as) => as.map(a => a.getAttribute('href'))")
     assert any(target.rstrip("/") in (link or "") for link in links), links
     assert page.locator(".md-search-result mark").first.inner_text()

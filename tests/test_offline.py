@@ -10,6 +10,7 @@ import pytest
 from macros.offline_bundle import TOP_FOLDER
 
 from .conftest import PageWatch
+from .helpers import search_site
 from .test_browser import answer, diagrams_render_when_scrolled_to, page_with, pages_of
 
 pytestmark = pytest.mark.browser
@@ -60,12 +61,7 @@ def test_every_offline_page_loads_from_disk_without_outside_requests_or_errors(l
 
 def test_search_works_from_disk(learner, offline_dir):
     learner.goto(file_url(offline_dir))
-    box = learner.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially("黄金法则", delay=30)
-    box.press("End")
-    results = learner.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=15000)
+    results = search_site(learner, "黄金法则")
     links = results.evaluate_all("(as) => as.map(a => a.href)")
     assert any(link.startswith("file://") and "/modules/handling-steps.html" in link for link in links), links
     assert learner.watch.errors == []

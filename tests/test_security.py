@@ -23,7 +23,7 @@ from macros.errors import DataError
 from macros.library import load_library
 from macros.lms_export import gift_escape
 
-from .helpers import ROOT, StaticServer, build, make_project, write
+from .helpers import ROOT, StaticServer, build, make_project, search_site, write
 
 # Every hostile piece at once; each field gets it with a label of its own in front.
 HOSTILE = (
@@ -497,11 +497,7 @@ def test_quiz_with_hostile_answers_records_text_only(visitor, hostile_site):
     page.keyboard.press("Escape")
     assert_clean(page)
     # Material's own search over the same pages.
-    search = page.locator("input.md-search__input")
-    search.click()
-    search.press_sequentially("短语甲", delay=30)
-    search.press("End")  # Material reads the query on keyup
-    page.locator(".md-search-result__item a").first.wait_for(timeout=15000)
+    search_site(page, "短语甲")
     assert_clean(page)
 
 
