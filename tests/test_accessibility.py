@@ -77,6 +77,42 @@ def test_every_page_in_both_palettes_has_no_serious_violations(page, server, sit
     assert found == [], "\n".join(found)
 
 
+# Lighthouse 12.2.3's axe options (core/gather/gatherers/accessibility.js), and one rule of ours on top
+LIGHTHOUSE_AXE = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]},
+    "resultTypes": ["violations"],
+    "rules": {**{rule: {"enabled": True} for rule in (
+        "accesskeys", "aria-allowed-role", "aria-conditional-attr", "aria-deprecated-role", "aria-dialog-name",
+        "aria-prohibited-attr", "aria-treeitem-name", "aria-text", "empty-heading", "heading-order",
+        "html-xml-lang-mismatch", "identical-links-same-purpose", "image-redundant-alt", "input-button-name",
+        "label-content-name-mismatch", "landmark-one-main", "link-in-text-block", "meta-viewport", "select-name",
+        "skip-link", "tabindex", "table-duplicate-name", "table-fake-caption", "target-size", "td-has-header",
+        "empty-table-header")},
+        **{rule: {"enabled": False} for rule in (
+            "area-alt", "aria-braille-equivalent", "aria-roledescription", "audio-caption", "blink", "duplicate-id",
+            "frame-focusable-content", "frame-title-unique", "marquee", "nested-interactive", "no-autoplay-audio",
+            "role-img-alt", "scrollable-region-focusable", "server-side-image-map", "summary-name", "svg-img-alt")}},
+}
+
+
+def test_every_page_as_loaded_on_a_phone_has_no_violations(browser, server, site_dir, axe):
+    """What Lighthouse's accessibility audit sees: a phone, the page just loaded, nothing scrolled or forced
+    into view, Lighthouse's rules. Blocks skipped until they come near (content-visibility) must not confuse
+    axe here, and any impact counts, as it does for Lighthouse's score."""
+    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True,
+                                  device_scale_factor=1.75, locale="zh-CN")
+    page = context.new_page()
+    found = []
+    for rel in pages_of(site_dir):
+        page.goto(server.url + rel)
+        page.wait_for_function(MOUNTED)
+        for rule in axe.run(page, options=LIGHTHOUSE_AXE).response["violations"]:
+            targets = "; ".join(" ".join(node["target"]) for node in rule["nodes"][:3])
+            found.append(f"{rel} {rule['id']} ({rule['impact']}, {len(rule['nodes'])} nodes): {targets}")
+    context.close()
+    assert found == [], "\n".join(found)
+
+
 def test_trainer_mode(page, server, axe):
     load(page, server.url + MODULE)
     page.locator(".mdx-trainer-toggle").click()
