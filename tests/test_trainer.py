@@ -102,6 +102,10 @@ def test_paper_with_a_size_draws_a_subset_and_grades_only_it(page, server):
     assert quiz.locator(".mdx-quiz__question:not([hidden])").count() == 5
     assert "共 5 题" in quiz.locator(".mdx-quiz__meta").inner_text()
     quiz.locator('[data-quiz-action="submit"]').click()
+    # The warning focuses the first unanswered question, which scrolls the page: let it settle, as a
+    # person reading the warning does, before the second press (a click mid-scroll can miss the button)
+    quiz.locator(".mdx-quiz__result--warning").wait_for()
+    page.wait_for_function("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))")
     quiz.locator('[data-quiz-action="submit"]').click()
     assert "/ 5 题" in quiz.locator(".mdx-quiz__result").inner_text()
 
