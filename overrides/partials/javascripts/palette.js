@@ -1,3 +1,4 @@
+/* The header's palette toggle, inlined by partials/javascripts/palette.html (which says why). */
 (function () {
   "use strict";
   var form = document.querySelector("[data-mdx-palette]");
@@ -77,7 +78,9 @@
     next.click();
     next.focus();
   });
-  light.addEventListener("change", function () {
+  var followSystem = function () {
     if (inputs[current].getAttribute("data-md-color-media") === AUTO) apply(current, true);
-  });
+  };
+  // Safari before 14 only has the older addListener
+  if (light.addEventListener) light.addEventListener("change", followSystem); else light.addListener(followSystem);
 })();
