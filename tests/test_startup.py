@@ -36,7 +36,7 @@ def palette(browser, url: str, system: str, bundle: bool, stored: str | None = N
 
 
 @pytest.mark.parametrize("system", ["light", "dark"])
-def test_first_visit_paints_the_palette_materials_script_settles_on(browser, server, system):
+def test_first_visit_paints_the_palette_the_page_keeps_once_material_has_started(browser, server, system):
     before = palette(browser, server.url + MODULE, system, bundle=False)
     after = palette(browser, server.url + MODULE, system, bundle=True)
     assert before == after
