@@ -76,6 +76,11 @@ class StaticServer:
         self.httpd.server_close()
 
 
+def next_frames(page) -> None:
+    """Wait two frames: whatever scrolled into view has been rendered and laid out (content-visibility)."""
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
 def search_site(page, word: str):
     """Type into Material's search box as a person would; wait for and return the result links."""
     box = page.locator("input.md-search__input")

@@ -23,7 +23,7 @@ from macros.errors import DataError
 from macros.library import load_library
 from macros.lms_export import gift_escape
 
-from .helpers import ROOT, StaticServer, build, make_project, search_site, write
+from .helpers import ROOT, StaticServer, build, make_project, next_frames, search_site, write
 
 # Every hostile piece at once; each field gets it with a label of its own in front.
 HOSTILE = (
@@ -447,7 +447,7 @@ def flat_text(locator) -> str:
     (content-visibility) and read back empty until they come near."""
     if locator.count() and locator.first.is_visible():
         locator.first.scroll_into_view_if_needed()
-        locator.page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        next_frames(locator.page)
     return re.sub(r"\s+", " ", locator.inner_text())
 
 

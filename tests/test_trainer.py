@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from .helpers import next_frames
+
 pytestmark = pytest.mark.browser
 
 MODULE = "modules/handling-steps/"
@@ -105,7 +107,7 @@ def test_paper_with_a_size_draws_a_subset_and_grades_only_it(page, server):
     # The warning focuses the first unanswered question, which scrolls the page: let it settle, as a
     # person reading the warning does, before the second press (a click mid-scroll can miss the button)
     quiz.locator(".mdx-quiz__result--warning").wait_for()
-    page.wait_for_function("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))")
+    next_frames(page)
     quiz.locator('[data-quiz-action="submit"]').click()
     assert "/ 5 题" in quiz.locator(".mdx-quiz__result").inner_text()
 
