@@ -48,8 +48,9 @@ check: $(VENV)/.site-installed
 schema: $(VENV)/.site-installed
 	$(BIN)/python -m macros.schema
 
+# One worker a core (pytest-xdist): the browser tests mostly wait on Chromium, which renders a page on one core.
 test: $(VENV)/.dev-installed chromium
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --numprocesses auto --dist worksteal
 
 bench: $(VENV)/.dev-installed chromium
 	$(BIN)/python bench/run.py

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import zipfile
 from pathlib import Path
 
@@ -11,12 +10,7 @@ import pytest
 from macros.library import load_library
 from macros.offline_bundle import TOP_FOLDER, build_offline, write_zip
 
-from .helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, StaticServer, build
-
-
-# The project whose site the browser tests look at: this repository, unless a developer points
-# COURSE_PROJECT at another checkout (for instance a copy with experimental content).
-PROJECT = Path(os.environ.get("COURSE_PROJECT", ROOT))
+from .helpers import CHROMIUM, CHROMIUM_ARGS, PROJECT, PageWatch, StaticServer, build
 
 
 @pytest.fixture(scope="session")
@@ -78,27 +72,6 @@ def browser():
         )
         yield chromium
         chromium.close()
-
-
-class PageWatch:
-    """Collects what a page did that it must not: requests to other hosts, console errors, page errors."""
-
-    LOCAL_HOSTS = ("127.0.0.1", "intranet.test")
-
-    def __init__(self, page):
-        self.outside: list[str] = []
-        self.errors: list[str] = []
-        page.on("request", self._request)
-        page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
-        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
-
-    def _request(self, request) -> None:
-        url = request.url
-        if url.startswith(("data:", "blob:", "about:", "file:")):
-            return
-        host = url.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0]
-        if host not in self.LOCAL_HOSTS:
-            self.outside.append(url)
 
 
 @pytest.fixture

@@ -13,12 +13,35 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The project whose site the browser tests look at: this repository, unless a developer points
+# COURSE_PROJECT at another checkout (for instance a copy with experimental content).
+PROJECT = Path(os.environ.get("COURSE_PROJECT", ROOT))
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
 VOCABULARY = (ROOT / "phrases" / "vocabulary.yml").read_text(encoding="utf-8")
+
+
+def source_pages(docs: Path) -> list[str]:
+    """The URL path of every page, from the Markdown sources (directory URLs: `a/b.md` is `a/b/`). Known
+    before anything is built, so that checks of every page can be one test per page, which reports each
+    page on its own and lets pytest-xdist share the pages between workers."""
+    paths = []
+    for source in docs.rglob("*.md"):
+        parts = source.relative_to(docs).with_suffix("").parts
+        if parts[-1] == "index":
+            parts = parts[:-1]
+        paths.append("".join(part + "/" for part in parts))
+    return sorted(paths)
+
+
+SITE_PAGES = source_pages(PROJECT / "docs")
+
+
+def page_id(path: str) -> str:
+    return path or "home"
 
 
 def write(base: Path, files: dict[str, str | bytes]) -> None:
@@ -74,6 +97,27 @@ class StaticServer:
     def close(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+class PageWatch:
+    """Collects what a page did that it must not: requests to other hosts, console errors, page errors."""
+
+    LOCAL_HOSTS = ("127.0.0.1", "intranet.test")
+
+    def __init__(self, page):
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", self._request)
+        page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+
+    def _request(self, request) -> None:
+        url = request.url
+        if url.startswith(("data:", "blob:", "about:", "file:")):
+            return
+        host = url.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0]
+        if host not in self.LOCAL_HOSTS:
+            self.outside.append(url)
 
 
 def next_frames(page) -> None:

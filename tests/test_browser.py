@@ -206,13 +206,6 @@ def test_chinese_search_finds_the_page(page, server, site_dir, word, page_marker
     assert page.locator(".md-search-result mark").first.inner_text()
 
 
-def test_every_page_loads_without_outside_requests_or_errors(page, server, site_dir):
-    for rel in pages_of(site_dir):
-        page.goto(server.url + rel, wait_until="networkidle")
-    assert page.watch.outside == []
-    assert page.watch.errors == []
-
-
 def test_quiz_survives_instant_navigation(page, server, site_dir, quiz_under_test):
     quiz, path = quiz_under_test
     page.goto(server.url + path)

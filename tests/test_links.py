@@ -10,6 +10,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from .helpers import SITE_PAGES
+
 LINK_ATTRIBUTES = {"href", "src", "data-finder-src", "data-review-url"}
 NOT_PAGES = ("mailto:", "tel:", "data:", "blob:", "javascript:")
 
@@ -110,3 +112,9 @@ def test_sitemap_and_search_index_locations_resolve(variant, site_dir, offline_d
         assert target.is_file(), doc["location"]
         if anchor:
             assert anchor in parse(target).ids, doc["location"]
+
+
+def test_the_checks_of_every_page_cover_every_built_page(site_dir):
+    """The checks run page by page (accessibility, loading) take their pages from the Markdown sources."""
+    built = sorted(path.parent.relative_to(site_dir).as_posix() for path in site_dir.rglob("index.html"))
+    assert [path.rstrip("/") or "." for path in SITE_PAGES] == built

@@ -9,8 +9,7 @@ import pytest
 
 from macros.offline_bundle import TOP_FOLDER
 
-from .conftest import PageWatch
-from .helpers import search_site
+from .helpers import PageWatch, search_site
 from .test_browser import answer, diagrams_render_when_scrolled_to, page_with, pages_of
 
 pytestmark = pytest.mark.browser

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from .helpers import SITE_PAGES, PageWatch, page_id
+
 pytestmark = pytest.mark.browser
 
 MODULE = "modules/handling-steps/"  # a long module page: lessons, phrases, a quiz at the end
@@ -103,30 +105,31 @@ new PerformanceObserver(list => list.getEntries().forEach(entry => entry.hadRece
 
 # Shifts known and not yet fixed, with the most they may reach. The home page's progress panel is filled
 # in by learn.js (a pre-rendered panel would fix it); the finder's filter bar moves a little when its data
-# arrives late. Every other page may move at most NO_SHIFT.
+# arrives late; on a desktop screen the management module's first diagram is in view and pushes the box
+# below it down when it is drawn (reserving its size would need each diagram's drawn size at build time).
+# Every other page may move at most NO_SHIFT.
 NO_SHIFT = 0.01
-KNOWN_SHIFTS = {"": 0.03, "finder/": 0.02}
+KNOWN_SHIFTS = {"": 0.03, "finder/": 0.02, "modules/management/": 0.03}
 
 
+@pytest.mark.parametrize("path", SITE_PAGES, ids=page_id)
 @pytest.mark.parametrize("device", ["phone", "desktop"])
-def test_pages_do_not_shift_while_they_load(browser, server, site_dir, device):
-    """Cumulative layout shift without any input, as the page loads from a local server and Material starts:
-    what renders late (panels filled in by script, the finder's data, diagrams) must not push what a reader
-    already sees. Shifts that need a slow network to show (a block painted before the page is all parsed)
-    are beyond this test; bench/lighthouse.py reports CLS."""
+def test_page_loads_without_outside_requests_errors_or_shifts(browser, server, device, path):
+    """As the page loads from a local server and Material starts: no request to another host, no console
+    or page error, and no layout shift without input (what renders late, panels filled in by script, the
+    finder's data, diagrams, must not push what a reader already sees). Shifts that need a slow network to
+    show (a block painted before the page is all parsed) are beyond this test; bench/lighthouse.py
+    reports CLS."""
     options = PHONE if device == "phone" else {"viewport": {"width": 1280, "height": 900}, "locale": "zh-CN"}
     context = browser.new_context(**options)
-    context.add_init_script(LAYOUT_SHIFTS)
-    page = context.new_page()
-    moved = {}
-    for path in sorted(site_dir.rglob("index.html")):
-        rel = path.relative_to(site_dir).as_posix().removesuffix("index.html")
-        page.goto(server.url + rel)
-        page.wait_for_function("() => window.document$ !== undefined")
-        page.wait_for_timeout(500)
+    try:
+        context.add_init_script(LAYOUT_SHIFTS)
+        page = context.new_page()
+        watch = PageWatch(page)
+        page.goto(server.url + path, wait_until="networkidle")
         shifts = page.evaluate("window.__shifts")
-        total = sum(value for value, _ in shifts)
-        if total > KNOWN_SHIFTS.get(rel, NO_SHIFT):
-            moved[rel] = (round(total, 3), shifts)
-    context.close()
-    assert moved == {}, "\n".join(f"{rel}: {total} {shifts}" for rel, (total, shifts) in moved.items())
+    finally:
+        context.close()
+    assert watch.outside == []
+    assert watch.errors == []
+    assert sum(value for value, _ in shifts) <= KNOWN_SHIFTS.get(path, NO_SHIFT), shifts
