@@ -1,4 +1,4 @@
-"""学习中心 pieces: the progress panel's shell and the question bank behind the 错题本."""
+"""学习中心 pieces: the progress panel and the question bank behind the 错题本."""
 
 from __future__ import annotations
 
@@ -14,12 +14,28 @@ LinkFor = Callable[[str], str]
 
 
 def render_progress_panel(modules: list[dict], review_url: str) -> str:
-    """Filled in by learn.js from this browser's records; modules are {id, title, url}."""
+    """The panel as a first visit shows it (nothing learnt yet), so that the page does not move when
+    learn.js fills in this browser's records; without JavaScript only a note shows. Modules are
+    {id, title, url}, in course order."""
     data = escape(json.dumps(modules, ensure_ascii=False), quote=True)
+    rows = "".join(
+        f'<tr data-module="{escape(m["id"])}"><td><a href="{escape(m["url"])}">{escape(m["title"])}</a></td>'
+        "<td>—</td><td>—</td><td>0</td></tr>"
+        for m in modules
+    )
+    first = (f'下一步：<a href="{escape(modules[0]["url"])}">学习 {escape(modules[0]["title"])}</a>'
+             if modules else "全部模块都已学完。")
     return "\n".join([
         f'<div class="mdx-progress" id="mdx-progress" data-modules="{data}" data-review-url="{escape(review_url)}">',
         '<div data-learn-notices></div>',
-        '<div data-learn-part="body"><p>学习进度保存在这台设备的浏览器里，需要 JavaScript。</p></div>',
+        '<p class="mdx-progress__nojs">学习进度保存在这台设备的浏览器里，需要 JavaScript。</p>',
+        '<div class="mdx-progress__records" data-learn-part="body">',
+        f'<p class="mdx-progress__summary"><strong data-learn-part="done">已学完 0 / {len(modules)} 个模块</strong>'
+        f'<progress class="mdx-progress__bar" max="{len(modules)}" value="0" aria-label="学习进度"></progress></p>',
+        f'<p class="mdx-progress__next" data-learn-part="next">{first}</p>',
+        '<table class="mdx-progress__table"><thead><tr><th>模块</th><th>状态</th><th>最好</th><th>次数</th></tr></thead>',
+        f"<tbody>{rows}</tbody></table>",
+        "</div>",
         '<div class="mdx-progress__tools" role="group" aria-label="学习记录">',
         '<button type="button" class="md-button" data-learn-action="export">导出学习记录</button>',
         '<button type="button" class="md-button" data-learn-action="import">导入学习记录</button>',

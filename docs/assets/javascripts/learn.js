@@ -312,24 +312,19 @@
     });
   };
 
+  // The page carries the panel as a first visit shows it: fill in this browser's records in place, so
+  // nothing moves.
   var renderProgress = function () {
     var panel = document.getElementById("mdx-progress");
     if (!panel) return;
     var modules = JSON.parse(panel.getAttribute("data-modules"));
-    var body = panel.querySelector("[data-learn-part='body']");
     var doneCount = modules.filter(function (m) { return data.modules[m.id]; }).length;
     var next = modules.filter(function (m) { return !data.modules[m.id]; })[0];
     var wrongCount = Object.keys(data.wrong).length;
-    body.innerHTML = "";
-    var summary = el("p", "mdx-progress__summary");
-    summary.appendChild(el("strong", "", "已学完 " + doneCount + " / " + modules.length + " 个模块"));
-    var bar = el("progress", "mdx-progress__bar");
-    bar.max = modules.length;
-    bar.value = doneCount;
-    bar.setAttribute("aria-label", "学习进度");
-    summary.appendChild(bar);
-    body.appendChild(summary);
-    var nextLine = el("p", "mdx-progress__next");
+    panel.querySelector("[data-learn-part='done']").textContent = "已学完 " + doneCount + " / " + modules.length + " 个模块";
+    panel.querySelector(".mdx-progress__bar").value = doneCount;
+    var nextLine = panel.querySelector("[data-learn-part='next']");
+    nextLine.textContent = "";
     if (next) {
       nextLine.appendChild(document.createTextNode("下一步："));
       var link = el("a", "", "学习 " + next.title);
@@ -344,26 +339,13 @@
       review.href = panel.getAttribute("data-review-url");
       nextLine.appendChild(review);
     }
-    body.appendChild(nextLine);
-    var table = el("table", "mdx-progress__table");
-    table.innerHTML = "<thead><tr><th>模块</th><th>状态</th><th>最好</th><th>次数</th></tr></thead>";
-    var rows = el("tbody");
-    modules.forEach(function (m) {
-      var row = el("tr");
-      row.setAttribute("data-module", m.id);
-      var title = el("td");
-      var a = el("a", "", m.title);
-      a.href = m.url;
-      title.appendChild(a);
-      var quiz = data.quizzes[m.id];
-      row.appendChild(title);
-      row.appendChild(el("td", "", data.modules[m.id] ? "✔ 已学完" : "—"));
-      row.appendChild(el("td", "", quiz ? quiz.best + "%" : "—"));
-      row.appendChild(el("td", "", quiz ? String(quiz.attempts) : "0"));
-      rows.appendChild(row);
+    Array.prototype.forEach.call(panel.querySelectorAll("tr[data-module]"), function (row) {
+      var id = row.getAttribute("data-module");
+      var quiz = data.quizzes[id];
+      row.cells[1].textContent = data.modules[id] ? "✔ 已学完" : "—";
+      row.cells[2].textContent = quiz ? quiz.best + "%" : "—";
+      row.cells[3].textContent = quiz ? String(quiz.attempts) : "0";
     });
-    table.appendChild(rows);
-    body.appendChild(table);
   };
 
   var renderBook = function () {
