@@ -67,8 +67,11 @@ def render_exam(quizzes: list[Quiz], modules: list[dict], per_module: int, minut
     html = render_quiz(quiz, inline, link_for, taboo)
     html = html.replace('<section class="mdx-quiz" ', '<section class="mdx-quiz mdx-quiz--exam" data-pool="exam" '
                         f'data-per-module="{per_module}" data-minutes="{minutes}" ', 1)
+    # The paper code and the clock hold the place they will take (quiz.js fills them in when the exam
+    # mounts), so the header does not grow a line under the reader then; course.css keeps them invisible.
     html = html.replace('<span class="mdx-quiz__paper" hidden></span>',
-                        '<span class="mdx-quiz__paper" hidden></span><span class="mdx-quiz__clock" role="timer" hidden></span>', 1)
+                        '<span class="mdx-quiz__paper">试卷编号 ····</span>'
+                        f'<span class="mdx-quiz__clock" role="timer">剩余 {minutes} 分 00 秒</span>', 1)
     data = escape(json.dumps(modules, ensure_ascii=False), quote=True)
     report = (f'<div class="mdx-exam-report" id="mdx-exam-report" data-modules="{data}" aria-live="polite"></div>')
     return html + "\n" + report
