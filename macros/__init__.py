@@ -17,7 +17,7 @@ from .inline_markdown import InlineRenderer
 from .jinja_guard import guard
 from .library import load_library
 from .links import page_url, relative_asset, relative_link
-from .finder_index import finder_script
+from .finder_index import buffer_phrases, finder_script
 from .render_finder import render_finder
 from .lms_export import gift, moodle_xml
 from .render_phrases import render_phrases, render_taboo_table
@@ -103,7 +103,8 @@ def define_env(env) -> None:
         if "finder_script" not in env.variables:
             env.variables["finder_script"] = finder_script(library)
         name, _ = env.variables["finder_script"]
-        return render_finder(relative_asset(name, current_page(), directory_urls), link_for("reference/phrases.md"))
+        return render_finder(relative_asset(name, current_page(), directory_urls), link_for("reference/phrases.md"),
+                             buffer_phrases(library))
 
     @env.macro
     @reported

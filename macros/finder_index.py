@@ -13,7 +13,7 @@ from pypinyin import Style, lazy_pinyin
 
 from .library import Library
 from .normalize import character_map
-from .models import CHANNELS, STAGES
+from .models import CHANNELS, STAGES, Phrase
 
 FORMAT_VERSION = 1
 # Buffer lines shown above the results, each on Alt+1 … Alt+6.
@@ -61,6 +61,12 @@ def traditional_map(library_text: str) -> str:
     return "".join(t + s for t, s in sorted(character_map().items()) if s in used and t != s)
 
 
+
+def buffer_phrases(library: Library) -> list[Phrase]:
+    """The stalling lines an agent copies with Alt+1…6 while looking something up: the first of stage 缓冲."""
+    return [p for p in library.phrases if p.stage == "缓冲"][:BUFFER_SLOTS]
+
+
 def finder_data(library: Library) -> dict:
     vocabulary = library.vocabulary
     scenarios = list(vocabulary.scenarios) if vocabulary else []
@@ -83,7 +89,7 @@ def finder_data(library: Library) -> dict:
         "v": FORMAT_VERSION,
         "stages": list(STAGES), "scenarios": scenarios, "types": types, "channels": list(CHANNELS),
         "phrases": phrases, "taboo": taboo, "synonyms": library.synonyms,
-        "buffer": [p.id for p in library.phrases if p.stage == "缓冲"][:BUFFER_SLOTS],
+        "buffer": [p.id for p in buffer_phrases(library)],
         "pinyin": pinyin.table,
         "t2s": traditional_map(all_text),
     }

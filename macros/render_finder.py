@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
 
 from .finder_index import BUFFER_SLOTS
+from .models import Phrase
 
 
-def render_finder(data_src: str, library_link: str) -> str:
+def render_buffer(buffer: Iterable[Phrase]) -> str:
+    """The buffer lines (Alt+1…6), in the page from the start so that nothing moves when the data arrives;
+    finder.js copies them by id like any result."""
+    lines = "".join(
+        f'<button type="button" class="mdx-finder__buffer-line" data-phrase-id="{escape(p.id)}" '
+        f'data-finder-action="copy" title="{escape(p.text)}（Alt+{n} 复制）"><kbd>Alt+{n}</kbd> {escape(p.text)}</button>'
+        for n, p in enumerate(buffer, start=1)
+    )
+    return ('<div class="mdx-finder__buffer" data-finder-part="buffer" aria-label="缓冲语：查资料时先稳住对话">'
+            f'<span class="mdx-finder__facet-label">缓冲语</span>{lines}</div>')
+
+
+def render_finder(data_src: str, library_link: str, buffer: Iterable[Phrase] = ()) -> str:
     """Shell of the finder. Hook ids (#phrase-finder-input, #phrase-finder-results) are a stable contract."""
     return "\n".join([
         f'<div class="mdx-finder" id="phrase-finder" data-finder-src="{escape(data_src)}">',
@@ -24,7 +38,7 @@ def render_finder(data_src: str, library_link: str) -> str:
         "</div>",
         f'<p id="phrase-finder-help" class="mdx-finder__help">↑↓ 选择　Enter 复制　Esc 清空　'
         f'Alt+1…{BUFFER_SLOTS} 复制缓冲语　Alt+S 收藏　在任意页面按 K 回到这里</p>',
-        '<div class="mdx-finder__buffer" data-finder-part="buffer" aria-label="缓冲语：查资料时先稳住对话"></div>',
+        render_buffer(buffer),
         '<details class="mdx-finder__filters" data-finder-part="filters"><summary>筛选 '
         '<span data-finder-part="filter-count"></span></summary><div data-finder-part="facets"></div></details>',
         '<div class="mdx-finder__status" role="status" aria-live="polite" data-finder-part="status"></div>',

@@ -103,8 +103,8 @@ new PerformanceObserver(list => list.getEntries().forEach(entry => entry.hadRece
     .observe({type: "layout-shift", buffered: true});"""
 
 
-# Shifts known and not yet fixed, with the most they may reach. The finder's filter bar moves a little when
-# its data arrives late; on a desktop screen the management module's first diagram is in view and pushes the box
+# Shifts known and not yet fixed, with the most they may reach. On the finder the footer moves when the
+# first results are drawn; on a desktop screen the management module's first diagram is in view and pushes the box
 # below it down when it is drawn (reserving its size would need each diagram's drawn size at build time).
 # Every other page may move at most NO_SHIFT.
 NO_SHIFT = 0.01

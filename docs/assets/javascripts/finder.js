@@ -453,7 +453,6 @@
     this.results = root.querySelector("#phrase-finder-results");
     this.part = function (name) { return root.querySelector('[data-finder-part="' + name + '"]'); };
     this.bind();
-    this.renderBuffer();
     this.update();
     this.renderCheck();
     if (!this.local) this.status("本浏览器不允许保存数据：收藏和最近使用只在本次打开期间有效。", "info");
@@ -613,16 +612,6 @@
     if (!visible) return;
     favourites.innerHTML = this.listHTML("收藏", this.favourites, "还没有收藏。搜索后点“☆ 收藏”，常用的话就会一直留在这里。");
     recents.innerHTML = this.listHTML("最近使用", this.recents, "复制过的话术会出现在这里。");
-  };
-
-  Finder.prototype.renderBuffer = function () {
-    var self = this;
-    var html = this.data.buffer.map(function (id, i) {
-      var p = self.index.byId[id];
-      return '<button type="button" class="mdx-finder__buffer-line" data-phrase-id="' + escapeHTML(id) +
-        '" data-finder-action="copy" title="' + escapeHTML(p.text) + '（Alt+' + (i + 1) + ' 复制）"><kbd>Alt+' + (i + 1) + "</kbd> " + escapeHTML(p.text) + "</button>";
-    }).join("");
-    this.part("buffer").innerHTML = '<span class="mdx-finder__facet-label">缓冲语</span>' + html;
   };
 
   Finder.prototype.renderCheck = function () {
