@@ -61,7 +61,6 @@ def traditional_map(library_text: str) -> str:
     return "".join(t + s for t, s in sorted(character_map().items()) if s in used and t != s)
 
 
-
 def buffer_phrases(library: Library) -> list[Phrase]:
     """The stalling lines an agent copies with Alt+1…6 while looking something up: the first of stage 缓冲."""
     return [p for p in library.phrases if p.stage == "缓冲"][:BUFFER_SLOTS]
