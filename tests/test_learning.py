@@ -14,7 +14,9 @@ KEY = "kesutong.progress.v1"
 
 
 def take_quiz(page, quiz, wrong_ids=()):
-    root = page.locator(f'[data-quiz-id="{quiz.id}"]')
+    # Answers given before quiz.js has mounted would not count: wait for it, as the other quiz tests do
+    root = page.locator(f'[data-quiz-id="{quiz.id}"][data-mdx-mounted]')
+    root.wait_for()
     for question in quiz.questions:
         answer(page, quiz, question, correct=question.id not in wrong_ids)
     root.locator('[data-quiz-action="submit"]').click()
@@ -209,6 +211,7 @@ def test_exam_time_limit_submits_by_itself(browser, server):
 
 def test_passing_the_exam_gives_a_certificate_a_trainer_can_verify(learner, server):
     learner.goto(server.url + "learn/exam/")
+    learner.wait_for_selector(".mdx-quiz--exam[data-mdx-mounted]")  # the mount draws the paper's questions
     answer_visible_correctly(learner)
     learner.locator('.mdx-quiz--exam [data-quiz-action="submit"]').click()
     report = learner.locator("#mdx-exam-report")
