@@ -75,6 +75,39 @@ def test_materials_start_up_does_not_change_the_class_of_html(browser, server):
         context.close()
 
 
+def test_materials_start_up_does_not_reload_the_stylesheets(browser, server):
+    """Instant navigation makes relative links absolute when the bundle runs; a stylesheet whose href
+    changes is loaded again and restyles the whole page. The head makes them absolute before <body>."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # the header's home link shows
+    try:
+        page = context.new_page()
+        page.add_init_script("""
+            window.__hrefChanges = [];
+            new MutationObserver(records => records.forEach(record => record.target.rel === "stylesheet"
+                && window.__hrefChanges.push([record.target.getAttribute("href"), !!document.body])))
+                .observe(document, {subtree: true, attributes: true, attributeFilter: ["href"]});
+        """)
+        page.goto(server.url + MODULE)
+        page.wait_for_function(MATERIAL_STARTED)
+        changes = page.evaluate("window.__hrefChanges")
+        sheets = page.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.getAttribute('href'))")
+        fetched = page.evaluate("performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('.css'))")
+        # Instant navigation keeps head elements that the next page has too, compared as written: the
+        # sheets stay (and are not loaded again) when going up to a page at another depth
+        page.evaluate("document.querySelectorAll('link[rel=stylesheet]').forEach(l => l.__kept = true)")
+        page.locator("a.md-header__button.md-logo").first.click()
+        page.wait_for_function("location.pathname === '/'")
+        page.wait_for_selector("#mdx-progress")
+        kept = page.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')].map(l => !!l.__kept)")
+    finally:
+        context.close()
+    assert len(sheets) >= 3 and all(href.startswith(server.url) for href in sheets), sheets
+    assert changes, "the observer saw no href change at all"
+    assert [href for href, body in changes if body] == [], "a stylesheet's href changed after <body>"
+    assert sorted(fetched) == sorted(set(fetched)) and len(fetched) == len(sheets), fetched
+    assert kept == [True] * len(sheets), "instant navigation replaced a stylesheet"
+
+
 SKIPPABLE = ".md-typeset > :nth-child(n+12):is(.admonition, details, .tabbed-set, .md-typeset__scrollwrap)"
 SHOWN = "el => el.checkVisibility({contentVisibilityAuto: true})"
 
