@@ -16,6 +16,15 @@
     return list;
   };
 
+  // Moving an element rebuilds its layout, so only the ones out of place move: a quiz shown in the
+  // page's own order moves nothing when it mounts.
+  var placeInOrder = function (parent, nodes) {
+    nodes.forEach(function (node, index) {
+      var here = parent.children[index];
+      if (here !== node) parent.insertBefore(node, here || null);
+    });
+  };
+
   var textOf = function (el) {
     return (el.textContent || "").replace(/\s+/g, " ").trim();
   };
@@ -69,13 +78,13 @@
         order = shuffle(items, random);
         if (!this.inOrder(order)) break;
       }
-      order.forEach(function (item) { list.appendChild(item); });
+      placeInOrder(list, order);
     } else if (shuffleOptions && (this.type === "single" || this.type === "multiple")) {
       var box = this.el.querySelector(".mdx-quiz__options");
       var labels = Array.prototype.slice.call(box.children).sort(function (a, b) {
         return a.querySelector("input").value - b.querySelector("input").value;
       });
-      shuffle(labels, random).forEach(function (label) { box.appendChild(label); });
+      placeInOrder(box, shuffle(labels, random));
     }
   };
 
@@ -270,7 +279,7 @@
         ordered = ordered.filter(function (q) { return wanted.indexOf(q.el.getAttribute("data-question-id")) >= 0; });
       }
       if (random) ordered = shuffle(ordered, random);
-      ordered.forEach(function (q) { list.appendChild(q.el); });
+      placeInOrder(list, ordered.map(function (q) { return q.el; }));
       // ?n=10 with a paper draws that many of the questions: the same ones on every device.
       var count = code ? paperSize(ordered.length) : ordered.length;
       questions = ordered.slice(0, count);
