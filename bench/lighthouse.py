@@ -182,7 +182,7 @@ def main() -> None:
     args = parser.parse_args()
     names, keep = args.pages.split(","), args.keep
     install()
-    reports = {}
+    reports, every_run = {}, {}
     with tempfile.TemporaryDirectory() as scratch:
         site = Path(scratch, "site")
         site.mkdir()
@@ -194,6 +194,7 @@ def main() -> None:
             url = server.url + PAGES[name]
             runs = [lighthouse(url, Path(scratch, f"{name}-{run}.json")) for run in range(args.runs)]
             reports[name] = median_run(runs)
+            every_run[name] = sorted(round((run["categories"]["performance"]["score"] or 0) * 100) for run in runs)
             if keep:
                 keep.mkdir(parents=True, exist_ok=True)
                 (keep / f"{name}.json").write_text(json.dumps(reports[name]), encoding="utf-8")
@@ -202,12 +203,14 @@ def main() -> None:
     print(f"Lighthouse {version}, default mobile profile (simulated slow 4G, 4x CPU slowdown), Chromium "
           f"headless; served from 127.0.0.1 with responses gzip-compressed and cache headers sent, as a "
           f"production web server's would be. Median of {args.runs} run(s) per page.\n")
-    print(f"{'page':<8}{'perf':>6}{'a11y':>6}{'best':>6}{'seo':>6}{'weight KiB':>12}"
+    print(f"{'page':<8}{'perf':>6}{'perf, every run':>17}{'a11y':>6}{'best':>6}{'seo':>6}{'weight KiB':>12}"
           + "".join(f"{label:>8}" for _, label in METRICS) + f"{'CPU index':>11}")
     for name, report in reports.items():
         scores = [report["categories"][key]["score"] for key in CATEGORIES]
         weight = report["audits"]["total-byte-weight"]["numericValue"] / 1024
-        print(f"{name:<8}" + "".join(f"{'-' if s is None else round(s * 100):>6}" for s in scores)
+        cells = [f"{'-' if s is None else round(s * 100):>6}" for s in scores]
+        cells.insert(1, f"{' '.join(map(str, every_run[name])):>17}")
+        print(f"{name:<8}" + "".join(cells)
               + f"{weight:>12.0f}" + "".join(f"{metric(report, audit):>8}" for audit, _ in METRICS)
               + f"{report['environment']['benchmarkIndex']:>11.0f}")
     print("\nweight: Lighthouse's total-byte-weight (bytes transferred, so after gzip). CPU index: Lighthouse's")
