@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test check schema bench bench-lighthouse clean chromium vendor-mermaid vendor-iframe-worker
+.PHONY: serve build offline test check schema bench bench-lighthouse clean chromium vendor-mermaid vendor-iframe-worker diagram-sizes
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -61,6 +61,10 @@ bench: $(VENV)/.dev-installed chromium
 # Lighthouse scores of four page types (needs npm: installs bench/lighthouse/node_modules on first run).
 bench-lighthouse: $(VENV)/.dev-installed chromium
 	$(BIN)/python bench/lighthouse.py
+
+# Measure the drawn size of every diagram, so pages reserve it (after adding or editing a diagram).
+diagram-sizes: $(VENV)/.dev-installed chromium
+	$(BIN)/python tools/measure_diagrams.py
 
 clean:
 	rm -rf site site-offline dist .pytest_cache
