@@ -29,7 +29,7 @@ def render_progress_panel(modules: list[dict], review_url: str) -> str:
         f'<div class="mdx-progress" id="mdx-progress" data-modules="{data}" data-review-url="{escape(review_url)}">',
         '<div data-learn-notices></div>',
         '<p class="mdx-progress__nojs">学习进度保存在这台设备的浏览器里，需要 JavaScript。</p>',
-        '<div class="mdx-progress__records" data-learn-part="body">',
+        '<div class="mdx-progress__records">',
         f'<p class="mdx-progress__summary"><strong data-learn-part="done">已学完 0 / {len(modules)} 个模块</strong>'
         f'<progress class="mdx-progress__bar" max="{len(modules)}" value="0" aria-label="学习进度"></progress></p>',
         f'<p class="mdx-progress__next" data-learn-part="next">{first}</p>',
