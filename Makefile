@@ -27,10 +27,15 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
+# Debian's chromium for the browser tests, and the Chinese font the diagram sizes were measured with
+# (without a CJK font Chinese draws as boxes, and every drawing has another size).
 chromium:
 	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+	@fc-list 2>/dev/null | grep -q "Noto Sans CJK SC" || { \
+	  echo "Installing Debian's fonts-noto-cjk (Chinese text in the browser tests)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq fonts-noto-cjk; }
 
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)

@@ -21,6 +21,21 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
+# Chromium draws Chinese in the font fontconfig picks for it; the diagram sizes were measured in this one
+# (Debian's fonts-noto-cjk, which `make test` installs), and any other font draws them at other sizes.
+CHINESE_FONT = "Noto Sans CJK SC"
+
+
+def chinese_font() -> str:
+    """The font family this machine gives Chinese sans-serif text."""
+    try:
+        found = subprocess.run(["fc-match", "--format=%{family[0]}", "sans-serif:lang=zh-cn"],
+                               capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError) as error:
+        return f"unknown (fc-match: {error})"
+    return found.stdout.strip()
+
+
 VOCABULARY = (ROOT / "phrases" / "vocabulary.yml").read_text(encoding="utf-8")
 
 

@@ -4,8 +4,8 @@
 
 Run it after adding or editing a diagram (tests/test_diagrams.py fails until then). The build uses the
 sizes to reserve each diagram's space before it is drawn (macros/diagram_space.py). A drawing's size
-depends on the fonts of the machine that draws it: measured here with Debian's, it is close, not exact,
-for a reader whose system has other Chinese fonts.
+depends on the font of the machine that draws it: measured in Noto Sans CJK SC (Debian's fonts-noto-cjk,
+which the tests also draw in), it is close, not exact, for a reader whose system has other Chinese fonts.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros.diagram_space import SIZES_FILE, diagram_key, diagram_sources  # noqa: E402
-from tests.helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, StaticServer, build  # noqa: E402
+from tests.helpers import (CHINESE_FONT, CHROMIUM, CHROMIUM_ARGS, ROOT, StaticServer, build,  # noqa: E402
+                           chinese_font)
 
 # Material draws into a closed shadow root; opened here only, so the drawing's viewBox can be read
 OPEN_SHADOW_ROOTS = """const attach = Element.prototype.attachShadow;
@@ -44,6 +45,9 @@ def drawn_sizes(page, url: str) -> list[tuple[float, float]]:
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
+    if chinese_font() != CHINESE_FONT:
+        sys.exit(f"Chinese text draws in {chinese_font()!r} here, not {CHINESE_FONT!r}: the sizes would not match "
+                 "the tests' drawings. Run `make chromium` (installs Debian's fonts-noto-cjk), then this again.")
     sizes: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as scratch:
         site = Path(scratch, "site")
