@@ -36,6 +36,15 @@ def chinese_font() -> str:
     return found.stdout.strip()
 
 
+def wrong_chinese_font() -> str:
+    """Why this machine cannot draw the diagrams at their measured sizes, or "" when it can."""
+    found = chinese_font()
+    if found == CHINESE_FONT:
+        return ""
+    return (f"Chinese text draws in {found!r} here, the diagram sizes are measured in {CHINESE_FONT!r}: "
+            "`make chromium` (part of `make test`) installs Debian's fonts-noto-cjk")
+
+
 VOCABULARY = (ROOT / "phrases" / "vocabulary.yml").read_text(encoding="utf-8")
 
 

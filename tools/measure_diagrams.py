@@ -18,8 +18,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros.diagram_space import SIZES_FILE, diagram_key, diagram_sources  # noqa: E402
-from tests.helpers import (CHINESE_FONT, CHROMIUM, CHROMIUM_ARGS, ROOT, StaticServer, build,  # noqa: E402
-                           chinese_font)
+from tests.helpers import (CHROMIUM, CHROMIUM_ARGS, ROOT, StaticServer, build,  # noqa: E402
+                           wrong_chinese_font)
 
 # Material draws into a closed shadow root; opened here only, so the drawing's viewBox can be read
 OPEN_SHADOW_ROOTS = """const attach = Element.prototype.attachShadow;
@@ -45,9 +45,8 @@ def drawn_sizes(page, url: str) -> list[tuple[float, float]]:
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    if chinese_font() != CHINESE_FONT:
-        sys.exit(f"Chinese text draws in {chinese_font()!r} here, not {CHINESE_FONT!r}: the sizes would not match "
-                 "the tests' drawings. Run `make chromium` (installs Debian's fonts-noto-cjk), then this again.")
+    if wrong_chinese_font():
+        sys.exit(wrong_chinese_font())
     sizes: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as scratch:
         site = Path(scratch, "site")
