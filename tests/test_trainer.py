@@ -119,6 +119,9 @@ def test_new_paper_button_sets_a_code(page, server):
     code = page.evaluate("new URLSearchParams(location.search).get('paper')")
     assert code and len(code) == 4
     assert page.locator(".mdx-quiz__paper").first.inner_text() == f"试卷编号 {code}"
+    table_of_contents = page.locator(".md-sidebar--secondary a[href*='#']").evaluate_all(
+        "(links) => links.map(link => new URL(link.href).searchParams.get('paper'))")
+    assert table_of_contents and set(table_of_contents) == {code}, "in-page links keep the paper drawn"
 
 
 def test_learner_print_has_no_trainer_notes_chrome_or_answers(page, server):

@@ -207,6 +207,22 @@
     return drawn;
   };
 
+  // The paper code goes into the address without a reload. Material's instant navigation has by then
+  // made every in-page link absolute from the address as it was, so the skip link, the table of contents
+  // and the permalinks would load the page again under the old code (or none): a new draw, answers gone.
+  var showPaperInAddress = function (code) {
+    var url = new URL(location.href);
+    url.searchParams.set("paper", code);
+    history.replaceState(history.state, "", url.toString());
+    Array.prototype.forEach.call(document.querySelectorAll("a[href*='#']"), function (link) {
+      var target = new URL(link.href, location.href);
+      if (target.origin !== location.origin || target.pathname !== location.pathname) return;
+      if (target.search === location.search) return;
+      target.search = location.search;
+      link.href = target.toString();
+    });
+  };
+
   var newPaperCode = function () {
     var code = "";
     for (var i = 0; i < 4; i++) code += PAPER_ALPHABET[Math.floor(Math.random() * PAPER_ALPHABET.length)];
@@ -255,12 +271,7 @@
     var paperLabel = root.querySelector(".mdx-quiz__paper");
 
     var isExam = root.getAttribute("data-pool") === "exam";
-    var setPaper = function (code) {
-      var url = new URL(location.href);
-      url.searchParams.set("paper", code);
-      history.replaceState(history.state, "", url.toString());
-    };
-    if (isExam && !paperCode()) setPaper(newPaperCode());
+    if (isExam && !paperCode()) showPaperInAddress(newPaperCode());
 
     // A paper code fixes the order of questions and options; without one, options are shuffled.
     var arrange = function () {
@@ -361,7 +372,7 @@
     };
 
     var reset = function () {
-      if (isExam) setPaper(newPaperCode());  // every new attempt is a new draw
+      if (isExam) showPaperInAddress(newPaperCode());  // every new attempt is a new draw
       all.forEach(function (q) { q.reset(); });
       arrange();
       warnedUnanswered = false;
@@ -399,9 +410,7 @@
       if (action === "submit") grade(false);
       else if (action === "retry") reset();
       else if (action === "new-paper") {
-        var url = new URL(location.href);
-        url.searchParams.set("paper", newPaperCode());
-        history.replaceState(history.state, "", url.toString());
+        showPaperInAddress(newPaperCode());
         reset();
       } else if (action === "print-paper") printAs("paper");
       else if (action === "print-key") printAs("key");
