@@ -229,6 +229,43 @@ def test_quiz_survives_instant_navigation(page, server, site_dir, quiz_under_tes
     assert page.watch.errors == []
 
 
+def test_in_page_links_scroll_without_reloading_the_page(page, server, quiz_under_test):
+    """Material re-renders the page on the first address change after a load, a hash change too:
+    in-page-links.js leaves those jumps to the browser, so unsubmitted answers stay."""
+    quiz, path = quiz_under_test
+    page.goto(server.url + path)
+    page.wait_for_selector(f'[data-quiz-id="{quiz.id}"][data-mdx-mounted]')
+    fetches = []
+    page.on("request", lambda request: fetches.append(request.url) if "/" + path in request.url else None)
+    page.evaluate("document.querySelector('article').dataset.untouched = 'yes'")
+    question = next(q for q in quiz.questions if isinstance(q, (SingleQuestion, TrueFalseQuestion)))
+    answer(page, quiz, question, correct=True)
+    chosen = question_el(page, quiz, question).locator("input:checked")
+    table_of_contents = page.locator(".md-sidebar--secondary a.md-nav__link[href*='#']")
+    table_of_contents.nth(1).click()
+    page.wait_for_function("location.hash.length > 1")
+    table_of_contents.nth(2).click()
+    page.go_back()
+    page.go_back()
+    page.wait_for_function("!location.hash")
+    page.locator(".headerlink").nth(1).press("Enter")  # a permalink, from the keyboard
+    page.wait_for_function("location.hash.length > 1")
+    assert page.evaluate("document.querySelector('article').dataset.untouched") == "yes", "the page was re-rendered"
+    assert chosen.count() == 1 and fetches == []
+    # After a real navigation Material knows the address and handles in-page links itself
+    page.locator("a.md-header__button.md-logo").click()
+    page.wait_for_function("location.pathname === '/'")
+    page.go_back()
+    page.wait_for_selector(f'[data-quiz-id="{quiz.id}"][data-mdx-mounted]')
+    answer(page, quiz, question, correct=True)
+    page.evaluate("document.querySelector('article').dataset.untouched = 'yes'")
+    table_of_contents.nth(1).click()
+    page.wait_for_function("location.hash.length > 1")
+    assert page.evaluate("document.querySelector('article').dataset.untouched") == "yes"
+    assert question_el(page, quiz, question).locator("input:checked").count() == 1
+    assert page.watch.errors == []
+
+
 def diagrams_render_when_scrolled_to(page) -> None:
     """Shared by both variants: no diagram library until a diagram is near, then a drawn diagram."""
     loaded = "!!document.querySelector('script[src*=\"vendor/mermaid.min.js\"]')"  # added by mermaid-loader.js

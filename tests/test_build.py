@@ -131,14 +131,15 @@ def test_real_site_builds_strictly(site_dir, library):
 
 def test_every_script_of_a_page_is_deferred_in_the_order_material_needs(site_dir):
     """No script makes the parser wait (a page can paint while they download). Deferred scripts run in
-    document order: the Mermaid stand-in and the search holder before Material's bundle, ours after it."""
+    document order: the Mermaid stand-in, the search holder and the in-page link guard (whose popstate
+    listener must come before Material's) before Material's bundle, ours after it."""
     for page in site_dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         tags = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html)
         names = [re.search(r'src="[^"]*/([^/"]+)"', tag).group(1) for tag in tags]
         assert tags and all(" defer" in tag for tag in tags), f"{page}: {[t for t in tags if ' defer' not in t]}"
         bundle = next(i for i, name in enumerate(names) if name.startswith("bundle."))
-        assert names[:bundle] == ["mermaid-loader.js", "search-on-demand.js"], f"{page}: {names}"
+        assert names[:bundle] == ["mermaid-loader.js", "search-on-demand.js", "in-page-links.js"], f"{page}: {names}"
         assert "learn.min.js" in names[bundle:] and "quiz.min.js" in names[bundle:], f"{page}: {names}"
 
 

@@ -196,6 +196,35 @@ def test_exam_draws_per_module_and_draws_differ(learner, server, library):
     assert tuple(sorted(drawn_modules(learner))) in draws, "a reload keeps the same paper"
 
 
+def paper_codes_of_in_page_links(page) -> set[str]:
+    return set(page.evaluate("""() => [...document.querySelectorAll("a[href*='#']")]
+        .map(link => new URL(link.href)).filter(url => url.pathname === location.pathname)
+        .map(url => url.searchParams.get("paper"))"""))
+
+
+def test_links_within_the_exam_keep_its_paper_and_answers(learner, server):
+    learner.goto(server.url + "learn/exam/")
+    learner.wait_for_selector(".mdx-quiz--exam[data-mdx-mounted]")
+    code = learner.evaluate("new URLSearchParams(location.search).get('paper')")
+    assert paper_codes_of_in_page_links(learner) == {code}, "skip link and permalink carry the drawn paper"
+    drawn = drawn_modules(learner)
+    chosen = learner.locator(".mdx-quiz--exam .mdx-quiz__question:not([hidden]) input[type=radio]").first
+    chosen.check()
+    fetches = []
+    learner.on("request", lambda request: fetches.append(request.url) if "/learn/exam/" in request.url else None)
+    learner.locator(".md-skip").focus()
+    learner.keyboard.press("Enter")  # 跳转至: the same page, so the same paper and its answers
+    learner.wait_for_url(f"**/learn/exam/?paper={code}#*")
+    learner.wait_for_timeout(300)  # a re-render would have asked for the page at once
+    assert fetches == [] and chosen.is_checked() and drawn_modules(learner) == drawn
+    submit = learner.locator('.mdx-quiz--exam [data-quiz-action="submit"]')
+    submit.click()  # warns of the unanswered questions
+    submit.click()
+    learner.locator('.mdx-quiz--exam [data-quiz-action="retry"]').click()  # a new attempt, a new draw
+    again = learner.evaluate("new URLSearchParams(location.search).get('paper')")
+    assert again != code and paper_codes_of_in_page_links(learner) == {again}
+
+
 def test_exam_time_limit_submits_by_itself(browser, server):
     context = browser.new_context()
     page = context.new_page()
