@@ -20,6 +20,9 @@ def page_url(src: str, directory_urls: bool) -> str:
 def relative_link(target: str, from_src: str, directory_urls: bool) -> str:
     """Link from the page built from `from_src` to `target` ('page.md#anchor'), both relative to docs/."""
     path, _, anchor = target.partition("#")
+    if anchor and path == from_src:
+        # A bare fragment keeps the address's query (a quiz's ?paper=); "./#x" would drop it
+        return f"#{anchor}"
     to_url = page_url(path, directory_urls)
     from_url = page_url(from_src, directory_urls)
     from_dir = from_url if from_url.endswith("/") or from_url == "" else posixpath.dirname(from_url)

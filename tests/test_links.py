@@ -10,6 +10,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from macros.links import relative_link
+
 from .helpers import SITE_PAGES
 
 LINK_ATTRIBUTES = {"href", "src", "data-finder-src", "data-review-url"}
@@ -118,3 +120,12 @@ def test_the_checks_of_every_page_cover_every_built_page(site_dir):
     """The checks run page by page (accessibility, loading) take their pages from the Markdown sources."""
     built = sorted(path.parent.relative_to(site_dir).as_posix() for path in site_dir.rglob("index.html"))
     assert [path.rstrip("/") or "." for path in SITE_PAGES] == built
+
+
+def test_a_link_to_a_section_of_its_own_page_is_a_bare_fragment():
+    """So it keeps the address's query (a quiz page opened as ?paper=K7Q2); "./#x" would drop it."""
+    for directory_urls in (True, False):
+        assert relative_link("modules/a.md#x", "modules/a.md", directory_urls) == "#x"
+    assert relative_link("modules/b.md#x", "modules/a.md", True) == "../b/#x"
+    assert relative_link("modules/b.md#x", "modules/a.md", False) == "b.html#x"
+    assert relative_link("modules/a.md", "modules/a.md", True) == "./"

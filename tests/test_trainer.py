@@ -90,6 +90,9 @@ def test_paper_code_draws_the_same_paper_on_every_device(browser, server):
     context = browser.new_context()
     page = context.new_page()
     page.goto(server.url + MODULE + "?paper=ZZ99")
+    rereads = page.locator(".mdx-quiz__ref a").evaluate_all(
+        "(links) => links.map(link => new URL(link.href).searchParams.get('paper'))")
+    assert rereads and set(rereads) == {"ZZ99"}, "回看 a section of this page stays on this paper"
     page.wait_for_selector(".mdx-quiz[data-mdx-mounted]")
     assert quiz_order(page) != orders[0]
     numbers = page.locator(".mdx-quiz__number").all_text_contents()  # off-screen questions are not rendered
