@@ -2,7 +2,8 @@
  * In-page links (the skip link, the table of contents, permalinks, footnotes, a quiz's 回看 links) only
  * scroll. Material's instant navigation (9.8) fetches and re-renders the page on the first change of
  * address it sees after a page load, even when only the hash changed: one click on the table of contents
- * threw away a quiz's unsubmitted answers, restarted the exam's clock and emptied the finder. Until that
+ * threw away a quiz's unsubmitted answers, the exam's skip link restarted its clock, and a permalink
+ * emptied the finder's query (upstream: zensical/ui#154, fixed there, not in Material). Until that
  * first real navigation, such clicks and the back/forward steps between them are left to the browser,
  * which scrolls and restores as for any page; from then on Material compares addresses and needs no help.
  */
