@@ -266,6 +266,41 @@ def test_in_page_links_scroll_without_reloading_the_page(page, server, quiz_unde
     assert page.watch.errors == []
 
 
+def test_an_unsubmitted_attempt_survives_a_reload_until_it_is_submitted(page, server, quiz_under_test):
+    quiz, path = quiz_under_test
+    page.goto(server.url + path)
+    root = page.locator(f'[data-quiz-id="{quiz.id}"][data-mdx-mounted]')
+    root.wait_for()
+    choice = next(q for q in quiz.questions if isinstance(q, SingleQuestion))
+    order = next(q for q in quiz.questions if isinstance(q, OrderQuestion))
+    reply = next((q for q in quiz.questions if isinstance(q, ReplyQuestion)), None)
+    answer(page, quiz, choice, correct=True)
+    put_in_order(page, quiz, order, correct=True)  # a mount never shows it in order: a reload would shuffle it
+    if reply:
+        question_el(page, quiz, reply).locator("textarea").fill("您先别急，我马上帮您查。")
+
+    def state():
+        items = question_el(page, quiz, order).locator(".mdx-quiz__item").evaluate_all(
+            "(items) => items.map(item => item.dataset.item)")
+        picked = question_el(page, quiz, choice).locator("input:checked").evaluate_all(
+            "(inputs) => inputs.map(input => input.value)")
+        text = question_el(page, quiz, reply).locator("textarea").input_value() if reply else None
+        return items, picked, text
+
+    given = state()
+    page.reload()
+    root.wait_for()
+    assert state() == given, "the answers given so far are back after a reload"
+    for question in quiz.questions:
+        answer(page, quiz, question, correct=True)
+    root.locator('[data-quiz-action="submit"]').click()
+    assert root.locator(".mdx-quiz__result").get_attribute("data-quiz-score") == "100"
+    page.reload()
+    root.wait_for()
+    assert root.locator("input:checked").count() == 0, "a submitted attempt is not brought back"
+    assert page.watch.errors == []
+
+
 def diagrams_render_when_scrolled_to(page) -> None:
     """Shared by both variants: no diagram library until a diagram is near, then a drawn diagram."""
     loaded = "!!document.querySelector('script[src*=\"vendor/mermaid.min.js\"]')"  # added by mermaid-loader.js

@@ -11,6 +11,7 @@ from .test_browser import answer
 pytestmark = pytest.mark.browser
 
 KEY = "kesutong.progress.v1"
+DRAFT_KEY = "kesutong.draft.v1:/modules/understanding/:understanding"  # quiz.js: an attempt not yet submitted
 
 
 def take_quiz(page, quiz, wrong_ids=()):
@@ -129,9 +130,13 @@ def test_reset_asks_for_confirmation(learner, server, library):
 
 
 def test_garbage_in_storage_never_breaks_a_page(browser, server, library):
+    # A draft of the right shape whose answers fit no question: every one is of the wrong kind
+    questions = library.quizzes["understanding"].questions
+    draft = json.dumps({"paper": "", "deadline": "soon", "answers": {q.id: {"not": "an answer"} for q in questions}})
     context = browser.new_context()
     context.add_init_script(f"if (!sessionStorage.getItem('seeded')) {{ localStorage.setItem('{KEY}', '{{garbage');"
-                            "localStorage.setItem('/.__palette', '{not json'); sessionStorage.setItem('seeded', '1'); }")
+                            "localStorage.setItem('/.__palette', '{not json'); sessionStorage.setItem('seeded', '1');"
+                            f"sessionStorage.setItem({DRAFT_KEY!r}, {draft!r}); }}")
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -145,7 +150,7 @@ def test_garbage_in_storage_never_breaks_a_page(browser, server, library):
 
 def test_private_mode_still_lets_a_person_study(browser, server, library):
     context = browser.new_context()
-    context.add_init_script("Object.defineProperty(window, 'localStorage', "
+    context.add_init_script("for (const name of ['localStorage', 'sessionStorage']) Object.defineProperty(window, name, "
                             "{get() { throw new DOMException('denied', 'SecurityError'); }});")
     page = context.new_page()
     errors = []
@@ -235,6 +240,25 @@ def test_exam_time_limit_submits_by_itself(browser, server):
     page.clock.run_for("31:00")
     result = page.locator(".mdx-quiz--exam .mdx-quiz__result")
     assert "时间到" in result.inner_text() and result.get_attribute("data-quiz-score") == "0"
+    context.close()
+
+
+def test_a_reload_keeps_the_exam_clock_and_answers(browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.install()
+    page.goto(server.url + "learn/exam/")
+    page.wait_for_selector(".mdx-quiz--exam[data-mdx-mounted]")
+    chosen = page.locator(".mdx-quiz--exam .mdx-quiz__question:not([hidden]) input[type=radio]").first
+    chosen.check()
+    page.clock.run_for("10:00")
+    page.reload()  # the same paper, from the address
+    page.wait_for_selector(".mdx-quiz--exam[data-mdx-mounted]")
+    clock = page.locator(".mdx-quiz__clock").inner_text()
+    assert "剩余 19 分" in clock or "剩余 20 分" in clock, clock
+    assert chosen.is_checked()
+    page.clock.run_for("21:00")
+    assert "时间到" in page.locator(".mdx-quiz--exam .mdx-quiz__result").inner_text()
     context.close()
 
 

@@ -109,6 +109,33 @@
     return chosen.map(function (input) { return textOf(input.parentNode); }).join("；");
   };
 
+  // What the learner has given so far, as plain data for the attempt's draft (null: nothing yet)
+  Question.prototype.draft = function () {
+    if (this.type === "reply") return this.reply.value ? this.reply.value : null;
+    if (this.type === "order") return this.items().map(function (item) { return item.getAttribute("data-item"); });
+    var chosen = this.inputs().filter(function (input) { return input.checked; })
+      .map(function (input) { return input.value; });
+    return chosen.length ? chosen : null;
+  };
+
+  // Puts a draft back; anything that does not fit this question (an edited bank, a tampered store) is ignored
+  Question.prototype.restore = function (value) {
+    if (this.type === "reply") {
+      if (typeof value === "string") this.reply.value = value;
+      return;
+    }
+    if (!Array.isArray(value)) return;
+    if (this.type === "order") {
+      var items = this.items();
+      var byIndex = {};
+      items.forEach(function (item) { byIndex[item.getAttribute("data-item")] = item; });
+      var order = value.map(function (index) { return byIndex[index]; }).filter(Boolean);
+      if (order.length === items.length) placeInOrder(this.el.querySelector(".mdx-quiz__order"), order);
+      return;
+    }
+    this.inputs().forEach(function (input) { input.checked = value.indexOf(input.value) >= 0; });
+  };
+
   Question.prototype.isCorrect = function () {
     if (this.type === "reply") {
       var result = this.review();
@@ -307,12 +334,40 @@
       }
     };
 
+    // An attempt in progress outlives a reload, a tab the phone has discarded and a visit to another page:
+    // its answers, and the exam's deadline, stay in this tab until it is submitted or started again.
+    var draftKey = "kesutong.draft.v1:" + location.pathname + ":" + root.getAttribute("data-quiz-id");
+    var deadline = 0;
+    var submitted = false;
+    var readDraft = function () {
+      try {
+        var draft = JSON.parse(sessionStorage.getItem(draftKey));
+        var fits = draft && draft.paper === paperCode() && draft.answers && typeof draft.answers === "object";
+        return fits ? draft : null;
+      } catch (e) { return null; }
+    };
+    var saveDraft = function () {
+      if (submitted) return;
+      var answers = {};
+      questions.forEach(function (q) {
+        var given = q.draft();
+        if (given !== null) answers[q.el.getAttribute("data-question-id")] = given;
+      });
+      try {
+        sessionStorage.setItem(draftKey, JSON.stringify({ paper: paperCode(), deadline: deadline, answers: answers }));
+      } catch (e) { /* storage blocked or full: the attempt just lives as long as the page */ }
+    };
+    var dropDraft = function () {
+      try { sessionStorage.removeItem(draftKey); } catch (e) { /* nothing was kept */ }
+    };
+
     var clock = root.querySelector(".mdx-quiz__clock");
     var minutes = parseInt(root.getAttribute("data-minutes"), 10) || 0;
     var timer = null;
-    var startClock = function () {
+    var startClock = function (keptDeadline) {
       if (!clock || !minutes) return;
-      var end = Date.now() + minutes * 60000;
+      var end = deadline = keptDeadline || Date.now() + minutes * 60000;
+      saveDraft();  // the deadline is kept from the first second
       var tick = function () {
         var left = Math.max(0, Math.round((end - Date.now()) / 1000));
         clock.textContent = "剩余 " + Math.floor(left / 60) + " 分 " + ("0" + (left % 60)).slice(-2) + " 秒";
@@ -338,6 +393,8 @@
         if (first) first.focus();
         return;
       }
+      submitted = true;
+      dropDraft();
       var outcomes = questions.map(function (q) {
         var correct = q.isCorrect();
         var given = q.given();
@@ -373,6 +430,8 @@
 
     var reset = function () {
       if (isExam) showPaperInAddress(newPaperCode());  // every new attempt is a new draw
+      dropDraft();
+      submitted = false;
       all.forEach(function (q) { q.reset(); });
       arrange();
       warnedUnanswered = false;
@@ -419,9 +478,15 @@
         var item = target.closest(".mdx-quiz__item");
         var question = all.filter(function (q) { return q.el.contains(item); })[0];
         question.move(item, target.getAttribute("data-order-move") === "up" ? -1 : 1);
+        saveDraft();
         target.focus();
       }
     });
+    var saveAnswer = function (event) {
+      if (event.target.closest && event.target.closest(".mdx-quiz__question")) saveDraft();
+    };
+    root.addEventListener("change", saveAnswer);
+    root.addEventListener("input", saveAnswer);
 
     // Arrow keys on a focused move button move its item, so ordering needs no mouse.
     root.addEventListener("keydown", function (event) {
@@ -432,12 +497,21 @@
       var item = target.closest(".mdx-quiz__item");
       var question = all.filter(function (q) { return q.el.contains(item); })[0];
       question.move(item, event.key === "ArrowUp" ? -1 : 1);
+      saveDraft();
       target.focus();
     });
 
     retry.hidden = true;
     arrange();
-    startClock();
+    var draft = readDraft();
+    if (draft) {
+      questions.forEach(function (q) {
+        var id = q.el.getAttribute("data-question-id");
+        if (Object.prototype.hasOwnProperty.call(draft.answers, id)) q.restore(draft.answers[id]);
+      });
+    }
+    var keptDeadline = draft && typeof draft.deadline === "number" ? draft.deadline : 0;
+    startClock(keptDeadline > 0 ? Math.min(keptDeadline, Date.now() + minutes * 60000) : 0);
   }
 
   var mountAll = function () {
