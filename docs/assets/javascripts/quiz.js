@@ -322,7 +322,10 @@
       var count = code ? paperSize(ordered.length) : ordered.length;
       questions = ordered.slice(0, count);
       ordered.forEach(function (q, index) { q.el.hidden = index >= count; });
-      if (meta) meta.textContent = count < all.length ? metaText.replace(/共 \d+ 题/, "共 " + count + " 题") : metaText;
+      // "共 N 题" of a quiz, "每卷 N 题" of the exam: the number of questions now asked
+      if (meta) meta.textContent = metaText.replace(/(共|每卷) \d+ 题/, function (whole, word) {
+        return word + " " + count + " 题";
+      });
       root.classList.toggle("mdx-quiz--empty", !questions.length);
       questions.forEach(function (q, index) {
         q.arrange(shuffleOptions || !!random, random);
