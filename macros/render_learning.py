@@ -67,11 +67,11 @@ def render_exam(quizzes: list[Quiz], modules: list[dict], per_module: int, minut
     html = render_quiz(quiz, inline, link_for, taboo)
     html = html.replace('<section class="mdx-quiz" ', '<section class="mdx-quiz mdx-quiz--exam" data-pool="exam" '
                         f'data-per-module="{per_module}" data-minutes="{minutes}" ', 1)
-    # The paper code and the clock hold the place they will take (quiz.js fills them in when the exam
-    # mounts), so the header does not grow a line under the reader then; course.css keeps them invisible.
     # The meta names a paper's size, not the bank's, so it is right before the draw (and without script)
     paper_size = sum(min(per_module, len(module_quiz.questions)) for module_quiz in quizzes)
     html = html.replace(f'共 {len(quiz.questions)} 题 · ', f'每卷 {paper_size} 题 · ', 1)
+    # The paper code and the clock hold the place they will take (quiz.js fills them in when the exam
+    # mounts), so the header does not grow a line under the reader then; course.css keeps them invisible.
     html = html.replace('<span class="mdx-quiz__paper" hidden></span>',
                         '<span class="mdx-quiz__paper">试卷编号 ····</span>'
                         f'<span class="mdx-quiz__clock" role="timer">剩余 {minutes} 分 00 秒</span>', 1)

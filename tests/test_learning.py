@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 
 import pytest
@@ -239,36 +240,41 @@ def test_links_within_the_exam_keep_its_paper_and_answers(learner, server):
     assert again != code and paper_codes_of_in_page_links(learner) == {again}
 
 
-def test_exam_time_limit_submits_by_itself(browser, server):
+@contextlib.contextmanager
+def exam_on_a_fake_clock(browser, server):
+    """The exam, drawn and mounted, in a context of its own whose clock the test moves."""
     context = browser.new_context()
     page = context.new_page()
     page.clock.install()
     page.goto(server.url + "learn/exam/")
     page.wait_for_selector(".mdx-quiz--exam[data-mdx-mounted]")
-    assert "剩余 30 分" in page.locator(".mdx-quiz__clock").inner_text() or "剩余 29 分" in page.locator(".mdx-quiz__clock").inner_text()
-    page.clock.run_for("31:00")
-    result = page.locator(".mdx-quiz--exam .mdx-quiz__result")
-    assert "时间到" in result.inner_text() and result.get_attribute("data-quiz-score") == "0"
-    context.close()
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def test_exam_time_limit_submits_by_itself(browser, server):
+    with exam_on_a_fake_clock(browser, server) as page:
+        clock = page.locator(".mdx-quiz__clock").inner_text()
+        assert "剩余 30 分" in clock or "剩余 29 分" in clock
+        page.clock.run_for("31:00")
+        result = page.locator(".mdx-quiz--exam .mdx-quiz__result")
+        assert "时间到" in result.inner_text() and result.get_attribute("data-quiz-score") == "0"
 
 
 def test_a_reload_keeps_the_exam_clock_and_answers(browser, server):
-    context = browser.new_context()
-    page = context.new_page()
-    page.clock.install()
-    page.goto(server.url + "learn/exam/")
-    page.wait_for_selector(".mdx-quiz--exam[data-mdx-mounted]")
-    chosen = page.locator(".mdx-quiz--exam .mdx-quiz__question:not([hidden]) input[type=radio]").first
-    chosen.check()
-    page.clock.run_for("10:00")
-    page.reload()  # the same paper, from the address
-    page.wait_for_selector(".mdx-quiz--exam[data-mdx-mounted]")
-    clock = page.locator(".mdx-quiz__clock").inner_text()
-    assert "剩余 19 分" in clock or "剩余 20 分" in clock, clock
-    assert chosen.is_checked()
-    page.clock.run_for("21:00")
-    assert "时间到" in page.locator(".mdx-quiz--exam .mdx-quiz__result").inner_text()
-    context.close()
+    with exam_on_a_fake_clock(browser, server) as page:
+        chosen = page.locator(".mdx-quiz--exam .mdx-quiz__question:not([hidden]) input[type=radio]").first
+        chosen.check()
+        page.clock.run_for("10:00")
+        page.reload()  # the same paper, from the address
+        page.wait_for_selector(".mdx-quiz--exam[data-mdx-mounted]")
+        clock = page.locator(".mdx-quiz__clock").inner_text()
+        assert "剩余 19 分" in clock or "剩余 20 分" in clock, clock
+        assert chosen.is_checked()
+        page.clock.run_for("21:00")
+        assert "时间到" in page.locator(".mdx-quiz--exam .mdx-quiz__result").inner_text()
 
 
 def test_passing_the_exam_gives_a_certificate_a_trainer_can_verify(learner, server):

@@ -367,9 +367,11 @@
     var clock = root.querySelector(".mdx-quiz__clock");
     var minutes = parseInt(root.getAttribute("data-minutes"), 10) || 0;
     var timer = null;
+    // A kept deadline goes on, but never past the one a new attempt would get
     var startClock = function (keptDeadline) {
       if (!clock || !minutes) return;
-      var end = deadline = keptDeadline || Date.now() + minutes * 60000;
+      var fresh = Date.now() + minutes * 60000;
+      var end = deadline = keptDeadline > 0 ? Math.min(keptDeadline, fresh) : fresh;
       saveDraft();  // the deadline is kept from the first second
       var tick = function () {
         var left = Math.max(0, Math.round((end - Date.now()) / 1000));
@@ -513,8 +515,7 @@
         if (Object.prototype.hasOwnProperty.call(draft.answers, id)) q.restore(draft.answers[id]);
       });
     }
-    var keptDeadline = draft && typeof draft.deadline === "number" ? draft.deadline : 0;
-    startClock(keptDeadline > 0 ? Math.min(keptDeadline, Date.now() + minutes * 60000) : 0);
+    startClock(draft && typeof draft.deadline === "number" ? draft.deadline : 0);
   }
 
   var mountAll = function () {
