@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from macros.diagram_space import SIZES_FILE, diagram_key, diagram_sources, read_sizes, reserve_space
+from hooks.diagram_space import SIZES_FILE, diagram_key, diagram_sources, read_sizes, reserve_space
 
 from .helpers import PROJECT, wrong_chinese_font
 
