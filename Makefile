@@ -53,8 +53,10 @@ check: $(VENV)/.site-installed
 schema: $(VENV)/.site-installed
 	$(BIN)/python -m tools.schema
 
+# Lint first (ruff, pinned in requirements-dev.txt; rules in pyproject.toml): a finding fails the run before the tests.
 # One worker a core (pytest-xdist): the browser tests mostly wait on Chromium, which renders a page on one core.
 test: $(VENV)/.dev-installed chromium
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest --numprocesses auto --dist worksteal
 
 bench: $(VENV)/.dev-installed chromium

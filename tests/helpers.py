@@ -97,7 +97,7 @@ def build(project: Path, site_dir: Path, site_url: str | None = None) -> subproc
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
          "-d", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+        cwd=project, env=env, capture_output=True, text=True, timeout=300, check=False,
     )
 
 

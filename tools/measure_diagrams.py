@@ -17,9 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hooks.diagram_space import SIZES_FILE, diagram_key, diagram_sources  # noqa: E402
-from tests.helpers import (CHROMIUM, CHROMIUM_ARGS, ROOT, StaticServer, build,  # noqa: E402
-                           wrong_chinese_font)
+from hooks.diagram_space import SIZES_FILE, diagram_key, diagram_sources
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, StaticServer, build, wrong_chinese_font
 
 # Material draws into a closed shadow root; opened here only, so the drawing's viewBox can be read
 OPEN_SHADOW_ROOTS = """const attach = Element.prototype.attachShadow;

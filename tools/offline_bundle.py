@@ -30,7 +30,7 @@ def build_offline(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
          "-d", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+        cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False,
     )
 
 
