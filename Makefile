@@ -45,16 +45,18 @@ build: $(VENV)/.site-installed
 
 # The variant that opens from disk (file://), zipped for a USB stick or a share: dist/kesutong-offline.zip
 offline: $(VENV)/.site-installed
-	$(BIN)/python -m macros.offline_bundle
+	$(BIN)/python -m tools.offline_bundle
 
 check: $(VENV)/.site-installed
-	$(BIN)/python -m macros.check
+	$(BIN)/python -m tools.check
 
 schema: $(VENV)/.site-installed
-	$(BIN)/python -m macros.schema
+	$(BIN)/python -m tools.schema
 
+# Lint first (ruff, pinned in requirements-dev.txt; rules in pyproject.toml): a finding fails the run before the tests.
 # One worker a core (pytest-xdist): the browser tests mostly wait on Chromium, which renders a page on one core.
 test: $(VENV)/.dev-installed chromium
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest --numprocesses auto --dist worksteal
 
 bench: $(VENV)/.dev-installed chromium

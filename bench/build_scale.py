@@ -21,8 +21,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.run import build_times  # noqa: E402
-from tests.helpers import ROOT  # noqa: E402
+from bench.run import build_times
+from tests.helpers import ROOT
 
 NOT_PHRASE_FILES = {"vocabulary", "synonyms"}
 
@@ -41,7 +41,7 @@ def multiply_modules(project: Path, factor: int) -> list[str]:
         for page in modules:
             slug = page.stem
             text = page.read_text(encoding="utf-8")
-            text = re.sub(r'quiz\("([a-z0-9-]+)"\)', lambda m: f'quiz("{m.group(1)}-c{copy}")', text)
+            text = re.sub(r'quiz\("([a-z0-9-]+)"\)', lambda m, copy=copy: f'quiz("{m.group(1)}-c{copy}")', text)
             (page.parent / f"{slug}-c{copy}.md").write_text(text, encoding="utf-8")
             nav.append(f"      - 副本 {copy} {slug}: modules/{slug}-c{copy}.md\n")
             quiz_file = project / "quizzes" / f"{slug}.yml"
@@ -51,7 +51,7 @@ def multiply_modules(project: Path, factor: int) -> list[str]:
                 for question in quiz["questions"]:
                     if question.get("ref"):
                         question["ref"] = re.sub(r"^modules/([a-z0-9-]+)\.md",
-                                                 lambda m: f"modules/{m.group(1)}-c{copy}.md", question["ref"])
+                                                 lambda m, copy=copy: f"modules/{m.group(1)}-c{copy}.md", question["ref"])
                 (project / "quizzes" / f"{slug}-c{copy}.yml").write_text(
                     yaml.safe_dump(quiz, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return nav

@@ -25,11 +25,12 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import unquote, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, build  # noqa: E402
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, build
 
 TOOL = Path(__file__).resolve().parent / "lighthouse"
 CLI = TOOL / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -51,13 +52,13 @@ class GzipHandler(http.server.BaseHTTPRequestHandler):
     for a year, other assets for a day, HTML revalidated on every visit."""
 
     folder: Path
-    cache: dict[Path, bytes] = {}
+    cache: ClassVar[dict[Path, bytes]] = {}
     lock = threading.Lock()
 
-    def do_HEAD(self) -> None:  # noqa: N802 - http.server's naming
+    def do_HEAD(self) -> None:
         self.do_GET(body=False)
 
-    def do_GET(self, body: bool = True) -> None:  # noqa: N802
+    def do_GET(self, body: bool = True) -> None:
         path = unquote(urlsplit(self.path).path)
         file = (self.folder / path.lstrip("/")).resolve()
         if not file.is_relative_to(self.folder):
@@ -131,7 +132,7 @@ def lighthouse(url: str, out: Path) -> dict:
     result = subprocess.run(
         ["node", str(CLI), url, "--quiet", "--output=json", f"--output-path={out}",
          f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROMIUM_ARGS)}"],
-        env=env, capture_output=True, text=True, timeout=600,
+        env=env, capture_output=True, text=True, timeout=600, check=False,
     )
     if result.returncode or not out.is_file():
         sys.exit(f"lighthouse failed on {url}:\n{result.stderr[-3000:]}")

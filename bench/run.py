@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, StaticServer, build  # noqa: E402
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, StaticServer, build
 
 PAGE_TYPES = {
     "home": "",

@@ -13,18 +13,18 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from .errors import DataError, Problem
+from .finder_index import buffer_phrases, finder_script
 from .inline_markdown import InlineRenderer
 from .jinja_guard import guard
 from .library import load_library
 from .links import page_url, relative_asset, relative_link
-from .finder_index import buffer_phrases, finder_script
-from .render_finder import render_finder
 from .lms_export import gift, moodle_xml
-from .render_phrases import render_phrases, render_taboo_table
+from .render_finder import render_finder
 from .render_learning import render_exam, render_progress_panel, render_review
+from .render_phrases import render_phrases, render_taboo_table
+from .render_quiz import render_quiz
 from .render_roleplay import render_roleplays
 from .render_trainer import lms_files, render_cheat_sheets, render_lms_table
-from .render_quiz import render_quiz
 from .selection import SelectionError, select_phrases
 
 log = logging.getLogger("mkdocs.plugins.course")

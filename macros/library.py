@@ -33,12 +33,8 @@ class Library:
     vocabulary: Vocabulary | None = None
     synonyms: dict[str, list[str]] = field(default_factory=dict)
     roleplays: dict[str, RolePlay] = field(default_factory=dict)
-    root: Path = Path(".")
     # (quiz id, question id) → (file, line of its ref), for problems found after loading.
     ref_lines: dict[tuple[str, str], tuple[str, int | None]] = field(default_factory=dict)
-
-    def phrase(self, phrase_id: str) -> Phrase | None:
-        return next((p for p in self.phrases if p.id == phrase_id), None)
 
     def taboo_patterns(self) -> list[tuple[str, Taboo]]:
         """(folded fragment, taboo) pairs, longest first, that detect each taboo phrase."""
@@ -65,7 +61,7 @@ def load_library(root: Path, quizzes_dir: str = "quizzes", phrases_dir: str = "p
                  docs_dir: str = "docs", roleplays_dir: str = "roleplays") -> Library:
     """Read and check everything under `root`; raise DataError with every problem found."""
     root = Path(root)
-    library = Library(root=root)
+    library = Library()
     problems: list[Problem] = []
     _load_quizzes(library, root / quizzes_dir, root, problems)
     _load_phrases(library, root / phrases_dir, root, problems)

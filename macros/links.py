@@ -7,13 +7,13 @@ import posixpath
 
 def page_url(src: str, directory_urls: bool) -> str:
     """'modules/a.md' → 'modules/a/' (or 'modules/a.html'); 'index.md' → '' (or 'index.html')."""
-    stem = src[: -len(".md")] if src.endswith(".md") else src
+    stem = src.removesuffix(".md")
     if not directory_urls:
         return stem + ".html"
     if stem == "index":
         return ""
     if stem.endswith("/index"):
-        return stem[: -len("index")]
+        return stem.removesuffix("index")
     return stem + "/"
 
 
@@ -24,18 +24,18 @@ def relative_link(target: str, from_src: str, directory_urls: bool) -> str:
         # A bare fragment keeps the address's query (a quiz's ?paper=); "./#x" would drop it
         return f"#{anchor}"
     to_url = page_url(path, directory_urls)
-    from_url = page_url(from_src, directory_urls)
-    from_dir = from_url if from_url.endswith("/") or from_url == "" else posixpath.dirname(from_url)
-    rel = posixpath.relpath(to_url or ".", from_dir or ".")
+    rel = posixpath.relpath(to_url or ".", _page_folder(from_src, directory_urls))
     if to_url.endswith("/") or to_url == "":
         rel = rel.rstrip("/") + "/"
-        if rel == "./":
-            rel = "./"
     return rel + (f"#{anchor}" if anchor else "")
 
 
 def relative_asset(asset: str, from_src: str, directory_urls: bool) -> str:
     """Link from the page built from `from_src` to a file in the built site ('assets/x.js')."""
-    from_url = page_url(from_src, directory_urls)
-    from_dir = from_url if from_url.endswith("/") or from_url == "" else posixpath.dirname(from_url)
-    return posixpath.relpath(asset, from_dir or ".")
+    return posixpath.relpath(asset, _page_folder(from_src, directory_urls))
+
+
+def _page_folder(src: str, directory_urls: bool) -> str:
+    """The folder relative links of the page built from `src` start from ('.' for the site's root)."""
+    url = page_url(src, directory_urls)
+    return (url if url.endswith("/") else posixpath.dirname(url)) or "."

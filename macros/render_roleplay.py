@@ -32,14 +32,14 @@ def render_roleplay(card: RolePlay, inline: Inline, link_for: LinkFor) -> str:
            if card.ref else "")
     return "\n".join([
         f'<details class="mdx-roleplay" id="{escape(card.id)}" data-roleplay-id="{escape(card.id)}">',
-        f'<summary><span class="mdx-roleplay__summary-title">{inline(card.title)}</span>'
-        f'<span class="mdx-roleplay__meta">{escape(card.channel)} · {card.minutes} 分钟 · 情绪 {meter}</span></summary>',
+        (f'<summary><span class="mdx-roleplay__summary-title">{inline(card.title)}</span>'
+         f'<span class="mdx-roleplay__meta">{escape(card.channel)} · {card.minutes} 分钟 · 情绪 {meter}</span></summary>'),
         '<section class="mdx-roleplay__side mdx-roleplay__side--customer" aria-label="客户卡">',
         _head(card, "客户卡（只给扮演客户的学员）", inline),
         f'<p><strong>你是谁：</strong>{inline(c.persona)}</p>',
-        f'<p><strong>心理类型：</strong>{escape("、".join(c.psychology))}　<strong>气质：</strong>{escape(c.temperament)}　'
-        f'<strong>开场情绪：</strong><span class="mdx-roleplay__meter" aria-label="情绪 {c.emotion} 级（共 5 级）">{meter}</span> '
-        f'{EMOTION_WORDS[c.emotion]}</p>',
+        (f'<p><strong>心理类型：</strong>{escape("、".join(c.psychology))}　<strong>气质：</strong>{escape(c.temperament)}　'
+         f'<strong>开场情绪：</strong><span class="mdx-roleplay__meter" aria-label="情绪 {c.emotion} 级（共 5 级）">{meter}</span> '
+         f'{EMOTION_WORDS[c.emotion]}</p>'),
         f'<p><strong>你想要：</strong>{inline(c.wants)}</p>',
         f'<p class="mdx-roleplay__secret"><strong>你不主动说的：</strong>{inline(c.hides)}</p>',
         "<p><strong>可以这样说（按顺序用）：</strong></p>",

@@ -37,8 +37,8 @@ def select_phrases(library: Library, stage: str | None = None, scenario: str | N
     ]
     if not chosen:
         asked = ", ".join(f"{k}={v!r}" for k, v in
-                          dict(stage=stage, scenario=scenario, customer_type=customer_type,
-                               channel=channel, tag=tag).items() if v is not None)
+                          {"stage": stage, "scenario": scenario, "customer_type": customer_type,
+                           "channel": channel, "tag": tag}.items() if v is not None)
         raise SelectionError(f"no phrase matches phrases({asked}) — add phrases with these values in phrases/ "
                              "or change the filter")
     return chosen[:limit] if limit else chosen

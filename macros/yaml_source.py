@@ -94,7 +94,7 @@ def read_yaml(path: Path, display: str) -> tuple[SourceFile | None, list[Problem
         return None, [Problem(display, "the file is empty", "write the file's content or delete the file")]
     try:
         node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None

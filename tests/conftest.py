@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from macros.library import load_library
-from macros.offline_bundle import TOP_FOLDER, build_offline, write_zip
+from tools.offline_bundle import TOP_FOLDER, build_offline, write_zip
 
 from .helpers import CHROMIUM, CHROMIUM_ARGS, PROJECT, PageWatch, StaticServer, build
 

@@ -79,11 +79,11 @@ def write(base: Path, files: dict[str, str | bytes]) -> None:
 
 
 def make_project(base: Path, files: dict[str, str | bytes]) -> Path:
-    """A small copy of the real project (config, theme overrides, macros, assets) with the given content."""
+    """A small copy of the real project (config, theme overrides, macros, hooks, assets) with the given content."""
     base.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "search_words.txt"):
         shutil.copy(ROOT / name, base / name)
-    for name in ("macros", "overrides", "docs/assets"):
+    for name in ("macros", "hooks", "overrides", "docs/assets"):
         shutil.copytree(ROOT / name, base / name, ignore=shutil.ignore_patterns("__pycache__"))
     write(base, {"phrases/vocabulary.yml": VOCABULARY, **files})
     return base
@@ -97,7 +97,7 @@ def build(project: Path, site_dir: Path, site_url: str | None = None) -> subproc
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
          "-d", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+        cwd=project, env=env, capture_output=True, text=True, timeout=300, check=False,
     )
 
 

@@ -169,7 +169,8 @@ def test_search_index_has_lessons_and_phrases_but_no_quiz_or_answer_key(tmp_path
 
 
 def test_json_schemas_are_up_to_date():
-    result = subprocess.run([sys.executable, "-m", "macros.schema", "--check"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "tools.schema", "--check"], cwd=ROOT, capture_output=True, text=True,
+                            check=False)
     assert result.returncode == 0, result.stderr
 
 

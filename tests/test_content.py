@@ -36,7 +36,7 @@ def test_every_module_has_its_quiz(library, module):
 def test_module_page_structure(module):
     text = (ROOT / "docs/modules" / f"{module}.md").read_text(encoding="utf-8")
     assert '!!! abstract "学习目标"' in text
-    assert re.search(r"^## .*\{ #summary \}", text, re.M) or module == "final"
+    assert re.search(r"^## .*\{ #summary \}", text, re.MULTILINE) or module == "final"
     assert f'{{{{ quiz("{module}") }}}}' in text
     assert "{{ phrases(" in text or "{{ taboo_table()" in text
 
@@ -53,9 +53,9 @@ def test_phrase_library_coverage(library):
     assert len(library.taboo) >= 40
 
 
-def test_phrase_ids_follow_their_file(library):
+def test_phrase_ids_follow_their_file():
     for path in (ROOT / "phrases").glob("*.yml"):
         if path.stem in ("vocabulary", "taboo"):
             continue
-        ids = re.findall(r"^\s*- id: (\S+)", path.read_text(encoding="utf-8"), re.M)
+        ids = re.findall(r"^\s*- id: (\S+)", path.read_text(encoding="utf-8"), re.MULTILINE)
         assert all(i.startswith(path.stem + "-") for i in ids), path.name

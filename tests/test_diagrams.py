@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from macros.diagram_space import SIZES_FILE, diagram_key, diagram_sources, read_sizes, reserve_space
+from hooks.diagram_space import SIZES_FILE, diagram_key, diagram_sources, read_sizes, reserve_space
 
 from .helpers import PROJECT, wrong_chinese_font
 
@@ -43,7 +43,7 @@ def test_a_broken_size_file_is_an_error_that_names_the_file_and_the_fix(tmp_path
 def test_every_diagram_of_the_site_has_a_measured_size_and_no_size_is_left_over(site_dir):
     keys = {diagram_key(source) for page in site_dir.rglob("*.html")
             for source in diagram_sources(page.read_text(encoding="utf-8"))}
-    measured = set(read_sizes(PROJECT / "macros" / SIZES_FILE.name))
+    measured = set(read_sizes(PROJECT / "hooks" / SIZES_FILE.name))
     assert keys, "the site should carry diagrams"
     assert keys - measured == set(), "diagram(s) added or edited since they were measured: run `make diagram-sizes`"
     assert measured - keys == set(), "sizes of diagrams no longer in the site: run `make diagram-sizes`"

@@ -73,7 +73,7 @@ def test_wrong_answer_book_fills_and_empties_by_the_rule(learner, server, librar
         root = learner.locator('[data-quiz-id="review"]')
         visible = root.locator(".mdx-quiz__question:not([hidden])")
         assert visible.count() == 1 and visible.get_attribute("data-question-id") == book_id
-        right = [i for i, o in enumerate(missed.options) if o.correct][0]
+        right = next(i for i, o in enumerate(missed.options) if o.correct)
         visible.locator(f'input[value="{right}"]').check()
         root.locator('[data-quiz-action="submit"]').click()
         assert root.locator(".mdx-quiz__result").get_attribute("data-quiz-score") == "100"

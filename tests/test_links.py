@@ -4,6 +4,7 @@ and the URLs that the pages hand to their scripts (module lists, the finder's da
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -108,12 +109,20 @@ def test_sitemap_and_search_index_locations_resolve(variant, site_dir, offline_d
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     for doc in index["docs"]:
         page, _, anchor = doc["location"].partition("#")
-        target = site / (page or "index.html")
-        if page.endswith("/") or not page:
-            target = site / page / "index.html"
-        assert target.is_file(), doc["location"]
+        assert _site_file(site, page).is_file(), doc["location"]
         if anchor:
-            assert anchor in parse(target).ids, doc["location"]
+            assert anchor in parse(_site_file(site, page)).ids, doc["location"]
+    # Instant navigation follows only the links that sitemap.xml lists, matched with site_url.
+    locations = re.findall(r"<loc>([^<]*)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
+    assert len(locations) == len(SITE_PAGES)
+    for location in locations:
+        assert location.startswith(site_url), location
+        assert _site_file(site, location[len(site_url):]).is_file(), location
+
+
+def _site_file(site: Path, page: str) -> Path:
+    """The file a site-relative page address is served from ('a/' and '' are folders' index.html)."""
+    return site / page / "index.html" if page.endswith("/") or not page else site / page
 
 
 def test_the_checks_of_every_page_cover_every_built_page(site_dir):

@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from macros.offline_bundle import TOP_FOLDER
+from tools.offline_bundle import TOP_FOLDER
 
 from .helpers import PageWatch, search_site
 from .test_browser import answer, diagrams_render_when_scrolled_to, page_with, pages_of

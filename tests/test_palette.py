@@ -114,7 +114,7 @@ def test_garbage_or_blocked_storage_falls_back_to_the_automatic_option(browser, 
         context.add_init_script(script)
         page = context.new_page()
         errors = []
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.on("pageerror", lambda exc, errors=errors: errors.append(str(exc)))
         page.goto(server.url)
         assert page.locator(SHOWN_LABEL).count() == 1, script
         assert errors == [], script

@@ -455,7 +455,7 @@ def probe_in(locator, label: str = "") -> bool:
     return (label + " " + PROBE if label else PROBE) in flat_text(locator)
 
 
-def answer_all_wrong(page, root):
+def answer_all_wrong(root):
     """Wrong on purpose: every question lands in the 错题本 with its hostile text."""
     for question in QUIZ["questions"]:
         el = root.locator(f'[data-question-id$="{question["id"]}"]')
@@ -479,7 +479,7 @@ def test_quiz_with_hostile_answers_records_text_only(visitor, hostile_site):
     page.goto(hostile_site.url + "modules/understanding/")
     root = page.locator('[data-quiz-id="understanding"]')
     assert_clean(page)
-    answer_all_wrong(page, root)
+    answer_all_wrong(root)
     assert root.locator(".mdx-quiz__result").get_attribute("data-quiz-score") == "0"
     assert_clean(page)
     verdicts = root.locator(".mdx-quiz__verdict")
@@ -515,7 +515,7 @@ def test_wrong_answer_book_and_review_show_hostile_text_as_text(visitor, hostile
     assert probe_in(single.locator(".mdx-wrong__explanation"), "单选解析")
     assert HOSTILE.split("\n")[0].strip() in flat_text(book.locator('[data-wrong-id="understanding--q-reply"]'))
     root = page.locator('[data-quiz-id="review"]')
-    answer_all_wrong(page, root)
+    answer_all_wrong(root)
     assert_clean(page)
 
 
@@ -558,7 +558,7 @@ def test_exam_certificate_with_hostile_name(visitor, hostile_site):
     page = visitor
     page.goto(hostile_site.url + "learn/exam/")
     root = page.locator('[data-quiz-id="exam"]')
-    answer_all_wrong(page, root)
+    answer_all_wrong(root)
     page.wait_for_selector("input[name='certificate-name']")
     assert_clean(page)
     page.locator("input[name='certificate-name']").fill(HOSTILE)

@@ -42,8 +42,8 @@ def test_trainer_notes_stay_out_of_search(site_dir):
     text = "".join(doc["text"] + doc["title"] for doc in index["docs"]).replace("\u200b", "")
     notes = []
     for page in (site_dir / "modules").rglob("index.html"):
-        for block in re.findall(r'<details class="trainer[^"]*"[^>]*>(.*?)</details>', page.read_text(encoding="utf-8"), re.S):
-            body = re.sub(r"<summary>.*?</summary>|<[^>]+>|\s", "", block, flags=re.S)
+        for block in re.findall(r'<details class="trainer[^"]*"[^>]*>(.*?)</details>', page.read_text(encoding="utf-8"), re.DOTALL):
+            body = re.sub(r"<summary>.*?</summary>|<[^>]+>|\s", "", block, flags=re.DOTALL)
             notes.append(body[:30])
     assert notes, "module pages must carry trainer notes"
     assert [note for note in notes if note in text] == []

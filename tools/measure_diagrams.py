@@ -1,9 +1,9 @@
-"""Measure every Mermaid diagram of the site as Chromium draws it; write macros/diagram_sizes.json.
+"""Measure every Mermaid diagram of the site as Chromium draws it; write hooks/diagram_sizes.json.
 
     make diagram-sizes
 
 Run it after adding or editing a diagram (tests/test_diagrams.py fails until then). The build uses the
-sizes to reserve each diagram's space before it is drawn (macros/diagram_space.py). A drawing's size
+sizes to reserve each diagram's space before it is drawn (hooks/diagram_space.py). A drawing's size
 depends on the font of the machine that draws it: measured in Noto Sans CJK SC (Debian's fonts-noto-cjk,
 which the tests also draw in), it is close, not exact, for a reader whose system has other Chinese fonts.
 """
@@ -17,9 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros.diagram_space import SIZES_FILE, diagram_key, diagram_sources  # noqa: E402
-from tests.helpers import (CHROMIUM, CHROMIUM_ARGS, ROOT, StaticServer, build,  # noqa: E402
-                           wrong_chinese_font)
+from hooks.diagram_space import SIZES_FILE, diagram_key, diagram_sources
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, StaticServer, build, wrong_chinese_font
 
 # Material draws into a closed shadow root; opened here only, so the drawing's viewBox can be read
 OPEN_SHADOW_ROOTS = """const attach = Element.prototype.attachShadow;
@@ -73,7 +72,7 @@ def main() -> None:
             browser.close()
         server.close()
     about = ("Drawn sizes (CSS px: width, height) of the site's Mermaid diagrams, keyed by their source; "
-             "written by `make diagram-sizes` (tools/measure_diagrams.py), read by macros/diagram_space.py.")
+             "written by `make diagram-sizes` (tools/measure_diagrams.py), read by hooks/diagram_space.py.")
     lines = [f"  {json.dumps(key)}: {json.dumps(size)}" for key, size in sorted(sizes.items())]
     SIZES_FILE.write_text(f'{{\n "about": {json.dumps(about)},\n "diagrams": {{\n' + ",\n".join(lines)
                           + "\n }\n}\n", encoding="utf-8")

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 SIZES_FILE = Path(__file__).with_name("diagram_sizes.json")
-DIAGRAM = re.compile(r'<pre class="mermaid"(?: style="[^"]*")?><code>(.*?)</code></pre>', re.S)
+DIAGRAM = re.compile(r'<pre class="mermaid"(?: style="[^"]*")?><code>(.*?)</code></pre>', re.DOTALL)
 
 _sizes: dict[str, tuple[float, float]] = {}
 

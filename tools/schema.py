@@ -1,7 +1,7 @@
 """JSON Schemas for the data files, generated from the models so editors flag mistakes while typing.
 
-    python -m macros.schema          # rewrite the *.schema.json files beside the data
-    python -m macros.schema --check  # exit 1 if a committed schema is out of date
+    python -m tools.schema          # rewrite the *.schema.json files beside the data
+    python -m tools.schema --check  # exit 1 if a committed schema is out of date
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from .library import VOCABULARY_FILE
-from .models import PhraseFile, Quiz, RolePlay, Synonyms, Vocabulary
+from macros.library import VOCABULARY_FILE
+from macros.models import PhraseFile, Quiz, RolePlay, Synonyms, Vocabulary
 
 SCHEMAS = {
     Path("quizzes/quiz.schema.json"): (Quiz, "客诉通 quiz file"),
@@ -52,7 +52,7 @@ def main(argv: list[str]) -> int:
             path.write_text(text, encoding="utf-8")
             print(f"wrote {relative}")
     if stale:
-        print("out of date: " + ", ".join(stale) + " — run: python -m macros.schema", file=sys.stderr)
+        print("out of date: " + ", ".join(stale) + " — run: python -m tools.schema", file=sys.stderr)
         return 1
     return 0
 

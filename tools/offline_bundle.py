@@ -1,6 +1,6 @@
 """Command line: build the offline variant (opens from disk, file://) and zip it for a USB stick.
 
-    python -m macros.offline_bundle [--site DIR] [--zip FILE]
+    python -m tools.offline_bundle [--site DIR] [--zip FILE]
 
 The zip holds the built site and nothing else, under one folder (`kesutong/`), with fixed dates and a
 fixed order, so the same sources give the same zip. Learners unzip it and open `kesutong/index.html`.
@@ -23,14 +23,14 @@ FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 def build_offline(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` with Material's offline plugin on (see macros/offline_variant.py)."""
+    """`mkdocs build --strict` with Material's offline plugin on (see hooks/offline_variant.py)."""
     env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
     if site_dir.exists():
         shutil.rmtree(site_dir)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
          "-d", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+        cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False,
     )
 
 
@@ -58,7 +58,7 @@ def write_zip(site_dir: Path, zip_path: Path) -> int:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.offline_bundle", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.offline_bundle", description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site-offline", help="where to build (default site-offline/)")
     parser.add_argument("--zip", type=Path, default=ROOT / "dist" / "kesutong-offline.zip", help="the zip to write")
     args = parser.parse_args(argv)

@@ -11,7 +11,7 @@ import html as html_lib
 import re
 
 _TASK_BOX = re.compile(r'(<label class="task-list-control"><input type="checkbox")([^>]*/>'
-                       r'<span class="task-list-indicator"></span></label>)(.*?)(?=<ul|<ol|<p|</p>|</li>)', re.S)
+                       r'<span class="task-list-indicator"></span></label>)(.*?)(?=<ul|<ol|<p|</p>|</li>)', re.DOTALL)
 
 
 def _label_task_box(match: re.Match) -> str:

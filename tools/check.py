@@ -1,6 +1,6 @@
 """Command line: validate all course data without building the site.
 
-    python -m macros.check [project-root]
+    python -m tools.check [project-root]
 """
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .errors import DataError
-from .library import load_library
+from macros.errors import DataError
+from macros.library import load_library
 
 
 def main(argv: list[str]) -> int:
