@@ -12,6 +12,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from .contract import EXAM, browser_contract
 from .errors import DataError, Problem
 from .finder_index import buffer_phrases, finder_script
 from .inline_markdown import InlineRenderer
@@ -44,6 +45,8 @@ def define_env(env) -> None:
     except DataError as error:
         raise PluginError(str(error)) from None
     env.variables["course_library"] = library
+    # Read by overrides/main.html into the page's #__mdx_contract block, for text-fold.js and the scripts
+    env.conf["extra"]["contract"] = browser_contract()
     directory_urls = env.conf["use_directory_urls"]
 
     def current_page() -> str:
@@ -156,14 +159,26 @@ def define_env(env) -> None:
         """{{ review_quiz() }}: the 错题本 as a quiz (the whole bank, filtered in the browser)."""
         return render_review(list(library.quizzes.values()), InlineRenderer(link_for), link_for, taboo_list())
 
+    def exam_modules() -> list[dict]:
+        """The modules the final exam draws from: every module quiz but the course's own 综合测评."""
+        return [m for m in course_modules() if m["id"] in library.quizzes and m["id"] != "final"]
+
     @env.macro
     @reported
-    def final_exam(per_module: int = 2, minutes: int = 0, pass_score: int = 80) -> str:
-        """{{ final_exam(per_module=2, minutes=30) }}: drawn from every module quiz, then a certificate."""
-        modules = [m for m in course_modules() if m["id"] in library.quizzes and m["id"] != "final"]
+    def final_exam() -> str:
+        """{{ final_exam() }}: drawn from every module quiz by macros.contract.EXAM, then a certificate."""
+        modules = exam_modules()
         quizzes = [library.quizzes[m["id"]] for m in modules]
-        return render_exam(quizzes, modules, per_module, minutes, pass_score,
+        return render_exam(quizzes, modules, EXAM.per_module, EXAM.minutes, EXAM.pass_score,
                            InlineRenderer(link_for), link_for, taboo_list())
+
+    @env.macro
+    @reported
+    def exam_summary() -> str:
+        """{{ exam_summary() }}: the exam's paper in one sentence, with the numbers the exam itself uses."""
+        counts = [len(library.quizzes[m["id"]].questions) for m in exam_modules()]
+        return (f"从 {len(counts)} 个模块的题库里**每个模块随机抽 {EXAM.per_module} 题**，"
+                f"共 {EXAM.paper_size(counts)} 题，限时 {EXAM.minutes} 分钟，{EXAM.pass_score} 分及格。")
 
 
 def on_pre_page_macros(env) -> None:

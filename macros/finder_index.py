@@ -12,7 +12,7 @@ import json
 from pypinyin import Style, lazy_pinyin
 
 from .library import Library
-from .normalize import character_map
+from .normalize import pairs_for
 from .models import CHANNELS, STAGES, Phrase
 
 FORMAT_VERSION = 1
@@ -55,12 +55,6 @@ class PinyinTable:
         return ",".join(pairs)
 
 
-def traditional_map(library_text: str) -> str:
-    """'繁简繁简…': every Traditional character whose Simplified form occurs in the library."""
-    used = set(library_text)
-    return "".join(t + s for t, s in sorted(character_map().items()) if s in used and t != s)
-
-
 def buffer_phrases(library: Library) -> list[Phrase]:
     """The stalling lines an agent copies with Alt+1…6 while looking something up: the first of stage 缓冲."""
     return [p for p in library.phrases if p.stage == "缓冲"][:BUFFER_SLOTS]
@@ -90,7 +84,7 @@ def finder_data(library: Library) -> dict:
         "phrases": phrases, "taboo": taboo, "synonyms": library.synonyms,
         "buffer": [p.id for p in buffer_phrases(library)],
         "pinyin": pinyin.table,
-        "t2s": traditional_map(all_text),
+        "t2s": pairs_for([all_text]),
     }
 
 

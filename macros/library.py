@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .contract import BANK_QUIZ_IDS
 from .errors import DataError, Problem
 from .models import ID_PATTERN, Phrase, PhraseFile, Quiz, RolePlay, Synonyms, Taboo, Vocabulary
-from .normalize import fold
+from .normalize import fold, taboo_hits
 from .validation import item_label, validate
 from .yaml_source import SourceFile, read_yaml
 
@@ -36,14 +37,14 @@ class Library:
     # (quiz id, question id) → (file, line of its ref), for problems found after loading.
     ref_lines: dict[tuple[str, str], tuple[str, int | None]] = field(default_factory=dict)
 
-    def taboo_patterns(self) -> list[tuple[str, Taboo]]:
-        """(folded fragment, taboo) pairs, longest first, that detect each taboo phrase."""
-        pairs = {(fold(text), entry.id): entry for entry in self.taboo for text in (entry.text, *entry.match)}
-        return sorted(((f, t) for (f, _), t in pairs.items() if f), key=lambda pair: -len(pair[0]))
+    def taboo_patterns(self) -> list[tuple[str, list[str]]]:
+        """(id, phrasings) of each taboo phrase: its text and the fragments that also count as it."""
+        return [(entry.id, [entry.text, *entry.match]) for entry in self.taboo]
 
     def find_taboo(self, text: str) -> Taboo | None:
-        folded = fold(text)
-        return next((entry for fragment, entry in self.taboo_patterns() if fragment in folded), None)
+        """The first taboo phrase (in library order) that `text` contains, as the browser finds it."""
+        hits = taboo_hits(text, self.taboo_patterns())
+        return next((entry for entry in self.taboo if entry.id in hits[:1]), None)
 
 
 def _display(path: Path, root: Path) -> str:
@@ -105,6 +106,11 @@ def _load_quizzes(library: Library, folder: Path, root: Path, problems: list[Pro
                     "give every question in a quiz its own id",
                     source.line_of(("questions", index, "id")), f"question {question.id}"))
             seen.setdefault(question.id, index)
+        if quiz.id in BANK_QUIZ_IDS:
+            problems.append(Problem(
+                source.display, f"quiz id '{quiz.id}' is the site's own (the 错题本 and the exam use {', '.join(BANK_QUIZ_IDS)})",
+                "give the quiz another id", source.line_of(("id",))))
+            continue
         if quiz.id in library.quizzes:
             problems.append(Problem(
                 source.display, f"quiz id '{quiz.id}' is already used by {library.quiz_files[quiz.id]}",

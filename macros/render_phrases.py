@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from html import escape
 
 from .models import Phrase, Taboo
-
-PLACEHOLDER = re.compile(r"\{[^{}\s]{1,12}\}")
+from .normalize import PLACEHOLDER
 
 
 def phrase_text_html(text: str) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 
 from .models import MultipleQuestion, OrderQuestion, Question, Quiz, ReplyQuestion, SingleQuestion, TrueFalseQuestion
-from .normalize import character_map, fold_for_browser
+from .normalize import fold, pairs_for
 
 Inline = Callable[[str], str]
 LinkFor = Callable[[str], str]
@@ -101,7 +101,7 @@ def _reply(quiz: Quiz, question: ReplyQuestion) -> list[str]:
 
 
 def _keypoints_attr(question: ReplyQuestion) -> str:
-    points = [{"label": p.label, "any": sorted({fold_for_browser(a, character_map()) for a in p.any} - {""})}
+    points = [{"label": p.label, "any": sorted({fold(a) for a in p.any} - {""})}
               for p in question.keypoints]
     return _attr(json.dumps(points, ensure_ascii=False, separators=(",", ":")))
 
@@ -162,11 +162,9 @@ def _reply_data(quiz: Quiz, taboo: TabooList) -> str:
     """What the browser needs to grade written replies: folded taboo patterns and the character map."""
     if not any(isinstance(q, ReplyQuestion) for q in quiz.questions):
         return ""
-    table = character_map()
-    patterns = [[tid, text, sorted({fold_for_browser(p, table) for p in found} - {""})] for tid, text, found in taboo]
-    used = {ch for q in quiz.questions if isinstance(q, ReplyQuestion) for p in q.keypoints for a in p.any for ch in a}
-    used |= {ch for _, _, found in patterns for p in found for ch in p}
-    pairs = "".join(t + s for t, s in sorted(table.items()) if s in used and t != s)
+    patterns = [[tid, text, sorted({fold(p) for p in found} - {""})] for tid, text, found in taboo]
+    pairs = pairs_for([*(a for q in quiz.questions if isinstance(q, ReplyQuestion) for p in q.keypoints for a in p.any),
+                       *(p for _, _, found in patterns for p in found)])
     return (f' data-taboo="{_attr(json.dumps(patterns, ensure_ascii=False, separators=(",", ":")))}"'
             f' data-t2s="{_attr(pairs)}"')
 

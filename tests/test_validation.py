@@ -252,3 +252,11 @@ def test_reply_model_answer_must_meet_its_key_points(tmp_path):
     explanation: 解
 """)
     assert "question reply-fee: the model answer does not meet key point(s): 时限" in message
+
+
+@pytest.mark.parametrize("reserved", ["exam", "review"])
+def test_quiz_may_not_take_a_bank_quiz_id(tmp_path, reserved):
+    head = QUIZ_HEAD.replace("id: demo", f"id: {reserved}")
+    message = quiz_problem(tmp_path, "", head=head)
+    assert f"quizzes/demo.yml:1: quiz id '{reserved}' is the site's own" in message
+    assert "give the quiz another id" in message
