@@ -8,12 +8,12 @@ its Moodle XML and GIFT exports and its label, and builds a `QuestionType` of th
 
 from __future__ import annotations
 
-from . import choice, order, reply, truefalse
+from . import choice, match, order, reply, truefalse
 from .base import QuestionType
 
 # In this order in the JSON Schema and in "use one of" messages.
 QUESTION_TYPES: dict[str, QuestionType] = {
-    spec.name: spec for spec in (choice.SINGLE, choice.MULTIPLE, truefalse.TYPE, order.TYPE, reply.TYPE)
+    spec.name: spec for spec in (choice.SINGLE, choice.MULTIPLE, truefalse.TYPE, order.TYPE, reply.TYPE, match.TYPE)
 }
 
 
