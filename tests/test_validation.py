@@ -330,3 +330,18 @@ def test_unknown_type_lists_every_registered_type(tmp_path):
 def test_missing_type_names_the_registered_types(tmp_path):
     message = quiz_problem(tmp_path, "  - id: kind\n    stem: 问\n    explanation: 解\n")
     assert "question kind: missing required field 'type' — add 'type: single' (or multiple, truefalse, order, reply, match)" in message
+
+
+def test_reply_model_answer_must_not_contain_a_taboo_phrase(tmp_path):
+    taboo = "taboo:\n  - id: taboo-rule\n    text: 这是公司规定\n    why: 推卸\n    instead: [我来说明原因]\n"
+    message = problems_for(tmp_path, {"phrases/a.yml": taboo, "quizzes/demo.yml": lines(QUIZ_HEAD, GOOD_QUESTION, """
+  - id: reply-rule
+    type: reply
+    stem: 你会怎么说？
+    keypoints:
+      - {label: 道歉, any: [抱歉]}
+    model_answer: 抱歉，这是公司规定。
+    explanation: 解
+""")})
+    assert "quizzes/demo.yml: question reply-rule: the model answer contains the taboo phrase '这是公司规定'" in message
+    assert "rephrase the model answer" in message

@@ -69,6 +69,14 @@ def no_quiz_attributes(questions: Sequence[Any], taboo: TabooList) -> str:
     return ""
 
 
+# The taboo phrase (an object with .text) found in a text, or None: Library.find_taboo.
+FindTaboo = Callable[[str], Any]
+
+
+def no_library_checks(question: Any, find_taboo: FindTaboo) -> list[tuple[str, str]]:
+    return []
+
+
 @dataclass(frozen=True)
 class QuestionType:
     """Everything about one question type; adding a type means writing one module that builds one of these."""
@@ -88,3 +96,5 @@ class QuestionType:
     # Attributes on the quiz's <section> needed when the quiz holds questions of this type.
     quiz_attributes: Callable[[Sequence[Any], TabooList], str] = no_quiz_attributes
     explain: Explain = explain_nothing
+    # (problem, fix) for rules that need the rest of the course data, checked when everything is loaded.
+    check: Callable[[Any, FindTaboo], list[tuple[str, str]]] = no_library_checks

@@ -11,9 +11,9 @@ from xml.sax.saxutils import escape as xml_escape
 
 from pydantic import Field
 
-from ..normalize import character_map, fold_for_browser
+from ..normalize import character_map, fold, fold_for_browser
 from . import lms
-from .base import QuestionBase, QuestionType, Strict, TabooList, Text
+from .base import FindTaboo, QuestionBase, QuestionType, Strict, TabooList, Text
 from .html import attr, input_name
 
 
@@ -64,6 +64,21 @@ def _quiz_attributes(questions: Sequence[ReplyQuestion], taboo: TabooList) -> st
             f' data-t2s="{attr(pairs)}"')
 
 
+def _check(question: ReplyQuestion, find_taboo: FindTaboo) -> list[tuple[str, str]]:
+    """A model answer must pass its own grading: every key point met, no taboo phrase."""
+    problems = []
+    answer = fold(question.model_answer)
+    missed = [point.label for point in question.keypoints
+              if not any(fold(phrase) and fold(phrase) in answer for phrase in point.any)]
+    if missed:
+        problems.append((f"the model answer does not meet key point(s): {'、'.join(missed)}",
+                         "add one of their phrasings to model_answer or widen 'any'"))
+    hit = find_taboo(question.model_answer)
+    if hit:
+        problems.append((f"the model answer contains the taboo phrase '{hit.text}'", "rephrase the model answer"))
+    return problems
+
+
 def _grader_info(question: ReplyQuestion) -> str:
     points = "".join(f"<li>{lms.html(p.label)}（如：{xml_escape('、'.join(p.any[:6]))}）</li>" for p in question.keypoints)
     return f"<p>要点：</p><ul>{points}</ul><p>参考回答：{lms.html(question.model_answer)}</p>"
@@ -85,4 +100,4 @@ def _gift(quiz, question: ReplyQuestion) -> str:
 
 
 TYPE = QuestionType(name="reply", label="应答", model=ReplyQuestion, body=_body, answer_attributes=_answer_attributes,
-                    key=_key, moodle=_moodle, gift=_gift, quiz_attributes=_quiz_attributes)
+                    key=_key, moodle=_moodle, gift=_gift, quiz_attributes=_quiz_attributes, check=_check)
