@@ -8,15 +8,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from macros.lms_export import gift, gift_escape, moodle_xml
-from macros.models import (
-    MatchQuestion,
-    MultipleQuestion,
-    OrderQuestion,
-    Quiz,
-    ReplyQuestion,
-    SingleQuestion,
-    TrueFalseQuestion,
-)
+from macros.models import MultipleQuestion, OrderQuestion, Quiz, ReplyQuestion, SingleQuestion, TrueFalseQuestion
+from macros.question_types.match import MatchQuestion
 
 HOSTILE = "客户说：{很急} ~ 别=乱#来 \\ 好吗"
 
