@@ -482,6 +482,11 @@ def answer_all_wrong(page, root):
             el.locator('input[value="false"]').check()
         elif question["type"] == "reply":
             el.locator("textarea").fill(HOSTILE)
+        elif question["type"] == "match":
+            # Each row takes the next row's cell: every row wrong. A select's id ends in -<row>-<column>.
+            for select in el.locator("select").all():
+                row = int(select.get_attribute("id").split("-")[-2])
+                select.select_option(str((row + 1) % len(question["rows"])))
         # order: never shown solved, so left as it is = wrong
     root.locator('[data-quiz-action="submit"]').click()
 
