@@ -14,7 +14,8 @@ from pathlib import Path
 from .contract import BANK_QUIZ_IDS
 from .errors import DataError, Problem
 from .models import ID_PATTERN, Phrase, PhraseFile, Quiz, RolePlay, Synonyms, Taboo, Vocabulary
-from .normalize import fold, taboo_hits
+from .normalize import taboo_hits
+from .question_types import question_type
 from .validation import item_label, validate
 from .yaml_source import SourceFile, read_yaml
 
@@ -67,7 +68,7 @@ def load_library(root: Path, quizzes_dir: str = "quizzes", phrases_dir: str = "p
     _load_quizzes(library, root / quizzes_dir, root, problems)
     _load_phrases(library, root / phrases_dir, root, problems)
     _load_roleplays(library, root / roleplays_dir, root / docs_dir, root, problems)
-    _check_reply_questions(library, problems)
+    _check_questions(library, problems)
     _check_refs(library, root / docs_dir, problems)
     if problems:
         raise DataError(problems)
@@ -236,21 +237,10 @@ def _load_roleplays(library: Library, folder: Path, docs: Path, root: Path, prob
         library.roleplays[card.id] = card
 
 
-def _check_reply_questions(library: Library, problems: list[Problem]) -> None:
-    """A model answer must pass its own grading: every key point met, no taboo phrase."""
+def _check_questions(library: Library, problems: list[Problem]) -> None:
+    """The rules of a question type that need the rest of the library (a reply's model answer and the taboo list)."""
     for quiz in library.quizzes.values():
         for question in quiz.questions:
-            if question.type != "reply":
-                continue
             file, _ = library.ref_lines[(quiz.id, question.id)]
-            answer = fold(question.model_answer)
-            missed = [point.label for point in question.keypoints
-                      if not any(fold(phrase) and fold(phrase) in answer for phrase in point.any)]
-            if missed:
-                problems.append(Problem(file, f"the model answer does not meet key point(s): {'、'.join(missed)}",
-                                        "add one of their phrasings to model_answer or widen 'any'",
-                                        None, f"question {question.id}"))
-            hit = library.find_taboo(question.model_answer)
-            if hit:
-                problems.append(Problem(file, f"the model answer contains the taboo phrase '{hit.text}'",
-                                        "rephrase the model answer", None, f"question {question.id}"))
+            for message, fix in question_type(question.type).check(question, library.find_taboo):
+                problems.append(Problem(file, message, fix, None, f"question {question.id}"))

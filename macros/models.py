@@ -6,144 +6,39 @@ Everything is strict: unknown fields are errors, and `"80"` is not a number.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+import functools
+import operator
+from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-Id = Annotated[str, Field(pattern=ID_PATTERN, description="Lowercase letters, digits and hyphens, e.g. golden-rules.")]
-Text = Annotated[str, Field(min_length=1, description="Text; inline Markdown (bold, code, links) allowed, raw HTML is shown as text.")]
+from .question_types import QUESTION_TYPES
+from .question_types.base import ID_PATTERN, Id, Strict, Text
+from .question_types.choice import MultipleQuestion, SingleQuestion
+from .question_types.order import OrderQuestion
+from .question_types.reply import ReplyQuestion
+from .question_types.truefalse import TrueFalseQuestion
 
-STAGES: tuple[str, ...] = (
-    "开场", "倾听", "共情", "致歉", "安抚", "核实", "解释", "方案", "承诺", "跟进", "结束", "缓冲", "升级",
-)
-CHANNELS: tuple[str, ...] = ("电话", "柜台", "在线")
-QUESTION_TYPES: tuple[str, ...] = ("single", "multiple", "truefalse", "order", "reply")
+# The question models live with their type (macros/question_types/); the first five are named here too for
+# the older tests that pick questions of one type out of the real quizzes (a new type needs no line here),
+# and ID_PATTERN for the loader.
+__all__ = [
+    "CHANNELS", "ID_PATTERN", "STAGES", "Channel", "MultipleQuestion", "OrderQuestion", "Phrase",
+    "PhraseFile", "Question", "Quiz", "ReplyQuestion", "RolePlay", "SingleQuestion", "Stage", "Synonyms", "Taboo",
+    "TrueFalseQuestion", "Vocabulary",
+]
 
 Stage = Literal["开场", "倾听", "共情", "致歉", "安抚", "核实", "解释", "方案", "承诺", "跟进", "结束", "缓冲", "升级"]
+STAGES: tuple[str, ...] = get_args(Stage)
 Channel = Literal["电话", "柜台", "在线"]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-def _strip_all(values: list[str]) -> list[str]:
-    return [value.strip() for value in values]
+CHANNELS: tuple[str, ...] = get_args(Channel)
 
 
 # --------------------------------------------------------------------------- quizzes
 
-
-class DialogueLine(Strict):
-    """One line of a scenario dialogue shown above a question stem."""
-
-    who: Annotated[str, Field(min_length=1, description="Speaker, e.g. 客户 or 员工.")]
-    say: Text
-
-
-class Option(Strict):
-    """A choice of a single or multiple question."""
-
-    text: Text
-    correct: bool = Field(False, description="True for a right answer.")
-
-
-class QuestionBase(Strict):
-    id: Id
-    stem: Text
-    context: list[DialogueLine] | None = Field(None, description="Optional dialogue shown above the stem.")
-    explanation: Text = Field(description="Why the answer is right; shown after grading.")
-    ref: str | None = Field(
-        None,
-        pattern=r"^[^#\s]+\.md(#[^\s#]+)?$",
-        description="Section to reread, relative to docs/: modules/handling-steps.md#golden-rules.",
-    )
-
-
-def _check_options(options: list[Option]) -> None:
-    texts = _strip_all([option.text for option in options])
-    duplicates = sorted({text for text in texts if texts.count(text) > 1})
-    if duplicates:
-        raise ValueError(f"duplicate option text '{duplicates[0]}' — give every option a different text")
-
-
-class SingleQuestion(QuestionBase):
-    """Exactly one option is correct."""
-
-    type: Literal["single"]
-    options: list[Option] = Field(min_length=2)
-
-    @model_validator(mode="after")
-    def _one_correct(self) -> SingleQuestion:
-        _check_options(self.options)
-        count = sum(option.correct for option in self.options)
-        if count != 1:
-            raise ValueError(
-                f"a single-choice question needs exactly one correct option, found {count}"
-                " — mark exactly one option with 'correct: true' (or use type: multiple)"
-            )
-        return self
-
-
-class MultipleQuestion(QuestionBase):
-    """One or more options are correct; all of them must be chosen."""
-
-    type: Literal["multiple"]
-    options: list[Option] = Field(min_length=2)
-
-    @model_validator(mode="after")
-    def _some_correct(self) -> MultipleQuestion:
-        _check_options(self.options)
-        if not any(option.correct for option in self.options):
-            raise ValueError("a multiple-choice question needs at least one correct option"
-                             " — mark the right options with 'correct: true'")
-        return self
-
-
-class TrueFalseQuestion(QuestionBase):
-    """A statement the learner judges true or false."""
-
-    type: Literal["truefalse"]
-    answer: bool = Field(description="true if the statement in the stem is right.")
-
-
-class OrderQuestion(QuestionBase):
-    """Items the learner puts in order; written here in the correct order."""
-
-    type: Literal["order"]
-    items: list[Text] = Field(min_length=2, max_length=10, description="The correct order; shown shuffled.")
-
-    @field_validator("items")
-    @classmethod
-    def _distinct(cls, items: list[str]) -> list[str]:
-        stripped = _strip_all(items)
-        duplicates = sorted({item for item in stripped if stripped.count(item) > 1})
-        if duplicates:
-            raise ValueError(f"duplicate item '{duplicates[0]}' — every item must be different")
-        return items
-
-
-class KeyPoint(Strict):
-    """Something a good reply must contain, with the phrasings that count as containing it."""
-
-    label: Text = Field(description="What the point is, shown in the feedback: 道歉, 共情, 具体时限 …")
-    any: list[Annotated[str, Field(min_length=1)]] = Field(
-        min_length=1, description="Acceptable phrasings; one of them appearing in the reply meets the point.")
-
-
-class ReplyQuestion(QuestionBase):
-    """情景应答题: the learner writes what they would say; graded against key points and taboo phrases."""
-
-    type: Literal["reply"]
-    keypoints: list[KeyPoint] = Field(min_length=1, max_length=6)
-    model_answer: Text = Field(description="A reply that meets every key point, shown after grading.")
-
-
-Question = Annotated[
-    Union[SingleQuestion, MultipleQuestion, TrueFalseQuestion, OrderQuestion, ReplyQuestion],
-    Field(discriminator="type"),
-]
+# One member per registered question type, told apart by `type:`.
+Question = Annotated[functools.reduce(operator.or_, (spec.model for spec in QUESTION_TYPES.values())),
+                     Field(discriminator="type")]
 
 
 class Quiz(Strict):
@@ -210,7 +105,6 @@ class Synonyms(Strict):
 
 # --------------------------------------------------------------------------- role-play cards
 
-TEMPERAMENTS: tuple[str, ...] = ("多血质", "胆汁质", "粘液质", "抑郁质")
 Temperament = Literal["多血质", "胆汁质", "粘液质", "抑郁质"]
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from html import escape
 
 from .models import Quiz
-from .render_quiz import TabooList, render_quiz
+from .render_quiz import QuizVariant, TabooList, render_quiz
 
 Inline = Callable[[str], str]
 LinkFor = Callable[[str], str]
@@ -30,8 +30,8 @@ def render_progress_panel(modules: list[dict], review_url: str) -> str:
         '<div data-learn-notices></div>',
         '<p class="mdx-progress__nojs">学习进度保存在这台设备的浏览器里，需要 JavaScript。</p>',
         '<div class="mdx-progress__records">',
-        f'<p class="mdx-progress__summary"><strong data-learn-part="done">已学完 0 / {len(modules)} 个模块</strong>'
-        f'<progress class="mdx-progress__bar" max="{len(modules)}" value="0" aria-label="学习进度"></progress></p>',
+        (f'<p class="mdx-progress__summary"><strong data-learn-part="done">已学完 0 / {len(modules)} 个模块</strong>'
+        f'<progress class="mdx-progress__bar" max="{len(modules)}" value="0" aria-label="学习进度"></progress></p>'),
         f'<p class="mdx-progress__next" data-learn-part="next">{first}</p>',
         '<table class="mdx-progress__table"><thead><tr><th>模块</th><th>状态</th><th>最好</th><th>次数</th></tr></thead>',
         f"<tbody>{rows}</tbody></table>",
@@ -54,9 +54,9 @@ def bank_quiz(quizzes: list[Quiz], quiz_id: str, title: str) -> Quiz:
 
 
 def render_review(quizzes: list[Quiz], inline: Inline, link_for: LinkFor, taboo: TabooList = ()) -> str:
+    """The 错题本: the whole bank as one quiz; learn.js shows only the questions this learner got wrong."""
     quiz = bank_quiz(quizzes, "review", "错题重做")
-    html = render_quiz(quiz, inline, link_for, taboo)
-    return html.replace('<section class="mdx-quiz" ', '<section class="mdx-quiz mdx-quiz--review" data-pool="wrong-book" ', 1)
+    return render_quiz(quiz, inline, link_for, taboo, QuizVariant(modifier="review", pool="wrong-book"))
 
 
 def render_exam(quizzes: list[Quiz], modules: list[dict], per_module: int, minutes: int, pass_score: int,
@@ -64,17 +64,9 @@ def render_exam(quizzes: list[Quiz], modules: list[dict], per_module: int, minut
     """The final exam: the bank, drawn per module in the browser; a report by module, then a certificate."""
     quiz = bank_quiz(quizzes, "exam", "结业考试")
     quiz = Quiz.model_construct(**{**dict(quiz), "pass_score": pass_score})
-    html = render_quiz(quiz, inline, link_for, taboo)
-    html = html.replace('<section class="mdx-quiz" ', '<section class="mdx-quiz mdx-quiz--exam" data-pool="exam" '
-                        f'data-per-module="{per_module}" data-minutes="{minutes}" ', 1)
-    # The meta names a paper's size, not the bank's, so it is right before the draw (and without script)
     paper_size = sum(min(per_module, len(module_quiz.questions)) for module_quiz in quizzes)
-    html = html.replace(f'共 {len(quiz.questions)} 题 · ', f'每卷 {paper_size} 题 · ', 1)
-    # The paper code and the clock hold the place they will take (quiz.js fills them in when the exam
-    # mounts), so the header does not grow a line under the reader then; course.css keeps them invisible.
-    html = html.replace('<span class="mdx-quiz__paper" hidden></span>',
-                        '<span class="mdx-quiz__paper">试卷编号 ····</span>'
-                        f'<span class="mdx-quiz__clock" role="timer">剩余 {minutes} 分 00 秒</span>', 1)
+    variant = QuizVariant(modifier="exam", pool="exam", per_module=per_module, minutes=minutes, paper_size=paper_size)
+    html = render_quiz(quiz, inline, link_for, taboo, variant)
     data = escape(json.dumps(modules, ensure_ascii=False), quote=True)
     report = (f'<div class="mdx-exam-report" id="mdx-exam-report" data-modules="{data}" aria-live="polite"></div>')
     return html + "\n" + report

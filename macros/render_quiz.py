@@ -2,39 +2,45 @@
 
 The HTML reads well without JavaScript (questions, then the answers in collapsed blocks); quiz.js
 turns it into a self-graded quiz. Every line starts with a tag: the host page's Markdown must never
-see user text at the start of a line.
+see user text at the start of a line. What is particular to a question type (its inputs, hint, key and
+grading data) comes from its module in macros/question_types/, found through the registry.
 """
 
 from __future__ import annotations
 
-import json
-import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
 
-from .models import MultipleQuestion, OrderQuestion, Question, Quiz, ReplyQuestion, SingleQuestion, TrueFalseQuestion
-from .normalize import fold, pairs_for
+from .models import Question, Quiz
+from .question_types import QUESTION_TYPES, question_type
+from .question_types.base import Inline, TabooList
+from .question_types.html import attr, scrambled
 
-Inline = Callable[[str], str]
+__all__ = ["QuizVariant", "TabooList", "render_question", "render_quiz", "scrambled"]
+
 LinkFor = Callable[[str], str]
-
-TYPE_LABELS = {"single": "单选", "multiple": "多选", "truefalse": "判断", "order": "排序", "reply": "应答"}
-# (id, text, patterns) of each taboo phrase: a written reply containing one fails.
-TabooList = Sequence[tuple[str, str, Sequence[str]]]
 CUSTOMER_SPEAKERS = ("客户", "顾客", "用户", "消费者")
 
 
-def _attr(value: object) -> str:
-    return escape(str(value), quote=True)
+@dataclass(frozen=True)
+class QuizVariant:
+    """How a quiz drawn from the whole bank differs from a module's quiz.
 
+    `modifier` becomes the class mdx-quiz--<modifier> and `pool` the data-pool that quiz.js draws from;
+    an exam (`per_module` set) also carries its draw size and clock, says 每卷 N 题 (a paper's size,
+    right before the draw and without script) and holds the place of the paper code and the clock.
+    """
 
-def scrambled(items: list[str], seed: str) -> list[int]:
-    """A fixed, never-correct order of item indexes, so the page without JS does not give the answer away."""
-    order = list(range(len(items)))
-    random.Random(seed).shuffle(order)
-    if order == sorted(order):
-        order = order[1:] + order[:1]
-    return order
+    modifier: str
+    pool: str
+    per_module: int | None = None
+    minutes: int = 0
+    paper_size: int | None = None
+
+    @property
+    def is_exam(self) -> bool:
+        return self.per_module is not None
 
 
 def _dialogue(question: Question, inline: Inline) -> list[str]:
@@ -52,139 +58,78 @@ def _dialogue(question: Question, inline: Inline) -> list[str]:
     return out
 
 
-def _choices(quiz: Quiz, question: SingleQuestion | MultipleQuestion, inline: Inline) -> list[str]:
-    kind = "radio" if isinstance(question, SingleQuestion) else "checkbox"
-    name = _attr(f"mdx-{quiz.id}-{question.id}")
-    out = ['<div class="mdx-quiz__options">']
-    for index, option in enumerate(question.options):
-        out.append(
-            f'<label class="mdx-quiz__option"><input type="{kind}" name="{name}" value="{index}">'
-            f'<span class="mdx-quiz__option-text">{inline(option.text)}</span></label>'
-        )
-    out.append("</div>")
-    return out
-
-
-def _true_false(quiz: Quiz, question: TrueFalseQuestion) -> list[str]:
-    name = _attr(f"mdx-{quiz.id}-{question.id}")
-    return [
-        '<div class="mdx-quiz__options mdx-quiz__options--truefalse">',
-        f'<label class="mdx-quiz__option"><input type="radio" name="{name}" value="true">'
-        '<span class="mdx-quiz__option-text">正确</span></label>',
-        f'<label class="mdx-quiz__option"><input type="radio" name="{name}" value="false">'
-        '<span class="mdx-quiz__option-text">错误</span></label>',
-        "</div>",
-    ]
-
-
-def _order(quiz: Quiz, question: OrderQuestion, inline: Inline) -> list[str]:
-    out = ['<ol class="mdx-quiz__order">']
-    for index in scrambled(question.items, f"{quiz.id}/{question.id}"):
-        text = inline(question.items[index])
-        out.append(
-            f'<li class="mdx-quiz__item" data-item="{index}"><span class="mdx-quiz__item-text">{text}</span>'
-            '<span class="mdx-quiz__item-moves">'
-            '<button type="button" class="mdx-quiz__move" data-order-move="up" aria-label="上移">▲</button>'
-            '<button type="button" class="mdx-quiz__move" data-order-move="down" aria-label="下移">▼</button>'
-            "</span></li>"
-        )
-    out.append("</ol>")
-    return out
-
-
-def _reply(quiz: Quiz, question: ReplyQuestion) -> list[str]:
-    field = _attr(f"mdx-{quiz.id}-{question.id}")
-    return [
-        f'<label class="mdx-visually-hidden" for="{field}">你的回答</label>',
-        f'<textarea class="mdx-quiz__reply" id="{field}" rows="3" placeholder="写下你要对客户说的话"></textarea>',
-    ]
-
-
-def _keypoints_attr(question: ReplyQuestion) -> str:
-    points = [{"label": p.label, "any": sorted({fold(a) for a in p.any} - {""})}
-              for p in question.keypoints]
-    return _attr(json.dumps(points, ensure_ascii=False, separators=(",", ":")))
-
-
-def _answer_key(question: Question, inline: Inline) -> tuple[str, str]:
-    """(data-answer value, human-readable key) of a question."""
-    if isinstance(question, ReplyQuestion):
-        points = "；".join(inline(p.label) for p in question.keypoints)
-        return "", f"要点：{points}<br>参考回答：{inline(question.model_answer)}"
-    if isinstance(question, (SingleQuestion, MultipleQuestion)):
-        right = [i for i, option in enumerate(question.options) if option.correct]
-        texts = "；".join(inline(question.options[i].text) for i in right)
-        return ",".join(map(str, right)), f"正确答案：{texts}"
-    if isinstance(question, TrueFalseQuestion):
-        return ("true" if question.answer else "false"), f"正确答案：{'正确' if question.answer else '错误'}"
-    steps = " → ".join(f"{n}. {inline(item)}" for n, item in enumerate(question.items, 1))
-    return "", f"正确顺序：{steps}"
-
-
 def render_question(quiz: Quiz, number: int, question: Question, inline: Inline, link_for: LinkFor) -> list[str]:
-    answer, key = _answer_key(question, inline)
-    answer_attr = f' data-answer="{_attr(answer)}"' if answer else ""
-    if isinstance(question, ReplyQuestion):
-        answer_attr = f' data-keypoints="{_keypoints_attr(question)}"' 
+    spec = question_type(question.type)
     out = [
-        f'<li class="mdx-quiz__question" data-question-id="{_attr(question.id)}" '
-        f'data-type="{question.type}"{answer_attr}>',
+        (f'<li class="mdx-quiz__question" data-question-id="{attr(question.id)}" '
+         f'data-type="{question.type}"{spec.answer_attributes(question)}>'),
         *_dialogue(question, inline),
         '<fieldset class="mdx-quiz__fieldset">',
-        f'<legend class="mdx-quiz__stem"><span class="mdx-quiz__number">{number}.</span> '
-        f'<span class="mdx-quiz__kind">{TYPE_LABELS[question.type]}</span> {inline(question.stem)}</legend>',
+        (f'<legend class="mdx-quiz__stem"><span class="mdx-quiz__number">{number}.</span> '
+         f'<span class="mdx-quiz__kind">{spec.label}</span> {inline(question.stem)}</legend>'),
+        *spec.body(quiz, question, inline),
+        "</fieldset>",
+        '<details class="mdx-quiz__answer">',
+        "<summary>查看答案与解析</summary>",
+        f'<p class="mdx-quiz__key">{spec.key(question, inline)}</p>',
+        f'<p class="mdx-quiz__explanation">{inline(question.explanation)}</p>',
     ]
-    if isinstance(question, (SingleQuestion, MultipleQuestion)):
-        if isinstance(question, MultipleQuestion):
-            out.append('<p class="mdx-quiz__hint">（选出所有正确的选项）</p>')
-        out += _choices(quiz, question, inline)
-    elif isinstance(question, TrueFalseQuestion):
-        out += _true_false(quiz, question)
-    elif isinstance(question, ReplyQuestion):
-        out.append('<p class="mdx-quiz__hint">（像对真实客户那样写两三句；提交后对照要点和参考回答）</p>')
-        out += _reply(quiz, question)
-    else:
-        out.append('<p class="mdx-quiz__hint">（用 ▲ ▼ 按钮把各项排成正确的顺序）</p>')
-        out += _order(quiz, question, inline)
-    out.append("</fieldset>")
-    out.append('<details class="mdx-quiz__answer">')
-    out.append("<summary>查看答案与解析</summary>")
-    out.append(f'<p class="mdx-quiz__key">{key}</p>')
-    out.append(f'<p class="mdx-quiz__explanation">{inline(question.explanation)}</p>')
     if question.ref:
-        out.append(f'<p class="mdx-quiz__ref"><a href="{_attr(link_for(question.ref))}">回看相关内容</a></p>')
+        out.append(f'<p class="mdx-quiz__ref"><a href="{attr(link_for(question.ref))}">回看相关内容</a></p>')
     out.append("</details>")
     out.append("</li>")
     return out
 
 
-def _reply_data(quiz: Quiz, taboo: TabooList) -> str:
-    """What the browser needs to grade written replies: folded taboo patterns and the character map."""
-    if not any(isinstance(q, ReplyQuestion) for q in quiz.questions):
-        return ""
-    patterns = [[tid, text, sorted({fold(p) for p in found} - {""})] for tid, text, found in taboo]
-    pairs = pairs_for([*(a for q in quiz.questions if isinstance(q, ReplyQuestion) for p in q.keypoints for a in p.any),
-                       *(p for _, _, found in patterns for p in found)])
-    return (f' data-taboo="{_attr(json.dumps(patterns, ensure_ascii=False, separators=(",", ":")))}"'
-            f' data-t2s="{_attr(pairs)}"')
+def _type_data(quiz: Quiz, taboo: TabooList) -> str:
+    """Attributes the types present in the quiz need on its root (written replies: the taboo list)."""
+    out = []
+    for name, spec in QUESTION_TYPES.items():
+        questions = [q for q in quiz.questions if q.type == name]
+        if questions:
+            out.append(spec.quiz_attributes(questions, taboo))
+    return "".join(out)
 
 
-def render_quiz(quiz: Quiz, inline: Inline, link_for: LinkFor, taboo: TabooList = ()) -> str:
-    """The whole quiz as one HTML block."""
+def _root(quiz: Quiz, taboo: TabooList, variant: QuizVariant | None) -> str:
+    classes, extra = "mdx-quiz", ""
+    if variant:
+        classes += f" mdx-quiz--{variant.modifier}"
+        extra = f'data-pool="{attr(variant.pool)}" '
+        if variant.is_exam:
+            extra += f'data-per-module="{variant.per_module}" data-minutes="{variant.minutes}" '
     # The whole quiz stays out of site search: its options hold the answers, and an agent searching
     # mid-call wants lessons and phrases, not answer keys. Material's search parser matches an excluded
     # element's end by tag name alone, so the root is a <section>, a tag nothing inside a quiz uses.
+    return (f'<section class="{classes}" {extra}data-search-exclude data-quiz-id="{attr(quiz.id)}" '
+            f'data-pass-score="{quiz.pass_score}" data-shuffle="{"true" if quiz.shuffle else "false"}"'
+            f"{_type_data(quiz, taboo)}>")
+
+
+def _header(quiz: Quiz, inline: Inline, variant: QuizVariant | None) -> str:
+    size = f"每卷 {variant.paper_size} 题" if variant and variant.paper_size is not None else f"共 {len(quiz.questions)} 题"
+    if variant and variant.is_exam:
+        # The paper code and the clock hold the place they will take (quiz.js fills them in when the exam
+        # mounts), so the header does not grow a line under the reader then; course.css keeps them invisible.
+        paper = ('<span class="mdx-quiz__paper">试卷编号 ····</span>'
+                 f'<span class="mdx-quiz__clock" role="timer">剩余 {variant.minutes} 分 00 秒</span>')
+    else:
+        paper = '<span class="mdx-quiz__paper" hidden></span>'
+    return (f'<div class="mdx-quiz__header"><span class="mdx-quiz__title">{inline(quiz.title)}</span>'
+            f'<span class="mdx-quiz__meta">{size} · 及格线 {quiz.pass_score}%</span>{paper}</div>')
+
+
+def render_quiz(quiz: Quiz, inline: Inline, link_for: LinkFor, taboo: TabooList = (),
+                variant: QuizVariant | None = None) -> str:
+    """The whole quiz as one HTML block; `variant` for the 错题本 and the exam, drawn from the whole bank."""
     out = [
-        f'<section class="mdx-quiz" data-search-exclude data-quiz-id="{_attr(quiz.id)}" data-pass-score="{quiz.pass_score}" '
-        f'data-shuffle="{"true" if quiz.shuffle else "false"}"{_reply_data(quiz, taboo)}>',
-        f'<div class="mdx-quiz__header"><span class="mdx-quiz__title">{inline(quiz.title)}</span>'
-        f'<span class="mdx-quiz__meta">共 {len(quiz.questions)} 题 · 及格线 {quiz.pass_score}%</span>'
-        '<span class="mdx-quiz__paper" hidden></span></div>',
-        '<div class="mdx-quiz__toolbar mdx-trainer-only" role="group" aria-label="讲师工具">'
-        '<button type="button" class="md-button" data-quiz-action="project">投影模式</button>'
-        '<button type="button" class="md-button" data-quiz-action="new-paper">新试卷</button>'
-        '<button type="button" class="md-button" data-quiz-action="print-paper">打印试卷</button>'
-        '<button type="button" class="md-button" data-quiz-action="print-key">打印答案</button></div>',
+        _root(quiz, taboo, variant),
+        _header(quiz, inline, variant),
+        ('<div class="mdx-quiz__toolbar mdx-trainer-only" role="group" aria-label="讲师工具">'
+         '<button type="button" class="md-button" data-quiz-action="project">投影模式</button>'
+         '<button type="button" class="md-button" data-quiz-action="new-paper">新试卷</button>'
+         '<button type="button" class="md-button" data-quiz-action="print-paper">打印试卷</button>'
+         '<button type="button" class="md-button" data-quiz-action="print-key">打印答案</button></div>'),
         '<p class="mdx-quiz__paper-head">姓名：＿＿＿＿＿＿　日期：＿＿＿＿＿＿　得分：＿＿＿＿</p>',
         '<ol class="mdx-quiz__questions">',
     ]

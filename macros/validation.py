@@ -8,17 +8,12 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem
-from .models import (
-    QUESTION_TYPES, STAGES, MultipleQuestion, OrderQuestion, ReplyQuestion, SingleQuestion, TrueFalseQuestion,
-)
+from .models import STAGES
+from .question_types import QUESTION_TYPES
 from .yaml_source import SourceFile
 
 M = TypeVar("M", bound=BaseModel)
 
-_QUESTION_MODELS = {
-    "single": SingleQuestion, "multiple": MultipleQuestion, "truefalse": TrueFalseQuestion, "order": OrderQuestion,
-    "reply": ReplyQuestion,
-}
 _ITEM_LISTS = {"questions": "question", "phrases": "phrase", "taboo": "taboo phrase"}
 
 
@@ -27,9 +22,9 @@ def _data_path(source: SourceFile, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     path: list[Any] = []
     node = source.data
     for step in loc:
-        if isinstance(node, dict) and step in node:
-            node = node[step]
-        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+        in_mapping = isinstance(node, dict) and step in node
+        in_list = isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)
+        if in_mapping or in_list:
             node = node[step]
         elif isinstance(node, dict) and step in QUESTION_TYPES and "type" in node:
             continue
@@ -52,8 +47,8 @@ def item_label(source: SourceFile, path: tuple[Any, ...]) -> str:
 def _fields_of(source: SourceFile, path: tuple[Any, ...], model: type[BaseModel]) -> list[str]:
     """Field names valid at the mapping that holds `path[-1]`, for 'did you mean' hints."""
     parent = source.get(path[:-1])
-    if isinstance(parent, dict) and parent.get("type") in _QUESTION_MODELS and path[:1] == ("questions",):
-        return list(_QUESTION_MODELS[parent["type"]].model_fields)
+    if isinstance(parent, dict) and parent.get("type") in QUESTION_TYPES and path[:1] == ("questions",):
+        return list(QUESTION_TYPES[parent["type"]].model.model_fields)
     current: Any = model
     for step in path[:-1]:
         if isinstance(step, int):
@@ -75,7 +70,21 @@ def _fields_of(source: SourceFile, path: tuple[Any, ...], model: type[BaseModel]
     return list(getattr(current, "model_fields", {}))
 
 
+def _type_explains(error: dict[str, Any], source: SourceFile, path: tuple[Any, ...]) -> tuple[str, str] | None:
+    """The question type's own message for an error inside one of its questions, if it has one."""
+    if len(path) < 3 or path[0] != "questions" or not isinstance(path[1], int):
+        return None
+    question = source.get(path[:2])
+    kind = question.get("type") if isinstance(question, dict) else None
+    if not isinstance(kind, str) or kind not in QUESTION_TYPES:
+        return None
+    return QUESTION_TYPES[kind].explain(error, path[2:])
+
+
 def _describe(error: dict[str, Any], source: SourceFile, path: tuple[Any, ...], model: type[BaseModel]) -> tuple[str, str]:
+    explained = _type_explains(error, source, path)
+    if explained is not None:
+        return explained
     kind = error["type"]
     # A list item is named after its list: "'tags' item 2" rather than "'1'".
     name = next((str(step) for step in reversed(path) if isinstance(step, str)), "file")
@@ -90,11 +99,12 @@ def _describe(error: dict[str, Any], source: SourceFile, path: tuple[Any, ...], 
         return f"unknown field '{name}'", hint
     if kind == "union_tag_invalid":
         tag = error.get("ctx", {}).get("tag", given)
-        close = difflib.get_close_matches(str(tag), QUESTION_TYPES, n=1, cutoff=0.5)
+        close = difflib.get_close_matches(str(tag), list(QUESTION_TYPES), n=1, cutoff=0.5)
         hint = f"did you mean '{close[0]}'? " if close else ""
         return f"unknown question type '{tag}'", hint + "use one of: " + ", ".join(QUESTION_TYPES)
     if kind == "union_tag_not_found":
-        return "missing required field 'type'", "add 'type: single' (or multiple, truefalse, order, reply)"
+        first, *others = QUESTION_TYPES
+        return "missing required field 'type'", f"add 'type: {first}' (or {', '.join(others)})"
     if kind == "literal_error" and name == "stage":
         close = difflib.get_close_matches(str(given), STAGES, n=1, cutoff=0.3)
         hint = f"did you mean '{close[0]}'? " if close else ""
@@ -107,10 +117,6 @@ def _describe(error: dict[str, Any], source: SourceFile, path: tuple[Any, ...], 
         return f"'{given}' is not a valid {name}", "use lowercase letters, digits and hyphens, e.g. golden-rules"
     if kind in ("greater_than_equal", "less_than_equal") and name == "pass_score":
         return f"pass_score {given} is out of range", "use a percentage from 0 to 100"
-    if kind == "too_short" and name == "options":
-        return f"only {len(given or [])} option(s)", "give at least two options"
-    if kind == "too_short" and name == "items":
-        return f"only {len(given or [])} item(s) to order", "give at least two items, in the correct order"
     if kind == "too_short" and name == "questions":
         return "the quiz has no questions", "add at least one question"
     if kind == "too_short":

@@ -13,6 +13,11 @@ from tools.offline_bundle import TOP_FOLDER, build_offline, write_zip
 from .helpers import CHROMIUM, CHROMIUM_ARGS, PROJECT, PageWatch, StaticServer, build
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update", action="store_true", default=False,
+                     help="rewrite the expected.html of every golden case in tests/golden/ from the renderers")
+
+
 @pytest.fixture(scope="session")
 def library():
     return load_library(PROJECT)

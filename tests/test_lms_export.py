@@ -9,6 +9,7 @@ import pytest
 
 from macros.lms_export import gift, gift_escape, moodle_xml
 from macros.models import MultipleQuestion, OrderQuestion, Quiz, ReplyQuestion, SingleQuestion, TrueFalseQuestion
+from macros.question_types.match import MatchQuestion
 
 HOSTILE = "客户说：{很急} ~ 别=乱#来 \\ 好吗"
 
@@ -26,14 +27,56 @@ def quizzes(library):
     return list(library.quizzes.values())
 
 
-def test_moodle_xml_matches_every_question(quizzes):
+@pytest.fixture(scope="module")
+def bank(quizzes):
+    """The real quizzes and a quiz of match questions (the real quizzes may not have any yet)."""
+    return [*quizzes, MATCHES]
+
+
+MATCHES = Quiz.model_validate({"id": "pairs", "title": "配对", "questions": [
+    {"id": "three-columns", "type": "match", "stem": "把每类客户与他最想要的、你的**第一步**配对。",
+     "columns": ["客户类型", "最想要的", "第一步"],
+     "rows": [["求发泄", "把气倒出来", "让他说完"], ["求补偿", "损失得到弥补", "核实损失"],
+              ["<问题型>", "A & B -> C", "给办法{和时限}"]],
+     "explanation": "先接住他要的。"},
+    {"id": "two-rows", "type": "match", "stem": "配对", "columns": ["类型", "特点"],
+     "rows": [["牢骚型", "激动"], ["理智型", "平稳"]], "explanation": "看情绪。"},
+]})
+
+
+def match_parts(quiz: Quiz, question: MatchQuestion) -> dict[str, int]:
+    """LMS question name → answer column: one Moodle matching question per answer column."""
+    name = f"{quiz.id}/{question.id}"
+    if len(question.columns) == 2:
+        return {name: 1}
+    return {f"{name}/{column}": column for column in range(1, len(question.columns))}
+
+
+def moodle_answer(text: str) -> str:
+    """A Moodle matching answer as Moodle shows it: numeric character references decoded."""
+    return re.sub(r"&#(\d+);", lambda m: chr(int(m.group(1))), text)
+
+
+def test_moodle_xml_matches_every_question(bank):
+    quizzes = bank
     root = ET.fromstring(moodle_xml(quizzes))
     questions = [q for q in root.findall("question") if q.get("type") != "category"]
     categories = [q for q in root.findall("question") if q.get("type") == "category"]
     assert len(categories) == len(quizzes)
-    source = {f"{quiz.id}/{q.id}": q for quiz in quizzes for q in quiz.questions}
-    assert sorted(q.findtext("name/text") for q in questions) == sorted(source)
+    source = {f"{quiz.id}/{q.id}": q for quiz in quizzes for q in quiz.questions if q.type != "match"}
+    parts = {name: (q, column) for quiz in quizzes for q in quiz.questions if q.type == "match"
+             for name, column in match_parts(quiz, q).items()}
+    assert sorted(q.findtext("name/text") for q in questions) == sorted([*source, *parts])
     for element in questions:
+        if element.findtext("name/text") in parts:
+            question, column = parts[element.findtext("name/text")]
+            assert element.get("type") == "matching"
+            assert strip_markdown(question.stem) in plain(element.findtext("questiontext/text"))
+            assert f"“{question.columns[column]}”" in plain(element.findtext("questiontext/text"))
+            pairs = [(plain(sub.findtext("text")), moodle_answer(sub.findtext("answer/text")))
+                     for sub in element.findall("subquestion")]
+            assert pairs == [(row[0], row[column]) for row in question.rows]
+            continue
         question = source[element.findtext("name/text")]
         assert strip_markdown(question.stem) in plain(element.findtext("questiontext/text"))
         assert plain(element.findtext("generalfeedback/text")) == plain(strip_markdown(question.explanation))
@@ -102,13 +145,28 @@ def unescape(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text)
 
 
-def test_gift_matches_every_question(quizzes):
+def test_gift_matches_every_question(bank):
+    quizzes = bank
     parsed = parse_gift(gift(quizzes))
     for quiz in quizzes:
         for question in quiz.questions:
             key = f"{quiz.id}/{question.id}"
             if isinstance(question, OrderQuestion):
                 assert any(key in note and "GIFT 格式不支持排序题" in note for note in parsed["notes"])
+                continue
+            if isinstance(question, MatchQuestion) and len(question.rows) < 3:
+                assert any(key in note and "GIFT 配对题至少要 3 对" in note for note in parsed["notes"])
+                assert not any(name.startswith(key) for name in parsed["questions"])
+                continue
+            if isinstance(question, MatchQuestion):
+                for name, column in match_parts(quiz, question).items():
+                    got = parsed["questions"][name]
+                    assert strip_markdown(question.stem) in plain(got["stem"].removeprefix("[html]"))
+                    assert plain(got["feedback"]) == plain(strip_markdown(question.explanation))
+                    pairs = [value.split(" -> ") for mark, value in got["answers"]]
+                    assert all(mark == "=" for mark, _ in got["answers"])
+                    assert [(plain(left), moodle_answer(right)) for left, right in pairs] == \
+                        [(row[0], row[column]) for row in question.rows]
                 continue
             got = parsed["questions"][key]
             assert strip_markdown(question.stem) in plain(got["stem"].removeprefix("[html]"))

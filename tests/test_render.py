@@ -1,20 +1,30 @@
-"""Renderers: stable HTML for a known quiz (golden file) and inert output for hostile data."""
+"""Renderers: stable HTML for known data (golden cases) and inert output for hostile data.
+
+Each folder in tests/golden/ is one case: input.yml (and, for a quiz with written replies, taboo.yml)
+beside expected.html. The folder's name before the first "-" says what renders it (quiz, exam, review,
+phrases). `pytest tests/test_render.py --update` rewrites the expectations on purpose; review the diff.
+"""
 
 from __future__ import annotations
 
 import difflib
-import os
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 
 from macros.inline_markdown import InlineRenderer
+from macros.lms_export import gift, moodle_xml
 from macros.models import Phrase, PhraseFile, Quiz, Taboo
+from macros.question_types import QUESTION_TYPES, UnknownQuestionType
+from macros.render_learning import render_exam, render_review
 from macros.render_phrases import render_phrases, render_taboo_table
 from macros.render_quiz import render_quiz, scrambled
 
 GOLDEN = Path(__file__).parent / "golden"
+GOLDEN_CASES = sorted(folder.name for folder in GOLDEN.iterdir() if folder.is_dir())
 HOSTILE = [
     '<script>alert("x")</script>',
     '"><img src=x onerror=alert(1)>',
@@ -25,57 +35,112 @@ HOSTILE = [
     "' onmouseover='alert(1)",
 ]
 
-QUIZ = Quiz.model_validate({
-    "id": "demo", "title": "示例 **小测**", "pass_score": 60,
-    "questions": [
-        {"id": "rules", "type": "single", "stem": "黄金法则是？",
-         "context": [{"who": "客户", "say": "凭什么扣我钱！"}, {"who": "员工", "say": "您先别急。"}],
-         "options": [{"text": "先处理心情", "correct": True}, {"text": "先讲道理"}],
-         "explanation": "情绪优先。", "ref": "modules/steps.md#golden-rules"},
-        {"id": "many", "type": "multiple", "stem": "哪些做法对？",
-         "options": [{"text": "倾听", "correct": True}, {"text": "争辩"}, {"text": "记录", "correct": True}],
-         "explanation": "倾听并记录。"},
-        {"id": "judge", "type": "truefalse", "stem": "投诉是信任。", "answer": True, "explanation": "还抱希望。"},
-        {"id": "seq", "type": "order", "stem": "排序", "items": ["隔离", "安抚", "倾听"], "explanation": "先后。"},
-    ],
-})
-
-
 def link_for(target: str) -> str:
     return "../" + target.replace(".md", "/")
 
 
-def check_golden(name: str, html: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN") or not path.exists():
-        path.write_text(html, encoding="utf-8")
-    expected = path.read_text(encoding="utf-8")
+def _taboo(folder: Path) -> list[tuple[str, str, list[str]]]:
+    path = folder / "taboo.yml"
+    if not path.exists():
+        return []
+    taboo = PhraseFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))).taboo
+    return [(t.id, t.text, [t.text, *t.match]) for t in taboo]
+
+
+def render_case(folder: Path) -> str:
+    kind = folder.name.split("-")[0]
+    data = yaml.safe_load((folder / "input.yml").read_text(encoding="utf-8"))
+    inline, taboo = InlineRenderer(link_for), _taboo(folder)
+    if kind == "quiz":
+        return render_quiz(Quiz.model_validate(data), inline, link_for, taboo)
+    if kind == "phrases":
+        return render_phrases(PhraseFile.model_validate(data).phrases)
+    quizzes = [Quiz.model_validate(quiz) for quiz in data["quizzes"]]
+    if kind == "review":
+        return render_review(quizzes, inline, link_for, taboo)
+    if kind == "exam":
+        modules = [{"id": quiz.id, "title": quiz.title, "url": f"../modules/{quiz.id}/"} for quiz in quizzes]
+        return render_exam(quizzes, modules, data["per_module"], data["minutes"], data["pass_score"],
+                           inline, link_for, taboo)
+    raise AssertionError(f"tests/golden/{folder.name}: no renderer for cases named '{kind}-…'"
+                         " (quiz, exam, review, phrases)")
+
+
+@pytest.mark.parametrize("case", GOLDEN_CASES)
+def test_golden(case, request):
+    folder = GOLDEN / case
+    html = render_case(folder)
+    expected_path = folder / "expected.html"
+    if request.config.getoption("--update"):
+        expected_path.write_text(html + "\n", encoding="utf-8")
+        return
+    if not expected_path.exists():
+        pytest.fail(f"tests/golden/{case}/expected.html is missing: check the output, then write it with --update")
+    expected = expected_path.read_text(encoding="utf-8").removesuffix("\n")
     if html != expected:
         diff = "\n".join(difflib.unified_diff(expected.splitlines(), html.splitlines(), "expected", "actual", lineterm=""))
-        pytest.fail(f"{name} changed (rerun with UPDATE_GOLDEN=1 if intended):\n{diff}")
+        pytest.fail(f"tests/golden/{case} changed (rerun with --update if intended):\n{diff}")
 
 
-def test_quiz_golden():
-    check_golden("quiz.html", render_quiz(QUIZ, InlineRenderer(link_for), link_for))
+def test_golden_cases_cover_every_question_type():
+    missing = sorted(set(QUESTION_TYPES) - {case.split("-")[1] for case in GOLDEN_CASES if case.startswith("quiz-")})
+    assert missing == [], f"add a golden case tests/golden/quiz-<type>/ for: {', '.join(missing)}"
+
+
+def test_every_line_of_every_golden_case_starts_with_a_tag():
+    for case in GOLDEN_CASES:
+        html = render_case(GOLDEN / case)
+        assert all(line.startswith("<") for line in html.splitlines()), case
+
+
+def quiz_of_every_type() -> Quiz:
+    """The quiz golden cases' questions, as one quiz."""
+    questions = [question for case in GOLDEN_CASES if case.startswith("quiz-")
+                 for question in yaml.safe_load((GOLDEN / case / "input.yml").read_text(encoding="utf-8"))["questions"]]
+    return Quiz.model_validate({"id": "demo", "title": "示例", "pass_score": 60, "questions": questions})
 
 
 def test_quiz_hooks_and_answers():
-    html = render_quiz(QUIZ, InlineRenderer(link_for), link_for)
+    html = render_quiz(quiz_of_every_type(), InlineRenderer(link_for), link_for)
     assert 'data-quiz-id="demo"' in html
-    assert html.count("data-question-id=") == 4
+    assert html.count("data-question-id=") == len(quiz_of_every_type().questions)
     assert 'data-quiz-action="submit"' in html and 'data-quiz-action="retry"' in html
     assert 'class="mdx-quiz__result"' in html
     assert '<input type="radio" name="mdx-demo-rules" value="0">' in html
     assert '<input type="checkbox" name="mdx-demo-many" value="2">' in html
     assert 'data-type="multiple" data-answer="0,2"' in html
     assert 'data-type="truefalse" data-answer="true"' in html
+    assert 'data-type="match">' in html, "a match question's answer is implicit in its rows"
     assert 'href="../modules/steps/#golden-rules"' in html
     # Answers without JavaScript: in a collapsed block; the whole quiz is kept out of the site search.
-    assert html.count('<details class="mdx-quiz__answer">') == 4
+    assert html.count('<details class="mdx-quiz__answer">') == len(quiz_of_every_type().questions)
     assert html.startswith('<section class="mdx-quiz" data-search-exclude ') and html.endswith("</section>")
     assert "<section" not in html[1:], "Material's search parser would end the exclusion at a nested <section>"
     # No line may start with anything but a tag: the host page's Markdown must not see data text.
     assert all(line.startswith("<") for line in html.splitlines())
+
+
+def test_match_options_are_one_scrambled_order_per_column_and_the_bank_agrees():
+    html = render_quiz(quiz_of_every_type(), InlineRenderer(link_for), link_for)
+    for column in (1, 2):
+        selects = re.findall(rf'id="mdx-demo-type-want-first-\d-{column}"[^>]*>(.*?)</select>', html)
+        assert len(selects) == 4 and len(set(selects)) == 1, "every row lists a column's options in one order"
+        values = re.findall(r'<option value="(\d)">', selects[0])
+        assert sorted(values) == ["0", "1", "2", "3"] and values != ["0", "1", "2", "3"]
+    assert "&lt;求尊重&gt;" in html and "被重视 &amp; 礼貌对待" in html and "<求尊重>" not in html
+    bank = re.search(r'<div class="mdx-quiz__match-bank" aria-hidden="true">(.*?)</div>', html).group(1)
+    letters = re.findall(r'<option value="\d">([A-H]\. [^<]*)</option>', selects[0])
+    assert " ".join(letters) in bank
+
+
+def test_a_type_missing_from_the_registry_is_a_clear_error(monkeypatch):
+    quiz = quiz_of_every_type()
+    monkeypatch.delitem(QUESTION_TYPES, "match")
+    for render in (lambda: render_quiz(quiz, InlineRenderer(link_for), link_for), lambda: moodle_xml([quiz]),
+                   lambda: gift([quiz])):
+        with pytest.raises(UnknownQuestionType, match=r"question type 'match' is not registered — add its module "
+                                                      r"to QUESTION_TYPES .*\(registered: single, multiple, "):
+            render()
 
 
 def test_order_is_never_shown_solved():
@@ -85,22 +150,16 @@ def test_order_is_never_shown_solved():
             assert scrambled(items, f"s{seed}") != list(range(n))
 
 
-def test_phrases_golden():
-    phrases = PhraseFile.model_validate({"phrases": [
-        {"id": "apology-wait", "text": "{称呼}，让您久等了，真的很抱歉。", "stage": "致歉",
-         "scenarios": ["延误/等待"], "channels": ["电话"], "note": "先道歉再行动。"},
-        {"id": "buffer-check", "text": "请您稍等，我马上为您核实。", "stage": "缓冲"},
-    ]}).phrases
-    check_golden("phrases.html", render_phrases(phrases))
-
-
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_hostile_text_is_inert_in_quizzes(hostile):
+    cell = hostile.replace("](", "] (")[:60]  # match cells are plain text: Markdown links are refused
     quiz = Quiz.model_validate({
         "id": "x", "title": hostile, "questions": [
             {"id": "q", "type": "single", "stem": hostile, "context": [{"who": hostile, "say": hostile}],
              "options": [{"text": hostile, "correct": True}, {"text": "b"}], "explanation": hostile},
             {"id": "o", "type": "order", "stem": "s", "items": [hostile, "b"], "explanation": "e"},
+            {"id": "m", "type": "match", "stem": hostile, "columns": [cell, "b"],
+             "rows": [[cell, cell], ["b", "c"]], "explanation": hostile},
         ]})
     html = render_quiz(quiz, InlineRenderer(link_for), link_for)
     assert_inert(html)

@@ -41,6 +41,13 @@ def h(label: str) -> str:
     return f"{label} {HOSTILE}"
 
 
+def cell(label: str) -> str:
+    """Hostile text short enough for a match cell (plain text, at most 60 characters)."""
+    text = f"{label} {PROBE} ]]> ~ = # {{ }} :"
+    assert len(text) <= 60
+    return text
+
+
 VOCABULARY = {"scenarios": ["退款", h("场景甲")], "customer_types": ["理智型", h("类型甲")]}
 
 QUIZ = {
@@ -64,6 +71,11 @@ QUIZ = {
          "context": [{"who": "客户", "say": h("应答对话")}],
          "keypoints": [{"label": h("要点标签"), "any": [h("要点甲")]}],
          "model_answer": "参考回答：" + h("要点甲"), "explanation": h("应答解析")},
+        {"id": "q-match", "type": "match", "stem": h("配对题干"),
+         "columns": [cell("配对列一"), cell("配对列二"), cell("配对列三")],
+         "rows": [[cell("配对甲"), cell("配对乙"), cell("配对丙")], [cell("配对丁"), cell("配对戊"), cell("配对己")],
+                  [cell("配对庚"), cell("配对辛"), cell("配对壬")]],
+         "explanation": h("配对解析")},
     ],
 }
 
@@ -221,7 +233,8 @@ def test_every_hostile_field_is_in_the_pages_as_text_only(hostile_site):
     shown = [
         "小测标题/甲", "单选题干", "客户", "对话甲", "对话乙", "单选对", "单选错", "单选解析", "多选题干", "多选对一",
         "多选错", "多选解析", "判断题干", "判断解析", "排序题干", "第一步", "第二步", "第三步", "排序解析", "应答题干",
-        "应答对话", "要点标签", "参考回答：要点甲", "应答解析",
+        "应答对话", "要点标签", "参考回答：要点甲", "应答解析", "配对题干", "配对列一", "配对列二", "配对列三", "配对甲",
+        "配对乙", "配对丙", "配对壬", "配对解析",
         "短语甲", "短语乙", "备注甲", "备注乙", "场景甲", "类型甲", "禁忌甲", "原因甲", "换说法甲",
         "演练标题", "情境", "人设", "想要", "隐藏", "台词一", "台词二", "缓和", "角色", "目标", "掌握",
         "观察一", "观察四", "复盘一", "复盘二",
@@ -295,7 +308,7 @@ def test_moodle_xml_parses_and_hostile_text_round_trips_as_text(hostile_site):
         assert links == [], f"{path.name}: {links[:3]}"
         text = re.sub(r"\s+", " ", "".join(collect(payload).text))
         for label in ("单选题干", "客户", "对话甲", "单选对", "单选解析", "多选对二", "排序题干", "第二步", "应答题干",
-                      "要点标签", "要点甲", "参考回答：要点甲", "应答解析"):
+                      "要点标签", "要点甲", "参考回答：要点甲", "应答解析", "配对题干", "配对甲", "配对乙", "配对壬", "配对解析"):
             assert re.search(re.escape(label) + " " + re.escape(PROBE), text), f"{path.name}: {label}"
         assert "]]> ~ = # { } :" in text
 
@@ -335,7 +348,7 @@ def test_gift_escapes_its_special_characters(hostile_site):
                 f"{path.name}: unescaped special characters {specials!r} in {body[:80]!r}"
             inner = specials[4:]
             assert re.fullmatch(r"\{[=~]*####\}", inner), f"{path.name}: {inner!r}"
-        assert questions == 4  # the order question is only in Moodle XML
+        assert questions == 6  # the order question is only in Moodle XML; the 3-column match is two questions
         category = next(line for line in content.splitlines() if line.startswith("$CATEGORY:"))
         assert _unescaped(category[len("$CATEGORY:"):]) == []
         assert category.endswith(gift_escape(" ".join(QUIZ["title"].split()).replace("/", "//")))
@@ -469,6 +482,11 @@ def answer_all_wrong(root):
             el.locator('input[value="false"]').check()
         elif question["type"] == "reply":
             el.locator("textarea").fill(HOSTILE)
+        elif question["type"] == "match":
+            # Each row takes the next row's cell: every row wrong. A select's id ends in -<row>-<column>.
+            for select in el.locator("select").all():
+                row = int(select.get_attribute("id").split("-")[-2])
+                select.select_option(str((row + 1) % len(question["rows"])))
         # order: never shown solved, so left as it is = wrong
     root.locator('[data-quiz-action="submit"]').click()
 

@@ -260,3 +260,96 @@ def test_quiz_may_not_take_a_bank_quiz_id(tmp_path, reserved):
     message = quiz_problem(tmp_path, "", head=head)
     assert f"quizzes/demo.yml:1: quiz id '{reserved}' is the site's own" in message
     assert "give the quiz another id" in message
+
+
+def match_question(columns: str, *rows: str) -> str:
+    """A match question at line 11: columns on line 14, rows from line 16."""
+    return lines("  - id: pair\n    type: match\n    stem: 配对\n    columns: " + columns + "\n    rows:",
+                 *("      - " + row for row in rows), "    explanation: 解")
+
+
+def test_valid_match_question_loads(tmp_path):
+    write(tmp_path, {"phrases/vocabulary.yml": VOCABULARY, "docs/index.md": "# x\n",
+                     "quizzes/demo.yml": lines(QUIZ_HEAD, GOOD_QUESTION,
+                                               match_question("[类型, 特点]", "[牢骚型, 激动]", "[理智型, 平稳]"))})
+    question = load_library(tmp_path).quizzes["demo"].questions[1]
+    assert question.type == "match" and question.rows == [["牢骚型", "激动"], ["理智型", "平稳"]]
+
+
+def test_match_needs_two_rows(tmp_path):
+    message = quiz_problem(tmp_path, match_question("[类型, 特点]", "[牢骚型, 激动]"))
+    assert "quizzes/demo.yml:15: question pair: only 1 row(s) to match — give 2 to 8 rows" in message
+
+
+def test_match_takes_at_most_eight_rows(tmp_path):
+    message = quiz_problem(tmp_path, match_question("[类型, 特点]", *(f"[类型{n}, 特点{n}]" for n in range(9))))
+    assert "question pair: 9 rows to match — at most 8 rows fit a drop-down" in message
+
+
+@pytest.mark.parametrize("columns", ["[类型]", "[甲, 乙, 丙, 丁]"])
+def test_match_needs_two_or_three_columns(tmp_path, columns):
+    message = quiz_problem(tmp_path, match_question(columns, "[牢骚型, 激动]", "[理智型, 平稳]"))
+    count = columns.count(",") + 1
+    assert f"quizzes/demo.yml:14: question pair: {count} column heading(s) — give 2 or 3 headings" in message
+
+
+def test_match_row_needs_one_cell_per_column(tmp_path):
+    message = quiz_problem(tmp_path, match_question("[类型, 特点]", "[牢骚型, 激动]", "[理智型]"))
+    assert "quizzes/demo.yml:15: question pair: row 2 has 1 cell(s), but there are 2 columns (类型、特点)" in message
+    assert "give every row one cell per column, in column order" in message
+
+
+def test_match_cells_of_a_column_differ(tmp_path):
+    message = quiz_problem(tmp_path, match_question("[类型, 特点]", "[牢骚型, 激动]", "[谈判型, 平稳]",
+                                                    "[理智型, ' 激动 ']"))
+    assert "question pair: column 2 (特点) has '激动' in rows 1, 3 — every cell of a column must differ" in message
+
+
+def test_match_headings_differ(tmp_path):
+    message = quiz_problem(tmp_path, match_question("[类型, 类型]", "[牢骚型, 激动]", "[理智型, 平稳]"))
+    assert "quizzes/demo.yml:14: question pair: two columns are headed '类型'" in message
+
+
+def test_match_cell_too_long_names_row_and_cell(tmp_path):
+    message = quiz_problem(tmp_path, match_question("[类型, 特点]", "[牢骚型, 激动]", "[理智型, " + "长" * 61 + "]"))
+    assert "quizzes/demo.yml:17: question pair: row 2, cell 2 is 61 characters long" in message
+    assert "a match cell holds at most 60 characters" in message
+
+
+def test_match_cell_is_plain_text(tmp_path):
+    message = quiz_problem(tmp_path, match_question("[类型, 特点]", "['**牢骚型**', 激动]", "[理智型, 平稳]"))
+    assert "quizzes/demo.yml:16: question pair: row 1, cell 1: the cell contains '**'" in message
+    assert "remove the Markdown" in message
+
+
+def test_match_cell_must_be_text(tmp_path):
+    message = quiz_problem(tmp_path, match_question("[类型, 特点]", "[牢骚型, 3]", "[理智型, 平稳]"))
+    assert "quizzes/demo.yml:16: question pair: row 1, cell 2 must be text, got int 3 — put it in quotes" in message
+
+
+def test_unknown_type_lists_every_registered_type(tmp_path):
+    from macros.question_types import QUESTION_TYPES
+
+    message = quiz_problem(tmp_path, "  - id: kind\n    type: matching\n    stem: 问\n    explanation: 解\n")
+    assert "question kind: unknown question type 'matching' — did you mean 'match'?" in message
+    assert "use one of: " + ", ".join(QUESTION_TYPES) in message and "match" in QUESTION_TYPES
+
+
+def test_missing_type_names_the_registered_types(tmp_path):
+    message = quiz_problem(tmp_path, "  - id: kind\n    stem: 问\n    explanation: 解\n")
+    assert "question kind: missing required field 'type' — add 'type: single' (or multiple, truefalse, order, reply, match)" in message
+
+
+def test_reply_model_answer_must_not_contain_a_taboo_phrase(tmp_path):
+    taboo = "taboo:\n  - id: taboo-rule\n    text: 这是公司规定\n    why: 推卸\n    instead: [我来说明原因]\n"
+    message = problems_for(tmp_path, {"phrases/a.yml": taboo, "quizzes/demo.yml": lines(QUIZ_HEAD, GOOD_QUESTION, """
+  - id: reply-rule
+    type: reply
+    stem: 你会怎么说？
+    keypoints:
+      - {label: 道歉, any: [抱歉]}
+    model_answer: 抱歉，这是公司规定。
+    explanation: 解
+""")})
+    assert "quizzes/demo.yml: question reply-rule: the model answer contains the taboo phrase '这是公司规定'" in message
+    assert "rephrase the model answer" in message
