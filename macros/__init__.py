@@ -169,8 +169,7 @@ def define_env(env) -> None:
         """{{ final_exam() }}: drawn from every module quiz by macros.contract.EXAM, then a certificate."""
         modules = exam_modules()
         quizzes = [library.quizzes[m["id"]] for m in modules]
-        return render_exam(quizzes, modules, EXAM.per_module, EXAM.minutes, EXAM.pass_score,
-                           InlineRenderer(link_for), link_for, taboo_list())
+        return render_exam(quizzes, modules, EXAM, InlineRenderer(link_for), link_for, taboo_list())
 
     @env.macro
     @reported

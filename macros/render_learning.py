@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from html import escape
 
+from .contract import ExamRules, bank_question_id
 from .models import Quiz
 from .render_quiz import QuizVariant, TabooList, render_quiz
 
@@ -48,8 +49,8 @@ def render_progress_panel(modules: list[dict], review_url: str) -> str:
 
 
 def bank_quiz(quizzes: list[Quiz], quiz_id: str, title: str) -> Quiz:
-    """Every question of every quiz as one quiz; ids become '<quiz>--<question>' to stay unique."""
-    questions = [q.model_copy(update={"id": f"{quiz.id}--{q.id}"}) for quiz in quizzes for q in quiz.questions]
+    """Every question of every quiz as one quiz; ids become '<quiz>--<question>' (contract.bank_question_id)."""
+    questions = [q.model_copy(update={"id": bank_question_id(quiz.id, q.id)}) for quiz in quizzes for q in quiz.questions]
     return Quiz.model_construct(id=quiz_id, title=title, pass_score=80, shuffle=True, questions=questions)
 
 
@@ -59,13 +60,14 @@ def render_review(quizzes: list[Quiz], inline: Inline, link_for: LinkFor, taboo:
     return render_quiz(quiz, inline, link_for, taboo, QuizVariant(modifier="review", pool="wrong-book"))
 
 
-def render_exam(quizzes: list[Quiz], modules: list[dict], per_module: int, minutes: int, pass_score: int,
+def render_exam(quizzes: list[Quiz], modules: list[dict], rules: ExamRules,
                 inline: Inline, link_for: LinkFor, taboo: TabooList = ()) -> str:
     """The final exam: the bank, drawn per module in the browser; a report by module, then a certificate."""
     quiz = bank_quiz(quizzes, "exam", "结业考试")
-    quiz = Quiz.model_construct(**{**dict(quiz), "pass_score": pass_score})
-    paper_size = sum(min(per_module, len(module_quiz.questions)) for module_quiz in quizzes)
-    variant = QuizVariant(modifier="exam", pool="exam", per_module=per_module, minutes=minutes, paper_size=paper_size)
+    quiz = Quiz.model_construct(**{**dict(quiz), "pass_score": rules.pass_score})
+    paper_size = rules.paper_size([len(module_quiz.questions) for module_quiz in quizzes])
+    variant = QuizVariant(modifier="exam", pool="exam", per_module=rules.per_module, minutes=rules.minutes,
+                          paper_size=paper_size)
     html = render_quiz(quiz, inline, link_for, taboo, variant)
     data = escape(json.dumps(modules, ensure_ascii=False), quote=True)
     report = (f'<div class="mdx-exam-report" id="mdx-exam-report" data-modules="{data}" aria-live="polite"></div>')

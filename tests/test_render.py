@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros.contract import ExamRules
 from macros.inline_markdown import InlineRenderer
 from macros.lms_export import gift, moodle_xml
 from macros.models import Phrase, PhraseFile, Quiz, Taboo
@@ -60,8 +61,8 @@ def render_case(folder: Path) -> str:
         return render_review(quizzes, inline, link_for, taboo)
     if kind == "exam":
         modules = [{"id": quiz.id, "title": quiz.title, "url": f"../modules/{quiz.id}/"} for quiz in quizzes]
-        return render_exam(quizzes, modules, data["per_module"], data["minutes"], data["pass_score"],
-                           inline, link_for, taboo)
+        rules = ExamRules(per_module=data["per_module"], minutes=data["minutes"], pass_score=data["pass_score"])
+        return render_exam(quizzes, modules, rules, inline, link_for, taboo)
     raise AssertionError(f"tests/golden/{folder.name}: no renderer for cases named '{kind}-…'"
                          " (quiz, exam, review, phrases)")
 
