@@ -160,8 +160,8 @@ def define_env(env) -> None:
         return render_review(list(library.quizzes.values()), InlineRenderer(link_for), link_for, taboo_list())
 
     def exam_modules() -> list[dict]:
-        """The modules the final exam draws from: every module quiz but the course's own 综合测评."""
-        return [m for m in course_modules() if m["id"] in library.quizzes and m["id"] != "final"]
+        """The modules the final exam draws from: those whose quiz is not marked `in_exam: false`."""
+        return [m for m in course_modules() if m["id"] in library.quizzes and library.quizzes[m["id"]].in_exam]
 
     @env.macro
     @reported

@@ -48,6 +48,8 @@ class Quiz(Strict):
     title: Text
     pass_score: int = Field(80, ge=0, le=100, description="Pass mark in percent.")
     shuffle: bool = Field(True, description="Shuffle options on screen.")
+    in_exam: bool = Field(True, description="Whether the 结业考试 draws questions from this quiz "
+                                            "(false for a course-wide test such as 综合测评).")
     questions: list[Question] = Field(min_length=1)
 
 
