@@ -48,6 +48,7 @@ def test_box_has_focus_on_load_and_header_link_everywhere(finder, server):
 
 def test_k_opens_the_finder_from_any_page(page, server):
     page.goto(server.url + "modules/understanding/")
+    assert page.evaluate("typeof window.mdxFinderEngine") == "undefined", "the engine loads only where the finder is"
     page.keyboard.press("k")
     page.wait_for_selector("#phrase-finder[data-mdx-mounted]")
     assert page.evaluate("document.activeElement.id") == "phrase-finder-input"
@@ -279,3 +280,4 @@ def test_enter_copies_over_plain_http_on_an_intranet_host(browser, server, libra
     reader.goto(server.url)
     assert reader.evaluate("navigator.clipboard.readText()") == plain.text
     context.close()
+
