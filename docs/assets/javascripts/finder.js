@@ -118,6 +118,7 @@
     this.index = new engine.Index(data);
     this.limit = engine.RESULT_LIMIT;
     this.data = data;
+    this.disposers = [];
     this.local = storage("localStorage");
     this.session = storage("sessionStorage");
     var isIdList = function (v) { return Array.isArray(v) && v.every(function (x) { return typeof x === "string"; }); };
@@ -389,12 +390,23 @@
     this.status("已开始新通话：称呼、单号等已清空。", "info");
   };
 
+  // Every listener, timer or other hook of this mount goes through here (or onto this.disposers), so that
+  // dispose() takes it all away when instant navigation leaves the page.
+  Finder.prototype.listen = function (target, type, handler) {
+    target.addEventListener(type, handler);
+    this.disposers.push(function () { target.removeEventListener(type, handler); });
+  };
+
+  Finder.prototype.dispose = function () {
+    this.disposers.splice(0).forEach(function (undo) { undo(); });
+  };
+
   Finder.prototype.bind = function () {
     var self = this;
     var input = this.input;
-    input.addEventListener("input", function () { self.update(); });
-    input.addEventListener("compositionend", function () { self.update(); });
-    input.addEventListener("keydown", function (event) {
+    this.listen(input, "input", function () { self.update(); });
+    this.listen(input, "compositionend", function () { self.update(); });
+    this.listen(input, "keydown", function (event) {
       if (event.key === "ArrowDown" || event.key === "ArrowUp") {
         event.preventDefault();
         self.select(self.selected + (event.key === "ArrowDown" ? 1 : -1));
@@ -408,7 +420,7 @@
         self.update();
       }
     });
-    this.root.addEventListener("keydown", function (event) {
+    this.listen(this.root, "keydown", function (event) {
       if (event.altKey && /^[1-9]$/.test(event.key)) {
         var id = self.data.buffer[Number(event.key) - 1];
         if (id) { event.preventDefault(); self.copy(id); }
@@ -428,7 +440,7 @@
         }
       }
     });
-    this.root.addEventListener("input", function (event) {
+    this.listen(this.root, "input", function (event) {
       var target = event.target;
       if (target.matches && target.matches("input[data-slot]")) {
         var name = target.getAttribute("data-slot");
@@ -441,7 +453,7 @@
         self.renderCheck();
       }
     });
-    this.root.addEventListener("click", function (event) {
+    this.listen(this.root, "click", function (event) {
       var target = event.target;
       var action = target.closest("[data-finder-action]");
       var chip = target.closest("[data-facet]");
@@ -476,6 +488,8 @@
 
   /* ------------------------------------------------------------------ mounting */
 
+  var current = null;  // the Finder on the page, until instant navigation leaves it
+
   // The engine and the data come as scripts of their own, loaded once per visit and only where the finder
   // is (the data: see macros/finder_index.py); the two download side by side.
   var loadScript = function (src) {
@@ -504,13 +518,19 @@
     if (root.getAttribute("data-mdx-mounted") || !document.body.contains(root)) return;
     root.setAttribute("data-mdx-mounted", "true");
     root.classList.add("mdx-finder--ready");
-    new Finder(root, window.__kesutongFinderData);
+    current = new Finder(root, window.__kesutongFinderData);
     root.querySelector("#phrase-finder-input").focus();
     if (window.performance && performance.mark) performance.mark("mdx-finder-ready");
   };
 
+  // On every page (document$ emits once per page, instant navigation included): let go of the finder
+  // the last page had, then mount this page's, if it has one.
   var mountFinder = function () {
     var root = document.getElementById("phrase-finder");
+    if (current && current.root !== root) {
+      current.dispose();
+      current = null;
+    }
     if (!root || root.getAttribute("data-mdx-mounted")) return;
     if (window.mdxFinderEngine && window.__kesutongFinderData) { start(root); return; }
     loadEngineAndData(root).then(function () { start(root); }, function () {
