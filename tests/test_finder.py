@@ -48,6 +48,7 @@ def test_box_has_focus_on_load_and_header_link_everywhere(finder, server):
 
 def test_k_opens_the_finder_from_any_page(page, server):
     page.goto(server.url + "modules/understanding/")
+    assert page.evaluate("typeof window.mdxFinderEngine") == "undefined", "the engine loads only where the finder is"
     page.keyboard.press("k")
     page.wait_for_selector("#phrase-finder[data-mdx-mounted]")
     assert page.evaluate("document.activeElement.id") == "phrase-finder-input"
@@ -278,4 +279,52 @@ def test_enter_copies_over_plain_http_on_an_intranet_host(browser, server, libra
     reader = context.new_page()
     reader.goto(server.url)
     assert reader.evaluate("navigator.clipboard.readText()") == plain.text
+    context.close()
+
+
+# Every listener the finder's own scripts (finder*.js) add, while it stays registered, wherever it is.
+LISTENERS = """
+(() => {
+  const live = [];
+  const add = EventTarget.prototype.addEventListener;
+  const remove = EventTarget.prototype.removeEventListener;
+  const fromFinder = () => /assets\\/javascripts\\/finder[^/]*\\.js/.test(new Error().stack);
+  EventTarget.prototype.addEventListener = function (type, handler, options) {
+    if (fromFinder()) live.push({target: this, type, handler});
+    return add.call(this, type, handler, options);
+  };
+  EventTarget.prototype.removeEventListener = function (type, handler, options) {
+    const at = live.findIndex(l => l.target === this && l.type === type && l.handler === handler);
+    if (at >= 0) live.splice(at, 1);
+    return remove.call(this, type, handler, options);
+  };
+  window.__finderListeners = live;
+})();
+"""
+
+
+def test_leaving_and_coming_back_leaves_no_listener_behind(browser, server):
+    """Instant navigation keeps the document: a finder mounted four times must hold one mount's listeners,
+    and one keystroke must draw the results once."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(LISTENERS)
+    page = context.new_page()
+    page.goto(server.url + "finder/")
+    page.wait_for_selector("#phrase-finder[data-mdx-mounted]")
+    page.evaluate("window.__sameDocument = true")
+    first = page.evaluate("window.__finderListeners.length")
+    for _ in range(3):
+        page.locator(".md-footer__link--prev").click()  # the page before in the course's order
+        page.wait_for_selector("#phrase-finder", state="detached")
+        page.keyboard.press("k")
+        page.wait_for_selector("#phrase-finder[data-mdx-mounted]")
+    assert page.evaluate("window.__sameDocument") is True, "the visits were not instant navigation"
+    assert first > 1 and page.evaluate("window.__finderListeners.length") == first
+    page.evaluate("""window.__renders = 0;
+        new MutationObserver(records => { window.__renders += records.length; })
+          .observe(document.querySelector('#phrase-finder-results'), {childList: true});""")
+    assert page.evaluate("document.activeElement.id") == "phrase-finder-input"
+    page.keyboard.insert_text("退")
+    assert page.locator("#phrase-finder-results > [data-phrase-id]").count() > 0
+    assert page.evaluate("window.__renders") == 1
     context.close()

@@ -59,6 +59,28 @@ def test_progress_survives_reload_and_navigation(learner, server, library):
     assert learner.errors == []
 
 
+def test_marking_a_module_done_undone_and_an_unknown_action(learner, server):
+    """done and undone (撤销) flip the module's mark and its record; a button with an action learn.js does not
+    know does nothing at all."""
+    learner.goto(server.url + "modules/listening/")
+    mark = learner.locator('[data-module-id="listening"]')
+    mark.locator('[data-learn-action="done"]').click()
+    assert "本模块已学完" in mark.inner_text() and "listening" in stored(learner)["modules"]
+    mark.locator('[data-learn-action="undone"]').click()
+    assert "学完了吗" in mark.inner_text() and "listening" not in stored(learner)["modules"]
+    before = learner.evaluate(f"localStorage.getItem('{KEY}')")
+    learner.evaluate("""() => {
+        const odd = document.createElement('button');
+        odd.id = 'odd';
+        odd.setAttribute('data-learn-action', '__proto__');  // a name every object has, not an action
+        document.querySelector('[data-module-id="listening"]').appendChild(odd);
+        odd.click();
+    }""")
+    assert learner.evaluate(f"localStorage.getItem('{KEY}')") == before
+    assert mark.locator("#odd").count() == 1, "the module's mark was drawn again"
+    assert learner.errors == []
+
+
 def test_wrong_answer_book_fills_and_empties_by_the_rule(learner, server, library):
     quiz = library.quizzes["handling-steps"]
     missed = next(q for q in quiz.questions if q.type == "single")

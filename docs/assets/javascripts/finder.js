@@ -1,18 +1,21 @@
 /*
  * 通话速查: the phrase finder an agent uses during a live call or chat (HTML from
- * macros/render_finder.py, data from macros/finder_index.py).
- * Also, on every page: the K shortcut that opens the finder.
+ * macros/render_finder.py, data from macros/finder_index.py). This file draws and handles the page:
+ * results, filters, keyboard, copying, placeholders, favourites. Searching is finder-engine.js's, which
+ * is fetched with the data when the finder's page is opened; the K shortcut is finder-shortcut.js's.
  * Storage is best effort: without localStorage / sessionStorage everything still works for the visit.
  */
 (function () {
   "use strict";
 
-  var RESULT_LIMIT = 30;
   var RECENT_LIMIT = 8;
   var STORE_KEY = "kesutong.finder.v1";        // favourites and recents (localStorage)
   var SLOT_KEY = "kesutong.finder.slots.v1";   // placeholder values of the current call (sessionStorage)
   var KEEP_ACROSS_CALLS = ["工号"];            // the agent's own number survives 新通话
-  var PLACEHOLDER = /\{([^{}\s]{1,12})\}/g;
+  // finder-engine.js sits beside this file and is minified alike (mkdocs.yml lists both under minify):
+  // finder.js → finder-engine.js, finder.min.js → finder-engine.min.js.
+  var ENGINE_SRC = ((document.currentScript && document.currentScript.src) || "")
+    .replace(/finder((?:\.min)?\.js)(?=$|[?#])/, "finder-engine$1");
 
   /* ------------------------------------------------------------------ storage */
 
@@ -51,333 +54,7 @@
     });
   };
 
-  var isLatin = function (term) { return /^[a-z]+$/.test(term); };
-
-  /* ------------------------------------------------------------------ index */
-
-  function Index(data) {
-    var folder = this.folder = new window.MdxFolder(data.t2s);
-    this.data = data;
-    this.synonyms = {};
-    var self = this;
-    Object.keys(data.synonyms || {}).forEach(function (key) {
-      self.synonyms[folder.plain(key)] = data.synonyms[key].map(function (w) { return folder.plain(w); });
-    });
-    var table = data.pinyin || {};
-    // Pinyin per character from the shared table, with the phrase's own readings where they differ.
-    var tokensOf = function (text, exceptions) {
-      var tokens = Array.from(text).map(function (c) { return table[c] || "_"; });
-      (exceptions ? exceptions.split(",") : []).forEach(function (pair) {
-        var at = pair.indexOf(":");
-        tokens[Number(pair.slice(0, at))] = pair.slice(at + 1);
-      });
-      return tokens;
-    };
-    var pinyinOf = function (word) {
-      return tokensOf(word, "").filter(function (t) { return t !== "_"; }).join("");
-    };
-    this.phrases = data.phrases.map(function (row, position) {
-      var tokens = tokensOf(row[1], row[8]);
-      var syllables = tokens.filter(function (t) { return t !== "_"; });
-      return {
-        position: position, id: row[0], text: row[1], stage: row[2], scenarios: row[3], types: row[4],
-        channels: row[5], tags: row[6], note: row[7], tokens: tokens,
-        folded: folder.plain(row[1], true),
-        tagsFolded: row[6].map(function (t) { return folder.plain(t); }),
-        noteFolded: folder.plain(row[7]),
-        facetText: [data.stages[row[2]]].concat(
-          row[3].map(function (i) { return data.scenarios[i]; }),
-          row[4].map(function (i) { return data.types[i]; })).map(function (t) { return folder.plain(t); }).join("|"),
-        pinyin: syllables.join(""),
-        initials: syllables.map(function (s) { return s[0]; }).join(""),
-        tagPinyin: row[6].map(pinyinOf).join("|"),
-        tagInitials: "|" + row[6].map(function (tag) {
-          return tokensOf(tag, "").filter(function (t) { return t !== "_"; }).map(function (t) { return t[0]; }).join("");
-        }).join("|") + "|",
-        placeholders: (row[1].match(PLACEHOLDER) || []).map(function (p) { return p.slice(1, -1); })
-      };
-    });
-    this.phrases.forEach(function (p) { p.hay = p.folded + "|" + p.tagsFolded.join("|") + "|" + p.facetText; });
-    this.byId = {};
-    this.phrases.forEach(function (p) { self.byId[p.id] = p; });
-    this.documentFrequency = {};
-    this.taboo = data.taboo.map(function (row) {
-      return { id: row[0], text: row[1], patterns: row[2].map(function (t) { return folder.plain(t); })
-        .filter(Boolean).sort(function (a, b) { return b.length - a.length; }), why: row[3], instead: row[4] };
-    });
-  }
-
-  // Words a term stands for: itself, and itself with each synonym key it contains swapped for each of
-  // that key's words (发火 → 生气; 客户发火了 → 客户生气了), so a long query stays as narrow as typed.
-  Index.prototype.variants = function (term) {
-    var out = [term];
-    var synonyms = this.synonyms;
-    Object.keys(synonyms).forEach(function (key) {
-      if (term.indexOf(key) < 0) return;
-      synonyms[key].forEach(function (word) {
-        var variant = term.split(key).join(word);
-        if (out.indexOf(variant) < 0) out.push(variant);
-      });
-    });
-    return out;
-  };
-
-  // Score of one phrase for one term (0: no match), and where to highlight.
-  Index.prototype.scoreTerm = function (p, term, variants, latin) {
-    var best = 0;
-    var mark = null;
-    for (var v = 0; v < variants.length; v++) {
-      var word = variants[v];
-      // Most phrases match nothing: one look at all their words decides that.
-      if (p.hay.indexOf(word) < 0 && (v > 0 || p.noteFolded.indexOf(word) < 0)) continue;
-      var weight = v === 0 ? 1 : 0.85;
-      var s = 0;
-      for (var t = 0; t < p.tagsFolded.length; t++) {
-        if (p.tagsFolded[t] === word) s = Math.max(s, 100);
-        else if (p.tagsFolded[t].indexOf(word) >= 0) s = Math.max(s, 70);
-      }
-      if (p.facetText.indexOf(word) >= 0) s = Math.max(s, 65);
-      var at = p.folded.indexOf(word);
-      if (at === 0) s = Math.max(s, 80);
-      else if (at > 0) s = Math.max(s, 55 - Math.min(at, 25));
-      // Usage notes count only for the words typed, never their synonyms: too loose otherwise.
-      if (!s && v === 0 && p.noteFolded.indexOf(word) >= 0) s = 15;
-      if (s * weight > best) {
-        best = s * weight;
-        mark = at >= 0 ? { kind: "text", word: word } : mark;
-      } else if (!mark && at >= 0) {
-        mark = { kind: "text", word: word };
-      }
-    }
-    if (latin) {
-      var score = 0;
-      var py = this.pinyinMatch(p, term);
-      if (py) { score = py.at === 0 ? 60 : 45; }
-      else if (p.tagPinyin.indexOf(term) >= 0 || p.tagInitials.indexOf("|" + term + "|") >= 0) score = 50;
-      var ini = py ? null : this.initialsMatch(p, term);
-      if (ini && !score) score = ini.at === 0 ? 45 : 35;
-      if (score > best) mark = py ? { kind: "pinyin", at: py.offset, length: term.length }
-        : ini ? { kind: "initials", at: ini.at, length: term.length } : mark;
-      best = Math.max(best, score);
-    }
-    return best ? { score: best, mark: mark } : null;
-  };
-
-  // Code-point positions of the Han characters of a phrase (what pinyin and initials stand for).
-  Index.prototype.hanPositions = function (p) {
-    if (!p.hanAt) {
-      p.hanAt = [];
-      p.tokens.forEach(function (token, index) { if (token !== "_") p.hanAt.push(index); });
-    }
-    return p.hanAt;
-  };
-
-  // Syllables first..last stand for adjacent characters: no punctuation or other text between them.
-  Index.prototype.adjacent = function (p, first, last) {
-    var at = this.hanPositions(p);
-    return at[last] - at[first] === last - first;
-  };
-
-  // Initials (tk → 退款) matching adjacent characters: {at: syllable index} or null.
-  Index.prototype.initialsMatch = function (p, term) {
-    for (var at = p.initials.indexOf(term); at >= 0; at = p.initials.indexOf(term, at + 1)) {
-      if (this.adjacent(p, at, at + term.length - 1)) return { at: at };
-    }
-    return null;
-  };
-
-  // Full pinyin (tuikuan, or tuik while typing) starting at a syllable and spanning adjacent characters.
-  Index.prototype.pinyinMatch = function (p, term) {
-    if (p.pinyin.indexOf(term) < 0) return null;
-    if (!p.starts) {  // where each syllable starts in p.pinyin; kept once computed
-      p.starts = [];
-      for (var i = 0, position = 0; i < p.tokens.length; i++) {
-        if (p.tokens[i] === "_") continue;
-        p.starts.push(position);
-        position += p.tokens[i].length;
-      }
-    }
-    var starts = p.starts;
-    for (var offset = p.pinyin.indexOf(term); offset >= 0; offset = p.pinyin.indexOf(term, offset + 1)) {
-      var first = starts.indexOf(offset);
-      if (first < 0) continue;
-      var last = first;
-      while (last + 1 < starts.length && starts[last + 1] < offset + term.length) last++;
-      if (this.adjacent(p, first, last)) return { at: first, offset: offset };
-    }
-    return null;
-  };
-
-  // How many phrases contain a two-character piece (cached: typing adds one piece per keystroke).
-  Index.prototype.frequency = function (piece) {
-    if (!(piece in this.documentFrequency)) {
-      var count = 0;
-      for (var i = 0; i < this.phrases.length; i++) if (this.phrases[i].hay.indexOf(piece) >= 0) count++;
-      this.documentFrequency[piece] = count;
-    }
-    return this.documentFrequency[piece];
-  };
-
-  // Agents type what the customer said (什么时候到账, 找你们经理) rather than the library's wording.
-  // When the whole term is not in a phrase, weigh the two-character pieces it shares with it, rare
-  // pieces counting more; pieces found nowhere (across-word junk like 么时) are ignored.
-  Index.prototype.fuzzyScore = function (p, pieces) {
-    var wanted = 0;
-    var found = 0;
-    for (var i = 0; i < pieces.length; i++) {
-      var df = this.frequency(pieces[i]);
-      if (!df) continue;
-      var weight = Math.log(1 + this.phrases.length / df);
-      wanted += weight;
-      if (p.hay.indexOf(pieces[i]) >= 0) found += weight;
-    }
-    var coverage = wanted ? found / wanted : 0;
-    return coverage >= 0.5 ? 10 + 30 * coverage : 0;
-  };
-
-  // Pieces that say who is talking or how, not what about: "客户骂人" is about 骂人.
-  var FILLER_PIECES = ["客户", "顾客", "用户", "我要", "我想", "你们", "我们", "他们", "什么", "怎么", "为什",
-    "一下", "一个", "这个", "那个", "就是", "还是", "可以", "我的", "你的", "他的", "的时", "时候"];
-
-  var piecesOf = function (term) {
-    var chars = Array.from(term);
-    var pieces = [];
-    for (var i = 0; i + 1 < chars.length; i++) {
-      var piece = chars[i] + chars[i + 1];
-      if (pieces.indexOf(piece) < 0 && FILLER_PIECES.indexOf(piece) < 0) pieces.push(piece);
-    }
-    return pieces;
-  };
-
-  Index.prototype.search = function (query) {
-    var folder = this.folder;
-    var self = this;
-    // Placeholders in a pasted phrase ({称呼}) are not words to look for.
-    var terms = query.trim().split(/\s+/).map(function (t) { return folder.plain(t, true); }).filter(Boolean);
-    var prepared = terms.map(function (term) {
-      var variants = self.variants(term);
-      var latin = isLatin(term);
-      var fuzzy = !latin && Array.from(term).length >= 3;
-      return { term: term, variants: variants, latin: latin && term.length >= 2,
-        pieces: fuzzy ? variants.map(piecesOf) : null };
-    });
-    var hits = [];
-    var misses = [];
-    for (var i = 0; i < this.phrases.length; i++) {
-      var hit = this.scorePhrase(this.phrases[i], prepared, false);
-      if (hit) hits.push(hit); else misses.push(this.phrases[i]);
-    }
-    var approximate = false;
-    if (hits.length < RESULT_LIMIT && prepared.some(function (t) { return t.pieces; })) {
-      for (var j = 0; j < misses.length; j++) {
-        var near = this.scorePhrase(misses[j], prepared, true);
-        if (near) { hits.push(near); approximate = true; }
-      }
-    }
-    hits.sort(function (a, b) { return b.score - a.score || a.phrase.position - b.phrase.position; });
-    return { terms: terms, hits: hits, approximate: approximate };
-  };
-
-  // Every term must match the phrase, exactly or (second pass) approximately.
-  Index.prototype.scorePhrase = function (p, prepared, allowFuzzy) {
-    var total = 0;
-    var marks = [];
-    for (var k = 0; k < prepared.length; k++) {
-      var term = prepared[k];
-      var result = this.scoreTerm(p, term.term, term.variants, term.latin);
-      if (!result && allowFuzzy && term.pieces) {
-        var best = 0;
-        for (var v = 0; v < term.pieces.length; v++) {
-          best = Math.max(best, this.fuzzyScore(p, term.pieces[v]) * (v === 0 ? 1 : 0.85));
-        }
-        result = best ? { score: best, mark: { kind: "pieces", pieces: term.pieces[0] } } : null;
-      }
-      if (!result) return null;
-      total += result.score;
-      if (result.mark) marks.push(result.mark);
-    }
-    return { phrase: p, score: total, marks: marks };
-  };
-
-  Index.prototype.tabooFor = function (query) {
-    var q = this.folder.plain(query);
-    if (!q) return [];
-    return this.taboo.filter(function (entry) {
-      return entry.patterns.some(function (pattern) {
-        return q.indexOf(pattern) >= 0 || (q.length >= 3 && pattern.indexOf(q) >= 0);
-      });
-    });
-  };
-
-  // Taboo phrases inside a drafted reply: [{start, end, entry}] in code points of the original.
-  Index.prototype.checkReply = function (text) {
-    var folded = this.folder.fold(text, false);
-    var taken = [];
-    var found = [];
-    var candidates = [];
-    this.taboo.forEach(function (entry) {
-      entry.patterns.forEach(function (pattern) { candidates.push({ pattern: pattern, entry: entry }); });
-    });
-    candidates.sort(function (a, b) { return b.pattern.length - a.pattern.length; });
-    candidates.forEach(function (c) {
-      var from = 0;
-      var at;
-      while ((at = folded.text.indexOf(c.pattern, from)) >= 0) {
-        var end = at + c.pattern.length;
-        var overlaps = taken.some(function (r) { return at < r[1] && end > r[0]; });
-        if (!overlaps) {
-          taken.push([at, end]);
-          found.push({ start: folded.map[at], end: folded.map[end - 1] + 1, entry: c.entry });
-        }
-        from = at + 1;
-      }
-    });
-    return found.sort(function (a, b) { return a.start - b.start; });
-  };
-
-  /* ------------------------------------------------------------------ highlighting */
-
-  // Code-point ranges of `text` to mark for the given matches.
-  Index.prototype.highlightRanges = function (p, marks) {
-    var folded = this.folder.fold(p.text, true);
-    var ranges = [];
-    marks.forEach(function (mark) {
-      if (mark.kind === "text") {
-        var at = folded.text.indexOf(mark.word);
-        if (at >= 0) ranges.push([folded.map[at], folded.map[at + mark.word.length - 1] + 1]);
-      } else if (mark.kind === "pieces") {
-        mark.pieces.forEach(function (piece) {
-          for (var from = folded.text.indexOf(piece); from >= 0; from = folded.text.indexOf(piece, from + 1)) {
-            ranges.push([folded.map[from], folded.map[from + 1] + 1]);
-          }
-        });
-      } else {
-        var hanIndexes = [];
-        var offsets = [];
-        var position = 0;
-        p.tokens.forEach(function (token, index) {
-          if (token === "_") return;
-          hanIndexes.push(index);
-          offsets.push(position);
-          position += token.length;
-        });
-        if (mark.kind === "initials") {
-          ranges.push([hanIndexes[mark.at], hanIndexes[mark.at + mark.length - 1] + 1]);
-        } else {
-          var first = -1;
-          var last = -1;
-          for (var s = 0; s < offsets.length; s++) {
-            var end = offsets[s] + p.tokens[hanIndexes[s]].length;
-            if (first < 0 && end > mark.at) first = s;
-            if (offsets[s] < mark.at + mark.length) last = s;
-          }
-          if (first >= 0) ranges.push([hanIndexes[first], hanIndexes[last] + 1]);
-        }
-      }
-    });
-    return ranges;
-  };
-
+  // A phrase as HTML: the engine's highlight ranges in <mark>, each placeholder as this call's value or {name}.
   var markedHTML = function (text, ranges, slots) {
     var chars = Array.from(text);
     var marked = chars.map(function () { return false; });
@@ -437,8 +114,11 @@
 
   function Finder(root, data) {
     this.root = root;
-    this.index = new Index(data);
+    var engine = window.mdxFinderEngine;
+    this.index = new engine.Index(data);
+    this.limit = engine.RESULT_LIMIT;
     this.data = data;
+    this.disposers = [];
     this.local = storage("localStorage");
     this.session = storage("sessionStorage");
     var isIdList = function (v) { return Array.isArray(v) && v.every(function (x) { return typeof x === "string"; }); };
@@ -565,7 +245,7 @@
   };
 
   Finder.prototype.renderResults = function (query, filtering) {
-    var shown = this.hits.slice(0, RESULT_LIMIT);
+    var shown = this.hits.slice(0, this.limit);
     this.results.innerHTML = shown.map(this.resultHTML, this).join("");
     this.input.setAttribute("aria-activedescendant", this.selected >= 0 ? "phrase-finder-option-" + this.selected : "");
     if (!query.trim() && !filtering) {
@@ -573,7 +253,7 @@
     } else if (!this.hits.length) {
       this.status("没有找到。换个说法试试，比如只输入一个关键词，或用拼音首字母。", "empty");
     } else {
-      this.status("找到 " + this.hits.length + " 条" + (this.hits.length > RESULT_LIMIT ? "，显示前 " + RESULT_LIMIT + " 条" : "") + "。" +
+      this.status("找到 " + this.hits.length + " 条" + (this.hits.length > this.limit ? "，显示前 " + this.limit + " 条" : "") + "。" +
         (this.approximate ? "没有一字不差的，也列出了意思相近的。" : ""));
     }
   };
@@ -644,14 +324,7 @@
   };
 
   Finder.prototype.fill = function (p) {
-    var slots = this.slots;
-    var missing = [];
-    var text = p.text.replace(PLACEHOLDER, function (whole, name) {
-      if (slots[name]) return slots[name];
-      if (missing.indexOf(name) < 0) missing.push(name);
-      return whole;
-    });
-    return { text: text, missing: missing };
+    return window.mdxFinderEngine.fillPlaceholders(p.text, this.slots);
   };
 
   Finder.prototype.copy = function (id) {
@@ -660,7 +333,7 @@
     var filled = this.fill(p);
     if (filled.missing.length) {
       var position = -1;
-      for (var i = 0; i < this.hits.length && i < RESULT_LIMIT; i++) if (this.hits[i].phrase.id === id) position = i;
+      for (var i = 0; i < this.hits.length && i < this.limit; i++) if (this.hits[i].phrase.id === id) position = i;
       if (position < 0) {  // not in the results (a favourite, a buffer line): show it there to fill in
         this.hits.unshift({ phrase: p, marks: [] });
         position = 0;
@@ -691,7 +364,7 @@
 
   Finder.prototype.select = function (index) {
     if (!this.hits.length) return;
-    var count = Math.min(this.hits.length, RESULT_LIMIT);
+    var count = Math.min(this.hits.length, this.limit);
     this.selected = (index + count) % count;
     this.renderResults(this.input.value, true);
     var el = this.results.querySelector('[aria-selected="true"]');
@@ -717,12 +390,23 @@
     this.status("已开始新通话：称呼、单号等已清空。", "info");
   };
 
+  // Every listener, timer or other hook of this mount goes through here (or onto this.disposers), so that
+  // dispose() takes it all away when instant navigation leaves the page.
+  Finder.prototype.listen = function (target, type, handler) {
+    target.addEventListener(type, handler);
+    this.disposers.push(function () { target.removeEventListener(type, handler); });
+  };
+
+  Finder.prototype.dispose = function () {
+    this.disposers.splice(0).forEach(function (undo) { undo(); });
+  };
+
   Finder.prototype.bind = function () {
     var self = this;
     var input = this.input;
-    input.addEventListener("input", function () { self.update(); });
-    input.addEventListener("compositionend", function () { self.update(); });
-    input.addEventListener("keydown", function (event) {
+    this.listen(input, "input", function () { self.update(); });
+    this.listen(input, "compositionend", function () { self.update(); });
+    this.listen(input, "keydown", function (event) {
       if (event.key === "ArrowDown" || event.key === "ArrowUp") {
         event.preventDefault();
         self.select(self.selected + (event.key === "ArrowDown" ? 1 : -1));
@@ -736,7 +420,7 @@
         self.update();
       }
     });
-    this.root.addEventListener("keydown", function (event) {
+    this.listen(this.root, "keydown", function (event) {
       if (event.altKey && /^[1-9]$/.test(event.key)) {
         var id = self.data.buffer[Number(event.key) - 1];
         if (id) { event.preventDefault(); self.copy(id); }
@@ -756,7 +440,7 @@
         }
       }
     });
-    this.root.addEventListener("input", function (event) {
+    this.listen(this.root, "input", function (event) {
       var target = event.target;
       if (target.matches && target.matches("input[data-slot]")) {
         var name = target.getAttribute("data-slot");
@@ -769,7 +453,7 @@
         self.renderCheck();
       }
     });
-    this.root.addEventListener("click", function (event) {
+    this.listen(this.root, "click", function (event) {
       var target = event.target;
       var action = target.closest("[data-finder-action]");
       var chip = target.closest("[data-facet]");
@@ -804,44 +488,56 @@
 
   /* ------------------------------------------------------------------ mounting */
 
+  var current = null;  // the Finder on the page, until instant navigation leaves it
+
+  // The engine and the data come as scripts of their own, loaded once per visit and only where the finder
+  // is (the data: see macros/finder_index.py); the two download side by side.
+  var loadScript = function (src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = function () { script.remove(); reject(new Error("could not load " + src)); };
+      document.head.appendChild(script);
+    });
+  };
+
+  var loading = null;
+  var loadEngineAndData = function (root) {
+    if (!loading) {
+      loading = Promise.all([
+        window.mdxFinderEngine ? null : loadScript(ENGINE_SRC),
+        window.__kesutongFinderData ? null : loadScript(root.getAttribute("data-finder-src"))
+      ]);
+      loading.catch(function () { loading = null; });  // a later visit tries again
+    }
+    return loading;
+  };
+
   var start = function (root) {
     if (root.getAttribute("data-mdx-mounted") || !document.body.contains(root)) return;
     root.setAttribute("data-mdx-mounted", "true");
     root.classList.add("mdx-finder--ready");
-    new Finder(root, window.__kesutongFinderData);
+    current = new Finder(root, window.__kesutongFinderData);
     root.querySelector("#phrase-finder-input").focus();
     if (window.performance && performance.mark) performance.mark("mdx-finder-ready");
   };
 
-  // The data comes as a script of its own (see macros/finder_index.py), loaded once per visit.
+  // On every page (document$ emits once per page, instant navigation included): let go of the finder
+  // the last page had, then mount this page's, if it has one.
   var mountFinder = function () {
     var root = document.getElementById("phrase-finder");
+    if (current && current.root !== root) {
+      current.dispose();
+      current = null;
+    }
     if (!root || root.getAttribute("data-mdx-mounted")) return;
-    if (window.__kesutongFinderData) { start(root); return; }
-    var script = document.createElement("script");
-    script.src = root.getAttribute("data-finder-src");
-    script.onload = function () { start(root); };
-    script.onerror = function () {
+    if (window.mdxFinderEngine && window.__kesutongFinderData) { start(root); return; }
+    loadEngineAndData(root).then(function () { start(root); }, function () {
       var status = root.querySelector('[data-finder-part="status"]');
       status.textContent = "话术数据没有加载成功，请刷新页面重试。";
-    };
-    document.head.appendChild(script);
+    });
   };
-
-  var finderLink = function () { return document.querySelector("a.mdx-finder-link"); };
-
-  // K from anywhere opens the finder (or focuses its box); never while the person is typing.
-  document.addEventListener("keydown", function (event) {
-    if (event.key !== "k" && event.key !== "K") return;
-    if (event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return;
-    var target = event.target;
-    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-    var box = document.getElementById("phrase-finder-input");
-    event.preventDefault();
-    if (box) { box.focus(); box.select(); return; }
-    var link = finderLink();
-    if (link) link.click();
-  });
 
   if (typeof window.document$ !== "undefined") window.document$.subscribe(mountFinder);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountFinder);

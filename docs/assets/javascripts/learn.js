@@ -389,54 +389,97 @@
     });
   };
 
+  /* ------------------------------------------------------------------ buttons */
+
+  var saveAndRender = function () {
+    save();
+    render();
+  };
+
+  var moduleIdOf = function (button) {
+    var module = button.closest("[data-module-id]");
+    return module && module.getAttribute("data-module-id");
+  };
+
+  var markDone = function (button) {
+    var id = moduleIdOf(button);
+    if (!id) return;
+    data.modules[id] = { done: true, at: today() };
+    saveAndRender();
+  };
+
+  var markUndone = function (button) {
+    var id = moduleIdOf(button);
+    if (!id) return;
+    delete data.modules[id];
+    saveAndRender();
+  };
+
+  var makeCertificate = function () {
+    var field = document.querySelector("input[name='certificate-name']");
+    var name = (field || {}).value || "";
+    if (!name.trim()) { field.focus(); return; }
+    renderCertificate(name.trim());
+  };
+
+  // The page prints only the certificate while the print dialog is open.
+  var printCertificate = function () {
+    document.documentElement.setAttribute("data-mdx-print", "certificate");
+    var after = function () {
+      document.documentElement.removeAttribute("data-mdx-print");
+      window.removeEventListener("afterprint", after);
+    };
+    window.addEventListener("afterprint", after);
+    window.print();
+  };
+
+  var verifyCertificate = function () {
+    var form = document.getElementById("mdx-verify");
+    var field = function (n) { return form.querySelector("[name='" + n + "']").value; };
+    var expected = completionCode(field("name"), field("date"), field("score"), field("paper"));
+    var given = field("code").toUpperCase().replace(/[^A-Z0-9]/g, "");
+    var ok = given === expected.replace("-", "");
+    var out = form.querySelector(".mdx-verify__result");
+    out.textContent = ok ? "✔ 核验一致：记录上的姓名、日期、成绩和试卷编号与核验码相符。"
+      : "✘ 核验不一致：请逐项核对（姓名、日期、成绩、试卷编号要与记录上完全相同）。";
+    out.className = "mdx-verify__result " + (ok ? "mdx-verify__result--ok" : "mdx-verify__result--bad");
+  };
+
+  // The file input's change event (below) does the importing.
+  var chooseImportFile = function () { document.getElementById("mdx-progress-file").click(); };
+
+  // Two presses: the first asks again on the button itself, the second clears.
+  var reset = function (button) {
+    if (button.getAttribute("data-confirm") !== "yes") {
+      button.setAttribute("data-confirm", "yes");
+      button.textContent = "确定清除全部学习记录？再点一次";
+      return;
+    }
+    data = empty();
+    button.removeAttribute("data-confirm");
+    button.textContent = "清除学习记录";
+    status("学习记录已清除。");
+    saveAndRender();
+  };
+
+  // data-learn-action="…" on a button → what a press does (given the button). Other values do nothing.
+  var ACTIONS = {
+    "done": markDone,
+    "undone": markUndone,
+    "export": exportFile,
+    "certificate": makeCertificate,
+    "print-certificate": printCertificate,
+    "verify": verifyCertificate,
+    "import": chooseImportFile,
+    "reset": reset
+  };
+
+  // Once per full page load: document outlives instant navigation, so the listener never piles up.
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-learn-action]");
     if (!button) return;
     var action = button.getAttribute("data-learn-action");
-    var module = button.closest("[data-module-id]");
-    if (action === "done" && module) data.modules[module.getAttribute("data-module-id")] = { done: true, at: today() };
-    else if (action === "undone" && module) delete data.modules[module.getAttribute("data-module-id")];
-    else if (action === "export") { exportFile(); return; }
-    else if (action === "certificate") {
-      var name = (document.querySelector("input[name='certificate-name']") || {}).value || "";
-      if (!name.trim()) { document.querySelector("input[name='certificate-name']").focus(); return; }
-      renderCertificate(name.trim());
-      return;
-    } else if (action === "print-certificate") {
-      document.documentElement.setAttribute("data-mdx-print", "certificate");
-      var after = function () {
-        document.documentElement.removeAttribute("data-mdx-print");
-        window.removeEventListener("afterprint", after);
-      };
-      window.addEventListener("afterprint", after);
-      window.print();
-      return;
-    } else if (action === "verify") {
-      var form = document.getElementById("mdx-verify");
-      var field = function (n) { return form.querySelector("[name='" + n + "']").value; };
-      var expected = completionCode(field("name"), field("date"), field("score"), field("paper"));
-      var given = field("code").toUpperCase().replace(/[^A-Z0-9]/g, "");
-      var ok = given === expected.replace("-", "");
-      var out = form.querySelector(".mdx-verify__result");
-      out.textContent = ok ? "✔ 核验一致：记录上的姓名、日期、成绩和试卷编号与核验码相符。"
-        : "✘ 核验不一致：请逐项核对（姓名、日期、成绩、试卷编号要与记录上完全相同）。";
-      out.className = "mdx-verify__result " + (ok ? "mdx-verify__result--ok" : "mdx-verify__result--bad");
-      return;
-    }
-    else if (action === "import") { document.getElementById("mdx-progress-file").click(); return; }
-    else if (action === "reset") {
-      if (button.getAttribute("data-confirm") !== "yes") {
-        button.setAttribute("data-confirm", "yes");
-        button.textContent = "确定清除全部学习记录？再点一次";
-        return;
-      }
-      data = empty();
-      button.removeAttribute("data-confirm");
-      button.textContent = "清除学习记录";
-      status("学习记录已清除。");
-    }
-    save();
-    render();
+    if (Object.prototype.hasOwnProperty.call(ACTIONS, action)) ACTIONS[action](button);
   });
 
   document.addEventListener("change", function (event) {

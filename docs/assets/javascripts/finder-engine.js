@@ -1,0 +1,364 @@
+/*
+ * 通话速查's search engine: folding, synonyms, pinyin, scoring, ranking, taboo detection and the ranges
+ * to highlight, over the data of macros/finder_index.py. No DOM here: finder.js draws what this finds,
+ * and tests/test_finder_engine.py runs it on a blank page over the real data.
+ * Needs text-fold.js (window.MdxFolder) loaded first, or a Folder passed to Index.
+ */
+(function (scope) {
+  "use strict";
+
+  /* ------------------------------------------------------------------ build-time vocabulary */
+  // Word lists and patterns the build could hand over as data one day: they live here, and only here.
+
+  // A slot to fill before copying: {称呼}, {工单号}. Up to 12 characters, no spaces or braces inside.
+  var PLACEHOLDER = /\{([^{}\s]{1,12})\}/g;
+  // Pieces that say who is talking or how, not what about: "客户骂人" is about 骂人.
+  var FILLER_PIECES = ["客户", "顾客", "用户", "我要", "我想", "你们", "我们", "他们", "什么", "怎么", "为什",
+    "一下", "一个", "这个", "那个", "就是", "还是", "可以", "我的", "你的", "他的", "的时", "时候"];
+
+  // A query this long (after folding) also flags a taboo pattern it is a part of (公司规 → 公司规定).
+  var TABOO_PARTIAL_MIN = 3;
+
+  /* ------------------------------------------------------------------ ranking */
+
+  var RESULT_LIMIT = 30;  // results drawn; fewer exact hits than this also brings in approximate ones
+
+  var isLatin = function (term) { return /^[a-z]+$/.test(term); };
+
+  /* ------------------------------------------------------------------ index */
+
+  // data: the finder data as macros/finder_index.py writes it. Folder: text-fold.js's, unless given.
+  function Index(data, Folder) {
+    var folder = this.folder = new (Folder || scope.MdxFolder)(data.t2s);
+    this.data = data;
+    this.synonyms = {};
+    var self = this;
+    Object.keys(data.synonyms || {}).forEach(function (key) {
+      self.synonyms[folder.plain(key)] = data.synonyms[key].map(function (w) { return folder.plain(w); });
+    });
+    var table = data.pinyin || {};
+    // Pinyin per character from the shared table, with the phrase's own readings where they differ.
+    var tokensOf = function (text, exceptions) {
+      var tokens = Array.from(text).map(function (c) { return table[c] || "_"; });
+      (exceptions ? exceptions.split(",") : []).forEach(function (pair) {
+        var at = pair.indexOf(":");
+        tokens[Number(pair.slice(0, at))] = pair.slice(at + 1);
+      });
+      return tokens;
+    };
+    var pinyinOf = function (word) {
+      return tokensOf(word, "").filter(function (t) { return t !== "_"; }).join("");
+    };
+    this.phrases = data.phrases.map(function (row, position) {
+      var tokens = tokensOf(row[1], row[8]);
+      var syllables = tokens.filter(function (t) { return t !== "_"; });
+      return {
+        position: position, id: row[0], text: row[1], stage: row[2], scenarios: row[3], types: row[4],
+        channels: row[5], tags: row[6], note: row[7], tokens: tokens,
+        folded: folder.plain(row[1], true),
+        tagsFolded: row[6].map(function (t) { return folder.plain(t); }),
+        noteFolded: folder.plain(row[7]),
+        facetText: [data.stages[row[2]]].concat(
+          row[3].map(function (i) { return data.scenarios[i]; }),
+          row[4].map(function (i) { return data.types[i]; })).map(function (t) { return folder.plain(t); }).join("|"),
+        pinyin: syllables.join(""),
+        initials: syllables.map(function (s) { return s[0]; }).join(""),
+        tagPinyin: row[6].map(pinyinOf).join("|"),
+        tagInitials: "|" + row[6].map(function (tag) {
+          return tokensOf(tag, "").filter(function (t) { return t !== "_"; }).map(function (t) { return t[0]; }).join("");
+        }).join("|") + "|",
+        placeholders: (row[1].match(PLACEHOLDER) || []).map(function (p) { return p.slice(1, -1); })
+      };
+    });
+    this.phrases.forEach(function (p) { p.hay = p.folded + "|" + p.tagsFolded.join("|") + "|" + p.facetText; });
+    this.byId = {};
+    this.phrases.forEach(function (p) { self.byId[p.id] = p; });
+    this.documentFrequency = {};
+    this.taboo = data.taboo.map(function (row) {
+      return { id: row[0], text: row[1], patterns: row[2].map(function (t) { return folder.plain(t); })
+        .filter(Boolean).sort(function (a, b) { return b.length - a.length; }), why: row[3], instead: row[4] };
+    });
+  }
+
+  // Words a term stands for: itself, and itself with each synonym key it contains swapped for each of
+  // that key's words (发火 → 生气; 客户发火了 → 客户生气了), so a long query stays as narrow as typed.
+  Index.prototype.variants = function (term) {
+    var out = [term];
+    var synonyms = this.synonyms;
+    Object.keys(synonyms).forEach(function (key) {
+      if (term.indexOf(key) < 0) return;
+      synonyms[key].forEach(function (word) {
+        var variant = term.split(key).join(word);
+        if (out.indexOf(variant) < 0) out.push(variant);
+      });
+    });
+    return out;
+  };
+
+  // Score of one phrase for one term (0: no match), and where to highlight.
+  Index.prototype.scoreTerm = function (p, term, variants, latin) {
+    var best = 0;
+    var mark = null;
+    for (var v = 0; v < variants.length; v++) {
+      var word = variants[v];
+      // Most phrases match nothing: one look at all their words decides that.
+      if (p.hay.indexOf(word) < 0 && (v > 0 || p.noteFolded.indexOf(word) < 0)) continue;
+      var weight = v === 0 ? 1 : 0.85;
+      var s = 0;
+      for (var t = 0; t < p.tagsFolded.length; t++) {
+        if (p.tagsFolded[t] === word) s = Math.max(s, 100);
+        else if (p.tagsFolded[t].indexOf(word) >= 0) s = Math.max(s, 70);
+      }
+      if (p.facetText.indexOf(word) >= 0) s = Math.max(s, 65);
+      var at = p.folded.indexOf(word);
+      if (at === 0) s = Math.max(s, 80);
+      else if (at > 0) s = Math.max(s, 55 - Math.min(at, 25));
+      // Usage notes count only for the words typed, never their synonyms: too loose otherwise.
+      if (!s && v === 0 && p.noteFolded.indexOf(word) >= 0) s = 15;
+      if (s * weight > best) {
+        best = s * weight;
+        mark = at >= 0 ? { kind: "text", word: word } : mark;
+      } else if (!mark && at >= 0) {
+        mark = { kind: "text", word: word };
+      }
+    }
+    if (latin) {
+      var score = 0;
+      var py = this.pinyinMatch(p, term);
+      if (py) { score = py.at === 0 ? 60 : 45; }
+      else if (p.tagPinyin.indexOf(term) >= 0 || p.tagInitials.indexOf("|" + term + "|") >= 0) score = 50;
+      var ini = py ? null : this.initialsMatch(p, term);
+      if (ini && !score) score = ini.at === 0 ? 45 : 35;
+      if (score > best) mark = py ? { kind: "pinyin", at: py.offset, length: term.length }
+        : ini ? { kind: "initials", at: ini.at, length: term.length } : mark;
+      best = Math.max(best, score);
+    }
+    return best ? { score: best, mark: mark } : null;
+  };
+
+  // Code-point positions of the Han characters of a phrase (what pinyin and initials stand for).
+  Index.prototype.hanPositions = function (p) {
+    if (!p.hanAt) {
+      p.hanAt = [];
+      p.tokens.forEach(function (token, index) { if (token !== "_") p.hanAt.push(index); });
+    }
+    return p.hanAt;
+  };
+
+  // Syllables first..last stand for adjacent characters: no punctuation or other text between them.
+  Index.prototype.adjacent = function (p, first, last) {
+    var at = this.hanPositions(p);
+    return at[last] - at[first] === last - first;
+  };
+
+  // Initials (tk → 退款) matching adjacent characters: {at: syllable index} or null.
+  Index.prototype.initialsMatch = function (p, term) {
+    for (var at = p.initials.indexOf(term); at >= 0; at = p.initials.indexOf(term, at + 1)) {
+      if (this.adjacent(p, at, at + term.length - 1)) return { at: at };
+    }
+    return null;
+  };
+
+  // Full pinyin (tuikuan, or tuik while typing) starting at a syllable and spanning adjacent characters.
+  Index.prototype.pinyinMatch = function (p, term) {
+    if (p.pinyin.indexOf(term) < 0) return null;
+    if (!p.starts) {  // where each syllable starts in p.pinyin; kept once computed
+      p.starts = [];
+      for (var i = 0, position = 0; i < p.tokens.length; i++) {
+        if (p.tokens[i] === "_") continue;
+        p.starts.push(position);
+        position += p.tokens[i].length;
+      }
+    }
+    var starts = p.starts;
+    for (var offset = p.pinyin.indexOf(term); offset >= 0; offset = p.pinyin.indexOf(term, offset + 1)) {
+      var first = starts.indexOf(offset);
+      if (first < 0) continue;
+      var last = first;
+      while (last + 1 < starts.length && starts[last + 1] < offset + term.length) last++;
+      if (this.adjacent(p, first, last)) return { at: first, offset: offset };
+    }
+    return null;
+  };
+
+  // How many phrases contain a two-character piece (cached: typing adds one piece per keystroke).
+  Index.prototype.frequency = function (piece) {
+    if (!(piece in this.documentFrequency)) {
+      var count = 0;
+      for (var i = 0; i < this.phrases.length; i++) if (this.phrases[i].hay.indexOf(piece) >= 0) count++;
+      this.documentFrequency[piece] = count;
+    }
+    return this.documentFrequency[piece];
+  };
+
+  // Agents type what the customer said (什么时候到账, 找你们经理) rather than the library's wording.
+  // When the whole term is not in a phrase, weigh the two-character pieces it shares with it, rare
+  // pieces counting more; pieces found nowhere (across-word junk like 么时) are ignored.
+  Index.prototype.fuzzyScore = function (p, pieces) {
+    var wanted = 0;
+    var found = 0;
+    for (var i = 0; i < pieces.length; i++) {
+      var df = this.frequency(pieces[i]);
+      if (!df) continue;
+      var weight = Math.log(1 + this.phrases.length / df);
+      wanted += weight;
+      if (p.hay.indexOf(pieces[i]) >= 0) found += weight;
+    }
+    var coverage = wanted ? found / wanted : 0;
+    return coverage >= 0.5 ? 10 + 30 * coverage : 0;
+  };
+
+  var piecesOf = function (term) {
+    var chars = Array.from(term);
+    var pieces = [];
+    for (var i = 0; i + 1 < chars.length; i++) {
+      var piece = chars[i] + chars[i + 1];
+      if (pieces.indexOf(piece) < 0 && FILLER_PIECES.indexOf(piece) < 0) pieces.push(piece);
+    }
+    return pieces;
+  };
+
+  Index.prototype.search = function (query) {
+    var folder = this.folder;
+    var self = this;
+    // Placeholders in a pasted phrase ({称呼}) are not words to look for.
+    var terms = query.trim().split(/\s+/).map(function (t) { return folder.plain(t, true); }).filter(Boolean);
+    var prepared = terms.map(function (term) {
+      var variants = self.variants(term);
+      var latin = isLatin(term);
+      var fuzzy = !latin && Array.from(term).length >= 3;
+      return { term: term, variants: variants, latin: latin && term.length >= 2,
+        pieces: fuzzy ? variants.map(piecesOf) : null };
+    });
+    var hits = [];
+    var misses = [];
+    for (var i = 0; i < this.phrases.length; i++) {
+      var hit = this.scorePhrase(this.phrases[i], prepared, false);
+      if (hit) hits.push(hit); else misses.push(this.phrases[i]);
+    }
+    var approximate = false;
+    if (hits.length < RESULT_LIMIT && prepared.some(function (t) { return t.pieces; })) {
+      for (var j = 0; j < misses.length; j++) {
+        var near = this.scorePhrase(misses[j], prepared, true);
+        if (near) { hits.push(near); approximate = true; }
+      }
+    }
+    hits.sort(function (a, b) { return b.score - a.score || a.phrase.position - b.phrase.position; });
+    return { terms: terms, hits: hits, approximate: approximate };
+  };
+
+  // Every term must match the phrase, exactly or (second pass) approximately.
+  Index.prototype.scorePhrase = function (p, prepared, allowFuzzy) {
+    var total = 0;
+    var marks = [];
+    for (var k = 0; k < prepared.length; k++) {
+      var term = prepared[k];
+      var result = this.scoreTerm(p, term.term, term.variants, term.latin);
+      if (!result && allowFuzzy && term.pieces) {
+        var best = 0;
+        for (var v = 0; v < term.pieces.length; v++) {
+          best = Math.max(best, this.fuzzyScore(p, term.pieces[v]) * (v === 0 ? 1 : 0.85));
+        }
+        result = best ? { score: best, mark: { kind: "pieces", pieces: term.pieces[0] } } : null;
+      }
+      if (!result) return null;
+      total += result.score;
+      if (result.mark) marks.push(result.mark);
+    }
+    return { phrase: p, score: total, marks: marks };
+  };
+
+  Index.prototype.tabooFor = function (query) {
+    var q = this.folder.plain(query);
+    if (!q) return [];
+    return this.taboo.filter(function (entry) {
+      return entry.patterns.some(function (pattern) {
+        return q.indexOf(pattern) >= 0 || (q.length >= TABOO_PARTIAL_MIN && pattern.indexOf(q) >= 0);
+      });
+    });
+  };
+
+  // Taboo phrases inside a drafted reply: [{start, end, entry}] in code points of the original.
+  Index.prototype.checkReply = function (text) {
+    var folded = this.folder.fold(text, false);
+    var taken = [];
+    var found = [];
+    var candidates = [];
+    this.taboo.forEach(function (entry) {
+      entry.patterns.forEach(function (pattern) { candidates.push({ pattern: pattern, entry: entry }); });
+    });
+    candidates.sort(function (a, b) { return b.pattern.length - a.pattern.length; });
+    candidates.forEach(function (c) {
+      var from = 0;
+      var at;
+      while ((at = folded.text.indexOf(c.pattern, from)) >= 0) {
+        var end = at + c.pattern.length;
+        var overlaps = taken.some(function (r) { return at < r[1] && end > r[0]; });
+        if (!overlaps) {
+          taken.push([at, end]);
+          found.push({ start: folded.map[at], end: folded.map[end - 1] + 1, entry: c.entry });
+        }
+        from = at + 1;
+      }
+    });
+    return found.sort(function (a, b) { return a.start - b.start; });
+  };
+
+  /* ------------------------------------------------------------------ highlighting */
+
+  // Code-point ranges of the phrase's text to mark for the given matches ([start, end) pairs).
+  Index.prototype.highlightRanges = function (p, marks) {
+    var folded = this.folder.fold(p.text, true);
+    var ranges = [];
+    marks.forEach(function (mark) {
+      if (mark.kind === "text") {
+        var at = folded.text.indexOf(mark.word);
+        if (at >= 0) ranges.push([folded.map[at], folded.map[at + mark.word.length - 1] + 1]);
+      } else if (mark.kind === "pieces") {
+        mark.pieces.forEach(function (piece) {
+          for (var from = folded.text.indexOf(piece); from >= 0; from = folded.text.indexOf(piece, from + 1)) {
+            ranges.push([folded.map[from], folded.map[from + 1] + 1]);
+          }
+        });
+      } else {
+        var hanIndexes = [];
+        var offsets = [];
+        var position = 0;
+        p.tokens.forEach(function (token, index) {
+          if (token === "_") return;
+          hanIndexes.push(index);
+          offsets.push(position);
+          position += token.length;
+        });
+        if (mark.kind === "initials") {
+          ranges.push([hanIndexes[mark.at], hanIndexes[mark.at + mark.length - 1] + 1]);
+        } else {
+          var first = -1;
+          var last = -1;
+          for (var s = 0; s < offsets.length; s++) {
+            var end = offsets[s] + p.tokens[hanIndexes[s]].length;
+            if (first < 0 && end > mark.at) first = s;
+            if (offsets[s] < mark.at + mark.length) last = s;
+          }
+          if (first >= 0) ranges.push([hanIndexes[first], hanIndexes[last] + 1]);
+        }
+      }
+    });
+    return ranges;
+  };
+
+  // Fills the placeholders of a phrase with the values of this call: {text, missing: [names left empty]}.
+  var fillPlaceholders = function (text, slots) {
+    var missing = [];
+    var filled = text.replace(PLACEHOLDER, function (whole, name) {
+      if (slots[name]) return slots[name];
+      if (missing.indexOf(name) < 0) missing.push(name);
+      return whole;
+    });
+    return { text: filled, missing: missing };
+  };
+
+  var engine = { Index: Index, RESULT_LIMIT: RESULT_LIMIT, fillPlaceholders: fillPlaceholders };
+  scope.mdxFinderEngine = engine;
+  if (typeof module !== "undefined" && module.exports) module.exports = engine;
+})(typeof window !== "undefined" ? window : globalThis);
