@@ -16,8 +16,10 @@ from .normalize import browser_rules
 # Questions of the whole bank (错题本, exam) are named "<quiz>--<question>": ids never hold "--"
 # (models.ID_PATTERN allows single hyphens only), so the split is unambiguous.
 ID_SEPARATOR = "--"
-# Quiz ids the site gives its bank quizzes: a quiz file may not take them.
-BANK_QUIZ_IDS = ("exam", "review")
+# Quiz ids the site gives its bank quizzes (the whole bank as one quiz): a quiz file may not take them.
+EXAM_QUIZ_ID = "exam"
+REVIEW_QUIZ_ID = "review"
+BANK_QUIZ_IDS = (EXAM_QUIZ_ID, REVIEW_QUIZ_ID)
 # Paper codes (?paper=K7Q2) and completion codes: no 0/O, 1/I/L, which are misread on paper.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 PAPER_CODE_LENGTH = 4
@@ -44,13 +46,14 @@ def bank_question_id(quiz_id: str, question_id: str) -> str:
 
 
 def browser_contract() -> dict:
-    """Everything the scripts need to act like the build, as plain JSON data."""
+    """Everything the scripts need to act like the build, as plain JSON data (the exam's size, time and pass
+    mark reach the exam's own element as data attributes, where they apply)."""
     return {
         "text": browser_rules(),
         "idSeparator": ID_SEPARATOR,
-        "bankQuizIds": list(BANK_QUIZ_IDS),
+        "examQuizId": EXAM_QUIZ_ID,
+        "reviewQuizId": REVIEW_QUIZ_ID,
         "codeAlphabet": CODE_ALPHABET,
         "paperCodeLength": PAPER_CODE_LENGTH,
-        "exam": {"perModule": EXAM.per_module, "minutes": EXAM.minutes, "passScore": EXAM.pass_score},
     }
 

@@ -12,10 +12,10 @@ import json
 from pypinyin import Style, lazy_pinyin
 
 from .library import Library
-from .normalize import pairs_for
 from .models import CHANNELS, STAGES, Phrase
+from .normalize import browser_rules, pairs_for
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 # Buffer lines shown above the results, each on Alt+1 … Alt+6.
 BUFFER_SLOTS = 6
 
@@ -85,6 +85,8 @@ def finder_data(library: Library) -> dict:
         "buffer": [p.id for p in buffer_phrases(library)],
         "pinyin": pinyin.table,
         "t2s": pairs_for([all_text]),
+        # The folding and placeholder rules travel with the data, so the engine runs without a page
+        "text": browser_rules(),
     }
 
 

@@ -28,19 +28,19 @@ def render_finder(data_src: str, library_link: str, buffer: Iterable[Phrase] = (
         '<div class="mdx-finder__main">',
         '<div class="mdx-finder__bar">',
         '<label class="mdx-visually-hidden" for="phrase-finder-input">搜索话术</label>',
-        '<input id="phrase-finder-input" class="mdx-finder__input" type="search" autocomplete="off" '
+        ('<input id="phrase-finder-input" class="mdx-finder__input" type="search" autocomplete="off" '
         'spellcheck="false" enterkeyhint="send" placeholder="关键词 / 拼音 / 首字母：退款、tuikuan、tk" '
         'role="combobox" aria-haspopup="grid" aria-expanded="true" aria-autocomplete="list" '
         'aria-controls="phrase-finder-results" '
-        'aria-describedby="phrase-finder-help">',
-        '<button type="button" class="mdx-finder__button" data-finder-action="new-call" '
-        'title="清空本次通话填写的称呼、单号等">新通话</button>',
+        'aria-describedby="phrase-finder-help">'),
+        ('<button type="button" class="mdx-finder__button" data-finder-action="new-call" '
+        'title="清空本次通话填写的称呼、单号等">新通话</button>'),
         "</div>",
-        f'<p id="phrase-finder-help" class="mdx-finder__help">↑↓ 选择　Enter 复制　Esc 清空　'
-        f'Alt+1…{BUFFER_SLOTS} 复制缓冲语　Alt+S 收藏　在任意页面按 K 回到这里</p>',
+        (f'<p id="phrase-finder-help" class="mdx-finder__help">↑↓ 选择　Enter 复制　Esc 清空　'
+        f'Alt+1…{BUFFER_SLOTS} 复制缓冲语　Alt+S 收藏　在任意页面按 K 回到这里</p>'),
         render_buffer(buffer),
-        '<details class="mdx-finder__filters" data-finder-part="filters"><summary>筛选 '
-        '<span data-finder-part="filter-count"></span></summary><div data-finder-part="facets"></div></details>',
+        ('<details class="mdx-finder__filters" data-finder-part="filters"><summary>筛选 '
+        '<span data-finder-part="filter-count"></span></summary><div data-finder-part="facets"></div></details>'),
         '<div class="mdx-finder__status" role="status" aria-live="polite" data-finder-part="status"></div>',
         '<div id="phrase-finder-taboo" data-finder-part="taboo"></div>',
         '<div id="phrase-finder-results" class="mdx-finder__results" role="grid" aria-label="搜索结果"></div>',
@@ -48,17 +48,17 @@ def render_finder(data_src: str, library_link: str, buffer: Iterable[Phrase] = (
         '<div class="mdx-finder__side">',
         # What finder.js shows someone with no favourites or recents yet (Finder.listHTML), already in the
         # page so that nothing moves when the data arrives.
-        '<section data-finder-part="favourites" aria-label="收藏"><h2 class="mdx-finder__title">收藏</h2>'
-        '<p class="mdx-finder__help">还没有收藏。搜索后点“☆ 收藏”，常用的话就会一直留在这里。</p></section>',
-        '<section data-finder-part="recents" aria-label="最近使用"><h2 class="mdx-finder__title">最近使用</h2>'
-        '<p class="mdx-finder__help">复制过的话术会出现在这里。</p></section>',
+        ('<section data-finder-part="favourites" aria-label="收藏"><h2 class="mdx-finder__title">收藏</h2>'
+        '<p class="mdx-finder__help">还没有收藏。搜索后点“☆ 收藏”，常用的话就会一直留在这里。</p></section>'),
+        ('<section data-finder-part="recents" aria-label="最近使用"><h2 class="mdx-finder__title">最近使用</h2>'
+        '<p class="mdx-finder__help">复制过的话术会出现在这里。</p></section>'),
         '<section class="mdx-finder__check" aria-labelledby="phrase-finder-check-title">',
         '<h2 id="phrase-finder-check-title" class="mdx-finder__title">话术体检</h2>',
-        '<p class="mdx-finder__help">把要发给客户的回复粘贴或写在这里，禁忌用语会立刻标出来，并给出换个说法。'
-        "全部在本机浏览器里完成，不会上传。</p>",
+        ('<p class="mdx-finder__help">把要发给客户的回复粘贴或写在这里，禁忌用语会立刻标出来，并给出换个说法。'
+        "全部在本机浏览器里完成，不会上传。</p>"),
         '<label class="mdx-visually-hidden" for="phrase-finder-check">待检查的回复</label>',
-        '<textarea id="phrase-finder-check" class="mdx-finder__check-input" rows="4" '
-        'placeholder="例如：这是公司规定，我也没办法。"></textarea>',
+        ('<textarea id="phrase-finder-check" class="mdx-finder__check-input" rows="4" '
+        'placeholder="例如：这是公司规定，我也没办法。"></textarea>'),
         '<div class="mdx-finder__check-result" data-finder-part="check" aria-live="polite"></div>',
         "</section>",
         "</div>",

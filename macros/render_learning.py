@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from html import escape
 
-from .contract import ExamRules, bank_question_id
+from .contract import EXAM_QUIZ_ID, REVIEW_QUIZ_ID, ExamRules, bank_question_id
 from .models import Quiz
 from .render_quiz import QuizVariant, TabooList, render_quiz
 
@@ -56,14 +56,14 @@ def bank_quiz(quizzes: list[Quiz], quiz_id: str, title: str) -> Quiz:
 
 def render_review(quizzes: list[Quiz], inline: Inline, link_for: LinkFor, taboo: TabooList = ()) -> str:
     """The 错题本: the whole bank as one quiz; learn.js shows only the questions this learner got wrong."""
-    quiz = bank_quiz(quizzes, "review", "错题重做")
+    quiz = bank_quiz(quizzes, REVIEW_QUIZ_ID, "错题重做")
     return render_quiz(quiz, inline, link_for, taboo, QuizVariant(modifier="review", pool="wrong-book"))
 
 
 def render_exam(quizzes: list[Quiz], modules: list[dict], rules: ExamRules,
                 inline: Inline, link_for: LinkFor, taboo: TabooList = ()) -> str:
     """The final exam: the bank, drawn per module in the browser; a report by module, then a certificate."""
-    quiz = bank_quiz(quizzes, "exam", "结业考试")
+    quiz = bank_quiz(quizzes, EXAM_QUIZ_ID, "结业考试")
     quiz = Quiz.model_construct(**{**dict(quiz), "pass_score": rules.pass_score})
     paper_size = rules.paper_size([len(module_quiz.questions) for module_quiz in quizzes])
     variant = QuizVariant(modifier="exam", pool="exam", per_module=rules.per_module, minutes=rules.minutes,

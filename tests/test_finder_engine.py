@@ -130,7 +130,7 @@ def test_synonyms_widen_the_search(engine, library):
 
 def test_what_a_customer_says_finds_phrases_sharing_its_pieces(engine, library):
     """No phrase holds 什么时候到账 as typed (nor 入账/退款 for 到账): the second pass finds phrases sharing its
-    two-character pieces, and highlights those pieces only."""
+    two-character pieces or their synonyms, and highlights those only."""
     by_id = {p.id: p for p in library.phrases}
     query = "什么时候到账"
     variants = [query, *(query.replace(key, word) for key, words in library.synonyms.items() if key in query
@@ -139,6 +139,8 @@ def test_what_a_customer_says_finds_phrases_sharing_its_pieces(engine, library):
     found = search(engine, query)
     assert found["approximate"] is True and found["hits"]
     pieces = {query[i:i + 2] for i in range(len(query) - 1)}
+    # A piece also stands for its synonyms (到账 → 入账), as a whole word does
+    pieces |= {word for piece in pieces for word in library.synonyms.get(piece, [])}
     for hit in found["hits"]:
         p = by_id[hit["id"]]
         facets = fold("".join([p.stage, *p.scenarios, *p.customer_types]))
@@ -180,7 +182,7 @@ def test_searching_a_taboo_phrase_or_most_of_it_flags_it(engine, library):
 
 
 def test_placeholders_are_filled_or_reported(engine):
-    fill = "([text, slots]) => window.mdxFinderEngine.fillPlaceholders(text, slots)"
+    fill = "([text, slots]) => window.finderIndex.fillPlaceholders(text, slots)"
     text = "{称呼}您好，工单 {工单号} 已记录，{称呼}请放心。"
     assert engine.evaluate(fill, [text, {}]) == {"text": text, "missing": ["称呼", "工单号"]}
     assert engine.evaluate(fill, [text, {"称呼": "王先生", "工单号": "A1"}]) == {

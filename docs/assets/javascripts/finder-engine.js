@@ -10,8 +10,6 @@
   /* ------------------------------------------------------------------ build-time vocabulary */
   // Word lists and patterns the build could hand over as data one day: they live here, and only here.
 
-  // A slot to fill before copying: {称呼}, {工单号}. Up to 12 characters, no spaces or braces inside.
-  var PLACEHOLDER = /\{([^{}\s]{1,12})\}/g;
   // Pieces that say who is talking or how, not what about: "客户骂人" is about 骂人.
   var FILLER_PIECES = ["客户", "顾客", "用户", "我要", "我想", "你们", "我们", "他们", "什么", "怎么", "为什",
     "一下", "一个", "这个", "那个", "就是", "还是", "可以", "我的", "你的", "他的", "的时", "时候"];
@@ -27,9 +25,10 @@
 
   /* ------------------------------------------------------------------ index */
 
-  // data: the finder data as macros/finder_index.py writes it. Folder: text-fold.js's, unless given.
+  // data: the finder data as macros/finder_index.py writes it, with the build's text rules (so the engine
+  // needs no page). Folder: text-fold.js's, unless given.
   function Index(data, Folder) {
-    var folder = this.folder = new (Folder || scope.MdxFolder)(data.t2s);
+    var folder = this.folder = new (Folder || scope.MdxFolder)(data.t2s, data.text);
     this.data = data;
     this.synonyms = {};
     var self = this;
@@ -67,7 +66,7 @@
         tagInitials: "|" + row[6].map(function (tag) {
           return tokensOf(tag, "").filter(function (t) { return t !== "_"; }).map(function (t) { return t[0]; }).join("");
         }).join("|") + "|",
-        placeholders: (row[1].match(PLACEHOLDER) || []).map(function (p) { return p.slice(1, -1); })
+        placeholders: folder.placeholders(row[1])
       };
     });
     this.phrases.forEach(function (p) { p.hay = p.folded + "|" + p.tagsFolded.join("|") + "|" + p.facetText; });
@@ -348,9 +347,9 @@
   };
 
   // Fills the placeholders of a phrase with the values of this call: {text, missing: [names left empty]}.
-  var fillPlaceholders = function (text, slots) {
+  Index.prototype.fillPlaceholders = function (text, slots) {
     var missing = [];
-    var filled = text.replace(PLACEHOLDER, function (whole, name) {
+    var filled = text.replace(this.folder.placeholder, function (whole, name) {
       if (slots[name]) return slots[name];
       if (missing.indexOf(name) < 0) missing.push(name);
       return whole;
@@ -358,7 +357,7 @@
     return { text: filled, missing: missing };
   };
 
-  var engine = { Index: Index, RESULT_LIMIT: RESULT_LIMIT, fillPlaceholders: fillPlaceholders };
+  var engine = { Index: Index, RESULT_LIMIT: RESULT_LIMIT };
   scope.mdxFinderEngine = engine;
   if (typeof module !== "undefined" && module.exports) module.exports = engine;
 })(typeof window !== "undefined" ? window : globalThis);

@@ -324,7 +324,7 @@
   };
 
   Finder.prototype.fill = function (p) {
-    return window.mdxFinderEngine.fillPlaceholders(p.text, this.slots);
+    return this.index.fillPlaceholders(p.text, this.slots);
   };
 
   Finder.prototype.copy = function (id) {

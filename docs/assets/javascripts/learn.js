@@ -91,13 +91,16 @@
 
   /* ------------------------------------------------------------------ recording */
 
+  // Bank questions (错题本, exam) are already named "<quiz><separator><question>"; a module quiz's are not.
   var bookId = function (quizId, questionId) {
-    return questionId.indexOf("--") > 0 ? questionId : quizId + "--" + questionId;
+    var separator = window.mdxContract().idSeparator;
+    return questionId.indexOf(separator) > 0 ? questionId : quizId + separator + questionId;
   };
+  var quizOf = function (bankId) { return bankId.split(window.mdxContract().idSeparator)[0]; };
 
   var recordQuiz = function (detail) {
     var id = detail.quizId;
-    if (id !== "review") {
+    if (id !== window.mdxContract().reviewQuizId) {
       var q = data.quizzes[id] || { best: 0, attempts: 0, passed: false, last: "" };
       q.best = Math.max(q.best, detail.score);
       q.attempts += 1;
@@ -112,7 +115,7 @@
       var key = bookId(id, o.id);
       var entry = data.wrong[key];
       if (!o.correct) {
-        data.wrong[key] = { quiz: key.split("--")[0], stem: o.stem, given: o.given, key: o.key,
+        data.wrong[key] = { quiz: quizOf(key), stem: o.stem, given: o.given, key: o.key,
           explanation: o.explanation, ref: o.ref, streak: 0, at: today() };
       } else if (entry) {
         entry.streak += 1;
@@ -125,14 +128,13 @@
 
   document.addEventListener("mdx:quiz-graded", function (event) {
     recordQuiz(event.detail);
-    if (event.detail.quizId === "exam") reportExam(event.detail);
+    if (event.detail.quizId === window.mdxContract().examQuizId) reportExam(event.detail);
   });
 
   /* ------------------------------------------------------------------ exam report and certificate */
 
   // A short code over the certificate's facts. Not a signature: anyone can compute it; it shows a
   // trainer that name, date, score and paper were not changed after the code was made.
-  var CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
   var completionCode = function (name, date, score, paper) {
     var text = ["kesutong", "v1", name.normalize("NFKC").trim(), date.trim(), String(score).trim(),
       paper.trim().toUpperCase()].join("|");
@@ -146,10 +148,11 @@
     h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
     h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
     var value = 4294967296 * (2097151 & h2) + (h1 >>> 0);
+    var alphabet = window.mdxContract().codeAlphabet;
     var code = "";
     for (var n = 0; n < 8; n++) {
-      code += CODE_ALPHABET[value % CODE_ALPHABET.length];
-      value = Math.floor(value / CODE_ALPHABET.length);
+      code += alphabet[value % alphabet.length];
+      value = Math.floor(value / alphabet.length);
     }
     return code.slice(0, 4) + "-" + code.slice(4);
   };
@@ -167,7 +170,7 @@
     table.innerHTML = "<thead><tr><th>模块</th><th>答对</th><th>建议</th></tr></thead>";
     var body = el("tbody");
     modules.forEach(function (m) {
-      var mine = detail.outcomes.filter(function (o) { return o.id.split("--")[0] === m.id; });
+      var mine = detail.outcomes.filter(function (o) { return quizOf(o.id) === m.id; });
       if (!mine.length) return;
       var right = mine.filter(function (o) { return o.correct; }).length;
       var row = el("tr");
