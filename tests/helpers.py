@@ -83,8 +83,9 @@ def make_project(base: Path, files: dict[str, str | bytes]) -> Path:
     base.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "search_words.txt"):
         shutil.copy(ROOT / name, base / name)
-    for name in ("macros", "overrides", "docs/assets"):
-        shutil.copytree(ROOT / name, base / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("macros", "hooks", "overrides", "docs/assets"):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, base / name, ignore=shutil.ignore_patterns("__pycache__"))
     write(base, {"phrases/vocabulary.yml": VOCABULARY, **files})
     return base
 
