@@ -22,12 +22,29 @@ RIGHT_LETTERS = [("C", "B"), ("A", "C"), ("B", "A")]
 UNKNOWN_TYPE_ERROR = 'question "from-the-future" has the unknown type "hotspot"'
 
 
-def quiz_bundle():
-    """The one quiz.js the site's pages load, joined by the build's own hook."""
+def bundle_hook():
     spec = importlib.util.spec_from_file_location("quiz_bundle", ROOT / "hooks" / "quiz_bundle.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.bundle(ASSETS / "javascripts" / "quiz")
+    return module
+
+
+def quiz_bundle():
+    """The one quiz.js the site's pages load, joined by the build's own hook."""
+    return bundle_hook().bundle(ASSETS / "javascripts" / "quiz")
+
+
+def test_every_type_module_is_joined_between_the_core_and_the_mount():
+    hook = bundle_hook()
+    names = [p.relative_to(ASSETS / "javascripts" / "quiz").as_posix()
+             for p in (ASSETS / "javascripts" / "quiz").rglob("*.js")]
+    order = hook.bundle_order(names)
+    types = [name for name in order if name.startswith("types/")]
+    assert {"types/choice.js", "types/order.js", "types/reply.js", "types/match.js"} <= set(types)
+    assert order.index("page-life.js") < order.index(types[0]) and order.index(types[-1]) < order.index("question.js")
+    assert order[-1] == "mount.js"
+    with pytest.raises(Exception, match=r"quiz/helpers\.js: not part of the quiz bundle"):
+        hook.bundle_order([*names, "helpers.js"])
 
 
 @pytest.fixture(scope="module")

@@ -51,8 +51,6 @@
     el.appendChild(this.live);
   }
 
-  Question.typeOf = function (el) { return window.mdxQuizTypes[el.getAttribute("data-type")] || UNGRADED; };
-
   Question.prototype.arrange = function (shuffleOptions, random) { this.kind.arrange(this, shuffleOptions, random); };
   Question.prototype.answered = function () { return this.kind.answered(this); };
   Question.prototype.given = function () { return this.kind.given(this); };
