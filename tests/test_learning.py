@@ -285,6 +285,14 @@ def test_exam_time_limit_submits_by_itself(browser, server):
         assert "时间到" in result.inner_text() and result.get_attribute("data-quiz-score") == "0"
 
 
+def test_the_exam_clock_runs_on_after_the_unanswered_warning(browser, server):
+    with exam_on_a_fake_clock(browser, server) as page:
+        page.locator('.mdx-quiz--exam [data-quiz-action="submit"]').press("Enter")
+        page.locator(".mdx-quiz--exam .mdx-quiz__result--warning").wait_for()
+        page.clock.run_for("31:00")
+        assert "时间到" in page.locator(".mdx-quiz--exam .mdx-quiz__result").inner_text()
+
+
 def test_a_reload_keeps_the_exam_clock_and_answers(browser, server):
     with exam_on_a_fake_clock(browser, server) as page:
         chosen = page.locator(".mdx-quiz--exam .mdx-quiz__question:not([hidden]) input[type=radio]").first

@@ -5,7 +5,6 @@
  */
 (function () {
   "use strict";
-  var LETTERS = "ABCDEFGHIJ";
   var DEFAULT_SECONDS = 60;
 
   var el = function (tag, className, text) {
@@ -15,7 +14,8 @@
     return node;
   };
 
-  // One slide per question, from the quiz's own markup (already escaped at build time).
+  // One slide per question, from the quiz's own markup (already escaped at build time): the dialogue and
+  // the stem, then the body its question type draws (quiz/types/*.js), then the answer, hidden.
   var slideOf = function (question) {
     var slide = el("div", "mdx-projector__slide");
     var chat = question.querySelector(".mdx-chat");
@@ -24,18 +24,9 @@
     var stemBox = el("div", "mdx-projector__stem");
     stemBox.innerHTML = stem.innerHTML;
     slide.appendChild(stemBox);
-    var options = question.querySelectorAll(".mdx-quiz__option-text");
-    var items = question.querySelectorAll(".mdx-quiz__item-text");
-    var list = el(items.length ? "ol" : "ul", "mdx-projector__choices");
-    Array.prototype.forEach.call(items.length ? items : options, function (text, index) {
-      var li = el("li");
-      if (!items.length) li.appendChild(el("span", "mdx-projector__letter", LETTERS[index] + "."));
-      var body = el("span");
-      body.innerHTML = text.innerHTML;
-      li.appendChild(body);
-      list.appendChild(li);
-    });
-    slide.appendChild(list);
+    var kind = window.mdxQuizTypes && window.mdxQuizTypes[question.getAttribute("data-type")];
+    var body = kind ? kind.slide(question) : null;
+    if (body) slide.appendChild(body);
     var answer = el("div", "mdx-projector__answer");
     answer.hidden = true;
     ["mdx-quiz__key", "mdx-quiz__explanation"].forEach(function (name) {
@@ -93,6 +84,9 @@
     };
     document.addEventListener("fullscreenchange", this.onFullscreen);
     document.body.appendChild(overlay);
+    // The overlay sits on <body>, which instant navigation keeps: leaving the quiz's page (the browser's
+    // Back button still works behind the overlay) closes it, its timer and its listeners with it.
+    this.forget = window.mdxQuiz.whileShown(this.quiz, function () { self.close(); });
     document.documentElement.classList.add("mdx-projecting");
     this.show();
     overlay.focus();
@@ -149,6 +143,7 @@
   };
 
   Projector.prototype.close = function () {
+    this.forget();
     this.stopTimer();
     document.removeEventListener("keydown", this.onKey, true);
     document.removeEventListener("fullscreenchange", this.onFullscreen);

@@ -1,0 +1,74 @@
+/*
+ * quiz/grading.js: grading a paper and telling the learner (and learn.js, through the bubbling
+ * mdx:quiz-graded event) how it went. Questions of a type this script does not know are not counted.
+ */
+(function () {
+  "use strict";
+  var quiz = window.mdxQuiz;
+
+  var stemOf = function (q) {
+    var stem = q.el.querySelector(".mdx-quiz__stem").cloneNode(true);
+    quiz.all(stem, ".mdx-quiz__number, .mdx-quiz__kind").forEach(function (n) { n.remove(); });
+    return quiz.textOf(stem);
+  };
+
+  var resultBox = function (root) { return root.querySelector(".mdx-quiz__result"); };
+
+  quiz.grading = {
+    // Says which questions are unanswered and moves to the first; false when all are answered.
+    warnUnanswered: function (root, questions) {
+      var missing = questions.filter(function (q) { return !q.answered(); });
+      if (!missing.length) return false;
+      var result = resultBox(root);
+      result.hidden = false;
+      result.className = "mdx-quiz__result mdx-quiz__result--warning";
+      result.textContent = "还有 " + missing.length + " 题未作答（第 " +
+        missing.map(function (q) { return questions.indexOf(q) + 1; }).join("、") +
+        " 题）。再按一次“提交”，未答的题按答错计分。";
+      var first = missing[0].firstControl();
+      if (first) first.focus();
+      return true;
+    },
+
+    // Locks and marks every question, writes the score and announces it.
+    grade: function (root, questions, timeUp, paperCode) {
+      var passScore = parseInt(root.getAttribute("data-pass-score"), 10) || 0;
+      var outcomes = [];
+      questions.forEach(function (q) {
+        var correct = q.graded && q.isCorrect();
+        var given = q.given();
+        q.lock(true);
+        q.showResult(correct);
+        if (!q.graded) return;
+        var ref = q.el.querySelector(".mdx-quiz__ref a");
+        outcomes.push({
+          id: q.id, correct: correct, given: given, stem: stemOf(q),
+          key: quiz.textOf(q.el.querySelector(".mdx-quiz__key")),
+          explanation: quiz.textOf(q.el.querySelector(".mdx-quiz__explanation")), ref: ref ? ref.href : ""
+        });
+      });
+      var right = outcomes.filter(function (o) { return o.correct; }).length;
+      var score = outcomes.length ? Math.round(right * 100 / outcomes.length) : 0;
+      var passed = score >= passScore;
+      var result = resultBox(root);
+      result.hidden = false;
+      result.className = "mdx-quiz__result " + (passed ? "mdx-quiz__result--pass" : "mdx-quiz__result--fail");
+      result.setAttribute("data-quiz-score", String(score));
+      result.textContent = (timeUp ? "时间到，已自动交卷。" : "") +
+        "得分 " + score + "%（答对 " + right + " / " + outcomes.length + " 题）　" +
+        (passed ? "✔ 通过" : "✘ 未通过，及格线 " + passScore + "%") + "。每题下方有正确答案和解析。";
+      root.dispatchEvent(new CustomEvent("mdx:quiz-graded", {
+        bubbles: true,
+        detail: { quizId: root.getAttribute("data-quiz-id"), score: score, passed: passed, outcomes: outcomes,
+          paper: paperCode }
+      }));
+    },
+
+    clear: function (root) {
+      var result = resultBox(root);
+      result.hidden = true;
+      result.textContent = "";
+      result.removeAttribute("data-quiz-score");
+    }
+  };
+})();

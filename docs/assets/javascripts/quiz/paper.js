@@ -1,0 +1,119 @@
+/*
+ * quiz/paper.js: which questions a quiz asks, in which order. A paper code in the address (?paper=K7Q2)
+ * seeds the draw, so every device that opens it gets the same paper; ?n=10 with it asks that many.
+ * The exam draws the same number from every module; the 错题本 asks only the learner's wrong answers.
+ */
+(function () {
+  "use strict";
+  var quiz = window.mdxQuiz;
+  var settings = quiz.settings;
+
+  var code = function () {
+    var given = (new URLSearchParams(location.search).get("paper") || "").toUpperCase();
+    return /^[A-Z0-9]{1,12}$/.test(given) ? given : "";
+  };
+
+  var size = function (total) {
+    var n = parseInt(new URLSearchParams(location.search).get("n"), 10);
+    return n >= 1 && n < total ? n : total;
+  };
+
+  // Small seeded generator (mulberry32) over a string hash: same code, same sequence, everywhere.
+  var seeded = function (text) {
+    var h = 1779033703 ^ text.length;
+    for (var i = 0; i < text.length; i++) {
+      h = Math.imul(h ^ text.charCodeAt(i), 3432918353);
+      h = (h << 13) | (h >>> 19);
+    }
+    var state = h >>> 0;
+    return function () {
+      state = (state + 0x6D2B79F5) >>> 0;
+      var t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  };
+
+  // Bank questions are named "<module><separator><question>": group by module, take `count` of each.
+  var drawPerModule = function (questions, count, random) {
+    var groups = {};
+    questions.forEach(function (q) {
+      var module = q.id.split(settings.BANK_ID_SEPARATOR)[0];
+      (groups[module] = groups[module] || []).push(q);
+    });
+    var drawn = [];
+    Object.keys(groups).forEach(function (module) {
+      drawn = drawn.concat(quiz.shuffle(groups[module], random).slice(0, count));
+    });
+    return drawn;
+  };
+
+  // The paper code goes into the address without a reload. Material's instant navigation has by then
+  // made every in-page link absolute from the address as it was, so the skip link, the table of contents
+  // and the permalinks would load the page again under the old code (or none): a new draw, answers gone.
+  var showInAddress = function (paperCode) {
+    var url = new URL(location.href);
+    url.searchParams.set("paper", paperCode);
+    history.replaceState(history.state, "", url.toString());
+    Array.prototype.forEach.call(document.querySelectorAll("a[href*='#']"), function (link) {
+      var target = new URL(link.href, location.href);
+      if (target.origin !== location.origin || target.pathname !== location.pathname) return;
+      if (target.search === location.search) return;
+      target.search = location.search;
+      link.href = target.toString();
+    });
+  };
+
+  var newCode = function () {
+    var alphabet = settings.PAPER_ALPHABET;
+    var made = "";
+    for (var i = 0; i < settings.PAPER_CODE_LENGTH; i++) made += alphabet[Math.floor(Math.random() * alphabet.length)];
+    return made;
+  };
+
+  // Draws the paper from all of the quiz's questions; hides the others, numbers the paper's, and
+  // returns them in order. A paper code fixes the order of questions and options; without one,
+  // options are shuffled only where the quiz asks for it.
+  var draw = function (root, all) {
+    var paperCode = code();
+    var random = paperCode ? seeded(paperCode + "/" + root.getAttribute("data-quiz-id")) : null;
+    var ordered = all.slice().sort(function (a, b) { return a.position - b.position; });
+    var pool = root.getAttribute("data-pool");
+    if (pool === "exam") {
+      ordered.forEach(function (q) { q.el.hidden = true; });
+      ordered = drawPerModule(ordered, parseInt(root.getAttribute("data-per-module"), 10) || 2, random);
+    } else if (pool && window.mdxLearn) {
+      var wanted = window.mdxLearn.pool(pool);
+      ordered.forEach(function (q) { q.el.hidden = true; });
+      ordered = ordered.filter(function (q) { return wanted.indexOf(q.id) >= 0; });
+    }
+    if (random) ordered = quiz.shuffle(ordered, random);
+    quiz.placeInOrder(root.querySelector(".mdx-quiz__questions"), ordered.map(function (q) { return q.el; }));
+    var count = paperCode ? size(ordered.length) : ordered.length;
+    var asked = ordered.slice(0, count);
+    ordered.forEach(function (q, index) { q.el.hidden = index >= count; });
+    // "共 N 题" of a quiz, "每卷 N 题" of the exam: the number of questions now asked
+    var meta = root.querySelector(".mdx-quiz__meta");
+    if (meta) {
+      if (meta.mdxServed === undefined) meta.mdxServed = meta.textContent;  // as the page came
+      meta.textContent = meta.mdxServed.replace(/(共|每卷) \d+ 题/, function (whole, word) {
+        return word + " " + count + " 题";
+      });
+    }
+    root.classList.toggle("mdx-quiz--empty", !asked.length);
+    var shuffleOptions = root.getAttribute("data-shuffle") === "true" || !!random;
+    asked.forEach(function (q, index) {
+      q.arrange(shuffleOptions, random);
+      q.el.querySelector(".mdx-quiz__number").textContent = (index + 1) + ".";
+    });
+    var label = root.querySelector(".mdx-quiz__paper");
+    if (label) {
+      label.hidden = !paperCode;
+      label.textContent = paperCode ? "试卷编号 " + paperCode : "";
+    }
+    return asked;
+  };
+
+  quiz.paper = { code: code, newCode: newCode, showInAddress: showInAddress, draw: draw };
+})();
