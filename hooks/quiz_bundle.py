@@ -1,6 +1,6 @@
 """MkDocs hook: the quiz's script sources become the one `assets/javascripts/quiz.js` the pages load.
 
-The sources stay split by responsibility under docs/assets/javascripts/quiz/ (settings, helpers, the
+The sources stay split by responsibility under docs/assets/javascripts/quiz/ (helpers, the
 paper, drafts, the clock, grading, printing, the mount) with one file per question type in quiz/types/.
 Joined at build time, a page still makes one request for the quiz, however many types there are, and a
 new type is one new file in quiz/types/: nothing here or in mkdocs.yml names it. The sources themselves
@@ -17,11 +17,11 @@ from mkdocs.structure.files import File, Files
 SOURCES = "assets/javascripts/quiz/"
 BUNDLE = "assets/javascripts/quiz.js"
 TYPES = "types/"
-# Order matters where a file uses another at load time: the settings and helpers come first, the question
+# Order matters where a file uses another at load time: the helpers come first, the question
 # types (any order) register themselves next, and the mount, which starts the quizzes, comes last.
 # page-life.js subscribes to Material's document$ before the mount does: an old page's clock stops
 # before the new page's quizzes mount.
-BEFORE_TYPES = ("settings.js", "util.js", "page-life.js")
+BEFORE_TYPES = ("util.js", "page-life.js")
 AFTER_TYPES = ("question.js", "paper.js", "drafts.js", "clock.js", "grading.js", "printing.js", "mount.js")
 
 

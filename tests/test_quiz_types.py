@@ -5,10 +5,13 @@ printed; and a question of a type no script knows, which stays readable and leav
 from __future__ import annotations
 
 import importlib.util
+import json
 import shutil
 from pathlib import Path
 
 import pytest
+
+from macros.contract import browser_contract
 
 from .helpers import ROOT, PageWatch, StaticServer
 
@@ -51,7 +54,11 @@ def test_every_type_module_is_joined_between_the_core_and_the_mount():
 def fixture_site(tmp_path_factory):
     """The fixture page with the site's scripts and stylesheet where a built page finds them."""
     folder = tmp_path_factory.mktemp("fixture-site")
-    shutil.copy(Path(__file__).parent / "fixtures" / "match.html", folder / "match.html")
+    # The contract block every built page carries (overrides/main.html), which text-fold.js reads
+    page = (Path(__file__).parent / "fixtures" / "match.html").read_text(encoding="utf-8")
+    contract = json.dumps(browser_contract(), ensure_ascii=False).replace("</", "<\\/")
+    block = f'<script id="__mdx_contract" type="application/json">{contract}</script>\n'
+    (folder / "match.html").write_text(page.replace("</head>", block + "</head>", 1), encoding="utf-8")
     scripts = folder / "assets" / "javascripts"
     scripts.mkdir(parents=True)
     for name in ("text-fold.js", "projector.js"):

@@ -6,7 +6,8 @@
 (function () {
   "use strict";
   var quiz = window.mdxQuiz;
-  var settings = quiz.settings;
+  // The id separator and the code alphabet are the build's (macros/contract.py, via text-fold.js)
+  var contract = window.mdxContract;
 
   var code = function () {
     var given = (new URLSearchParams(location.search).get("paper") || "").toUpperCase();
@@ -39,7 +40,7 @@
   var drawPerModule = function (questions, count, random) {
     var groups = {};
     questions.forEach(function (q) {
-      var module = q.id.split(settings.BANK_ID_SEPARATOR)[0];
+      var module = q.id.split(contract().idSeparator)[0];
       (groups[module] = groups[module] || []).push(q);
     });
     var drawn = [];
@@ -66,9 +67,9 @@
   };
 
   var newCode = function () {
-    var alphabet = settings.PAPER_ALPHABET;
+    var alphabet = contract().codeAlphabet;
     var made = "";
-    for (var i = 0; i < settings.PAPER_CODE_LENGTH; i++) made += alphabet[Math.floor(Math.random() * alphabet.length)];
+    for (var i = 0; i < contract().paperCodeLength; i++) made += alphabet[Math.floor(Math.random() * alphabet.length)];
     return made;
   };
 
