@@ -8,6 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from macros.models import MultipleQuestion, OrderQuestion, ReplyQuestion, SingleQuestion, TrueFalseQuestion
+from macros.question_types import QUESTION_TYPES
+from macros.question_types.match import MatchQuestion
 
 from .helpers import next_frames, search_site
 
@@ -31,9 +33,9 @@ def quiz_under_test(library, site_dir):
     """A quiz with every question type, and the page it is on."""
     for quiz in library.quizzes.values():
         kinds = {question.type for question in quiz.questions}
-        if kinds >= {"single", "multiple", "truefalse", "order"}:
+        if kinds >= set(QUESTION_TYPES):
             return quiz, page_with(site_dir, f'data-quiz-id="{quiz.id}"')
-    pytest.fail("no quiz uses all four question types")
+    pytest.fail(f"no quiz uses all the question types ({', '.join(QUESTION_TYPES)})")
 
 
 def question_el(page, quiz, question):
@@ -65,6 +67,18 @@ def answer(page, quiz, question, correct: bool) -> None:
         put_in_order(page, quiz, question, correct)
     elif isinstance(question, ReplyQuestion):
         el.locator("textarea").fill(question.model_answer if correct else "嗯。")
+    elif isinstance(question, MatchQuestion):
+        match_rows(el, correct)
+
+
+def match_rows(el, correct: bool) -> None:
+    """Each row's drop-downs set to the row's own cells (the right pairing), or, for a wrong answer, the
+    first row to the second row's cells."""
+    rows = el.locator(".mdx-quiz__match-row")
+    for row in range(rows.count()):
+        value = str(row) if correct or row > 0 else "1"
+        for select in rows.nth(row).locator("select").all():
+            select.select_option(value)
 
 
 def test_quiz_graded_right_then_wrong_with_explanations(page, server, quiz_under_test):
@@ -242,12 +256,20 @@ def test_in_page_links_scroll_without_reloading_the_page(page, server, quiz_unde
     answer(page, quiz, question, correct=True)
     chosen = question_el(page, quiz, question).locator("input:checked")
     table_of_contents = page.locator(".md-sidebar--secondary a.md-nav__link[href*='#']")
+    first, second = (table_of_contents.nth(n).get_attribute("href").split("#")[1] for n in (1, 2))
+
+    def at(fragment: str) -> None:
+        # Each step waits for its own address: Back pressed before the last jump has landed goes elsewhere
+        page.wait_for_function("wanted => location.hash === wanted", arg=f"#{fragment}" if fragment else "")
+
     table_of_contents.nth(1).click()
-    page.wait_for_function("location.hash.length > 1")
+    at(first)
     table_of_contents.nth(2).click()
+    at(second)
     page.go_back()
+    at(first)
     page.go_back()
-    page.wait_for_function("!location.hash")
+    at("")
     page.locator(".headerlink").nth(1).press("Enter")  # a permalink, from the keyboard
     page.wait_for_function("location.hash.length > 1")
     assert page.evaluate("document.querySelector('article').dataset.untouched") == "yes", "the page was re-rendered"

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from .test_browser import answer
+from .test_browser import answer, match_rows
 
 pytestmark = pytest.mark.browser
 
@@ -205,6 +205,8 @@ def answer_visible_correctly(page):
         elif kind == "reply":
             model = el.locator(".mdx-quiz__key").evaluate("e => e.textContent").split("参考回答：", 1)[1]
             el.locator("textarea").fill(model)
+        elif kind == "match":
+            match_rows(el, correct=True)
 
 
 def test_exam_draws_per_module_and_draws_differ(learner, server, library, site_dir):
