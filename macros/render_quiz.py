@@ -107,7 +107,10 @@ def _root(quiz: Quiz, taboo: TabooList, variant: QuizVariant | None) -> str:
 
 
 def _header(quiz: Quiz, inline: Inline, variant: QuizVariant | None) -> str:
-    size = f"每卷 {variant.paper_size} 题" if variant and variant.paper_size is not None else f"共 {len(quiz.questions)} 题"
+    # The number sits in its own element: quiz.js puts the count of the drawn paper there (?n=5, the 错题本)
+    count = variant.paper_size if variant and variant.paper_size is not None else len(quiz.questions)
+    word = "每卷" if variant and variant.paper_size is not None else "共"
+    size = f'{word} <span class="mdx-quiz__count">{count}</span> 题'
     if variant and variant.is_exam:
         # The paper code and the clock hold the place they will take (quiz.js fills them in when the exam
         # mounts), so the header does not grow a line under the reader then; course.css keeps them invisible.

@@ -212,12 +212,13 @@ def answer_visible_correctly(page):
 def test_exam_draws_per_module_and_draws_differ(learner, server, library, site_dir):
     # Before any script runs, the meta already gives a paper's size, not the bank's
     served = (site_dir / "learn" / "exam" / "index.html").read_text(encoding="utf-8")
-    paper_size = 2 * len([m for m in library.quizzes if m != "final"])
-    assert f"每卷 {paper_size} 题 · 及格线 80%" in served
+    drawn_from = {quiz.id for quiz in library.quizzes.values() if quiz.in_exam}
+    paper_size = 2 * len(drawn_from)
+    assert f'每卷 <span class="mdx-quiz__count">{paper_size}</span> 题 · 及格线 80%' in served
     learner.goto(server.url + "learn/exam/")
     first = drawn_modules(learner)
     modules = [q.split("--")[0] for q in first]
-    assert set(modules) == {m for m in library.quizzes if m != "final"}
+    assert set(modules) == drawn_from
     assert all(modules.count(m) == 2 for m in set(modules))
     assert learner.locator(".mdx-quiz--exam .mdx-quiz__meta").inner_text() == f"每卷 {paper_size} 题 · 及格线 80%"
     learner.goto(server.url + "learn/exam/?paper=K7Q2&n=5")  # a trainer's shorter paper

@@ -93,15 +93,14 @@
     quiz.placeInOrder(root.querySelector(".mdx-quiz__questions"), ordered.map(function (q) { return q.el; }));
     var count = paperCode ? size(ordered.length) : ordered.length;
     var asked = ordered.slice(0, count);
-    ordered.forEach(function (q, index) { q.el.hidden = index >= count; });
+    ordered.forEach(function (q, index) {
+      q.el.hidden = index >= count;
+      // The last question asked sits right above the buttons; the bank's unasked ones may follow it
+      q.el.classList.toggle("mdx-quiz__question--last-asked", index === count - 1);
+    });
     // "共 N 题" of a quiz, "每卷 N 题" of the exam: the number of questions now asked
-    var meta = root.querySelector(".mdx-quiz__meta");
-    if (meta) {
-      if (meta.mdxServed === undefined) meta.mdxServed = meta.textContent;  // as the page came
-      meta.textContent = meta.mdxServed.replace(/(共|每卷) \d+ 题/, function (whole, word) {
-        return word + " " + count + " 题";
-      });
-    }
+    var shownCount = root.querySelector(".mdx-quiz__count");
+    if (shownCount) shownCount.textContent = String(count);
     root.classList.toggle("mdx-quiz--empty", !asked.length);
     var shuffleOptions = root.getAttribute("data-shuffle") === "true" || !!random;
     asked.forEach(function (q, index) {
