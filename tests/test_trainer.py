@@ -162,3 +162,25 @@ def test_roleplay_sides_print_on_separate_pages_without_the_hidden_motive(page, 
     page.emulate_media(media="print")
     breaks = root.locator(".mdx-roleplay__side").evaluate_all("(s) => s.map(e => getComputedStyle(e).breakBefore)")
     assert breaks == ["page", "page", "page"]
+
+
+def test_a_printed_match_question_has_boxes_for_letters_and_the_lettered_choices(page, server, library):
+    """On paper a 配对题 has no drop-downs: each cell is a box to write a letter in, and each column's
+    choices are printed below the table, lettered as in the drop-downs. Checked on the built (minified) CSS."""
+    quiz = next(q for q in library.quizzes.values() if any(question.type == "match" for question in q.questions))
+    question = next(question for question in quiz.questions if question.type == "match")
+    page.goto(server.url + f"modules/{quiz.id}/")
+    page.wait_for_selector(f'[data-quiz-id="{quiz.id}"][data-mdx-mounted]')
+    match = page.locator(f'[data-quiz-id="{quiz.id}"] [data-question-id="{question.id}"]')
+    assert match.locator("select").first.is_visible() and not match.locator(".mdx-quiz__match-bank").is_visible()
+    page.emulate_media(media="print")
+    page.evaluate("""id => { document.documentElement.setAttribute('data-mdx-print', 'paper');
+                             document.querySelector(`[data-quiz-id="${id}"]`).classList.add('mdx-quiz--printing'); }""",
+                  quiz.id)
+    assert match.locator("select").evaluate_all("(all) => all.every(s => getComputedStyle(s).display === 'none')")
+    box = match.locator("td").first.evaluate("td => getComputedStyle(td, '::after').borderTopStyle")
+    assert box == "solid"
+    bank = match.locator(".mdx-quiz__match-bank")
+    assert bank.is_visible() and "A. " in bank.inner_text() and question.columns[1] in bank.inner_text()
+    page.evaluate("() => document.documentElement.setAttribute('data-mdx-print', 'key')")
+    assert not bank.is_visible() and not match.locator(".mdx-quiz__match").is_visible(), "the key prints words"
