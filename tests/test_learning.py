@@ -108,6 +108,26 @@ def test_wrong_answer_book_fills_and_empties_by_the_rule(learner, server, librar
     del review
 
 
+def test_a_wrong_match_question_is_redone_in_the_wrong_answer_book(learner, server, library):
+    """A 配对题 answered wrong lands in the 错题本 with the learner's pairing, and is answered there again."""
+    quiz = next(q for q in library.quizzes.values() if any(question.type == "match" for question in q.questions))
+    missed = next(question for question in quiz.questions if question.type == "match")
+    learner.goto(server.url + f"modules/{quiz.id}/")
+    take_quiz(learner, quiz, wrong_ids={missed.id})
+    book_id = f"{quiz.id}--{missed.id}"
+    assert list(stored(learner)["wrong"]) == [book_id]
+    assert missed.rows[1][1] in stored(learner)["wrong"][book_id]["given"], "the book keeps what was answered"
+    learner.goto(server.url + "learn/review/")
+    root = learner.locator('[data-quiz-id="review"][data-mdx-mounted]')
+    visible = root.locator(".mdx-quiz__question:not([hidden])")
+    assert visible.count() == 1 and visible.get_attribute("data-question-id") == book_id
+    match_rows(visible, correct=True)
+    root.locator('[data-quiz-action="submit"]').click()
+    assert root.locator(".mdx-quiz__result").get_attribute("data-quiz-score") == "100"
+    assert stored(learner)["wrong"][book_id]["streak"] == 1
+    assert learner.errors == []
+
+
 def test_export_then_import_moves_progress(learner, server, browser, library, tmp_path):
     learner.goto(server.url + "modules/understanding/")
     take_quiz(learner, library.quizzes["understanding"])
