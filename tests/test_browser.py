@@ -7,9 +7,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from macros.models import MultipleQuestion, OrderQuestion, ReplyQuestion, SingleQuestion, TrueFalseQuestion
 from macros.question_types import QUESTION_TYPES
+from macros.question_types.choice import MultipleQuestion, SingleQuestion
 from macros.question_types.match import MatchQuestion
+from macros.question_types.order import OrderQuestion
+from macros.question_types.reply import ReplyQuestion
+from macros.question_types.truefalse import TrueFalseQuestion
 
 from .helpers import next_frames, search_site
 

@@ -8,8 +8,12 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from macros.lms_export import gift, gift_escape, moodle_xml
-from macros.models import MultipleQuestion, OrderQuestion, Quiz, ReplyQuestion, SingleQuestion, TrueFalseQuestion
+from macros.models import Quiz
+from macros.question_types.choice import MultipleQuestion, SingleQuestion
 from macros.question_types.match import MatchQuestion
+from macros.question_types.order import OrderQuestion
+from macros.question_types.reply import ReplyQuestion
+from macros.question_types.truefalse import TrueFalseQuestion
 
 HOSTILE = "客户说：{很急} ~ 别=乱#来 \\ 好吗"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from opencc import OpenCC
 
-from macros.models import ReplyQuestion
+from macros.question_types.reply import ReplyQuestion
 
 pytestmark = pytest.mark.browser
 S2T = OpenCC("s2t")
