@@ -12,7 +12,7 @@ from macros.models import STAGES
 from .helpers import ROOT
 
 MODULES = ["understanding", "psychology", "listening", "handling-steps", "principles", "taboos", "emotions",
-           "management", "regulation", "cases"]
+           "management", "regulation", "bank-situations", "cases"]
 SCENARIO_MIN = 6
 
 
