@@ -337,7 +337,7 @@ def test_passing_the_exam_gives_a_certificate_a_trainer_can_verify(learner, serv
     learner.locator('.mdx-quiz--exam [data-quiz-action="submit"]').click()
     report = learner.locator("#mdx-exam-report")
     drawn_from = [quiz for quiz in library.quizzes.values() if quiz.in_exam]
-    assert report.locator("tr[data-module]").count() == len(drawn_from) == 10
+    assert report.locator("tr[data-module]").count() == len(drawn_from)
     learner.locator("input[name='certificate-name']").fill("王小明")
     learner.locator('[data-learn-action="certificate"]').click()
     card = learner.locator(".mdx-certificate")
