@@ -147,17 +147,17 @@ def _hits(parts: Sequence[str], folded: str, gap: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _negation_at(folded: str, start: int, end: int, rules: dict) -> int:
-    """Where a negation governing folded[start:end] begins, or -1."""
+def _negation_of(folded: str, start: int, end: int, rules: dict) -> tuple[int, int] | None:
+    """(from, to): the words that take folded[start:end] back, or None when nothing does."""
     for cue_at in range(max(0, start - rules["window"]), start):
         if _is_negation(folded, cue_at, rules):
-            return cue_at
+            return cue_at, end
     if any(folded.startswith(cue, end) for cue in rules["negationsAfter"]):
-        return start
+        return start, min(len(folded), end + 2)
     for cue_at in range(end, min(len(folded), end + rules["reach"] + 1)):
         if _is_negation(folded, cue_at, rules):
-            return start
-    return -1
+            return start, min(len(folded), cue_at + 2)
+    return None
 
 
 def _is_negation(folded: str, at: int, rules: dict) -> bool:
@@ -182,11 +182,11 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
                     for start, end in _hits([part], clause.folded, 0):
                         covered[c].update(range(start, end))
                 for start, end in _hits(parts, clause.folded, rules["gap"]):
-                    cue_at = _negation_at(clause.folded, start, end, rules)
-                    if cue_at < 0 and met is None:
+                    negation = _negation_of(clause.folded, start, end, rules)
+                    if negation is None and met is None:
                         met = clause.words(start, end)
-                    elif cue_at >= 0 and negated is None:
-                        negated = clause.words(min(cue_at, start), end + 2 if cue_at == start else end)
+                    elif negation is not None and negated is None:
+                        negated = clause.words(*negation)
         if met is not None:
             points.append({"label": label, "met": True, "words": met})
         elif negated is not None:
