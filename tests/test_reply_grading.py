@@ -9,12 +9,11 @@ from collections import Counter
 import pytest
 from pydantic import ValidationError
 
+from macros.contract import browser_contract
+from macros.normalize import pairs_for
 from macros.question_types.reply import KeyPoint, ReplyQuestion
 from macros.question_types.reply_answers import BAD_CATEGORIES, GOOD, load_answers
-from macros.question_types.reply_grading import browser_rules, compile_keypoints, compile_taboo, grade
-from macros.normalize import pairs_for
-from macros.contract import browser_contract
-from macros.question_types.reply_grading import rule_texts
+from macros.question_types.reply_grading import browser_rules, compile_keypoints, compile_taboo, grade, rule_texts
 
 from .helpers import ROOT
 

@@ -31,7 +31,7 @@ class ReplyRules:
     # Most characters between the parts of a "请示…主管" phrasing.
     gap: int = 6
     # Where a clause ends: a negation does not reach across it (不好意思，我马上查).
-    clause_breaks: str = "，。！？；：,.!?;:\n…~～—\u3000 "
+    clause_breaks: str = "，。！？；：,.!?;:\n…~～—"
     negations: tuple[str, ...] = ("不", "没", "别", "无法", "未", "甭", "休想")
     # Words that start like a negation and are not one.
     not_negations: tuple[str, ...] = (
