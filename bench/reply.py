@@ -35,7 +35,7 @@ def judge_all(root: Path = ROOT) -> list[tuple[str, str, str, dict]]:
     unknown = sorted(set(answers) - set(questions))
     if missing or unknown:
         raise SystemExit(f"labelled set out of step with the bank: no answers for {missing}, unknown {unknown}")
-    return [(key, category, answer, grade(answer, questions[key].keypoints, taboo))
+    return [(key, category, answer, grade(answer, questions[key].keypoints, taboo, questions[key].avoid))
             for key, judged in answers.items() for category, answer in judged.judged()]
 
 

@@ -13,7 +13,14 @@ from macros.contract import browser_contract
 from macros.normalize import pairs_for
 from macros.question_types.reply import KeyPoint, ReplyQuestion
 from macros.question_types.reply_answers import BAD_CATEGORIES, GOOD, load_answers
-from macros.question_types.reply_grading import browser_rules, compile_keypoints, compile_taboo, grade, rule_texts
+from macros.question_types.reply_grading import (
+    browser_rules,
+    compile_keypoints,
+    compile_phrasings,
+    compile_taboo,
+    grade,
+    rule_texts,
+)
 
 from .helpers import ROOT
 
@@ -45,10 +52,12 @@ def browser_verdicts(browser, library, cases) -> list[dict]:
     keys = sorted({key for key, _, _ in cases})
     keypoints = {key: [{"label": label, "any": phrasings}
                        for label, phrasings in compile_keypoints(questions[key].keypoints)] for key in keys}
+    avoid = {key: compile_phrasings(questions[key].avoid) for key in keys}
     taboo = compile_taboo(taboo_list(library))
     texts = [answer for _, _, answer in cases]
     pairs = pairs_for([*texts, *(a for q in questions.values() for p in q.keypoints for a in p.any),
-                       *(p for _, _, found in taboo for p in found), *rule_texts()])
+                       *(p for _, _, found in taboo for p in found), *rule_texts(),
+                       *(a for q in questions.values() for a in q.avoid)])
     page = browser.new_page()
     try:
         contract = json.dumps(browser_contract(), ensure_ascii=False).replace("</", "<\\/")
@@ -57,12 +66,12 @@ def browser_verdicts(browser, library, cases) -> list[dict]:
         for script in SCRIPTS:
             page.add_script_tag(content=script.read_text(encoding="utf-8"))
         return page.evaluate(
-            """([cases, keypoints, taboo, rules, pairs]) => {
+            """([cases, keypoints, avoid, taboo, rules, pairs]) => {
                  const folder = new window.MdxFolder(pairs);
                  return cases.map(([key, , answer]) =>
-                   window.mdxReplyGrading.grade(answer, keypoints[key], taboo, rules, folder));
+                   window.mdxReplyGrading.grade(answer, keypoints[key], taboo, rules, folder, avoid[key]));
                }""",
-            [cases, keypoints, taboo, browser_rules(), pairs])
+            [cases, keypoints, avoid, taboo, browser_rules(), pairs])
     finally:
         page.close()
 
@@ -70,7 +79,7 @@ def browser_verdicts(browser, library, cases) -> list[dict]:
 def python_verdicts(library, cases) -> list[dict]:
     questions = reply_questions(library)
     taboo = taboo_list(library)
-    return [grade(answer, questions[key].keypoints, taboo) for key, _, answer in cases]
+    return [grade(answer, questions[key].keypoints, taboo, questions[key].avoid) for key, _, answer in cases]
 
 
 def agreement(cases, verdicts) -> tuple[Counter, Counter]:
@@ -154,3 +163,18 @@ def test_paired_phrasings_need_both_parts_close_together():
 def test_a_badly_written_paired_phrasing_is_refused(phrasing):
     with pytest.raises(ValidationError, match="…"):
         KeyPoint(label="请示", any=[phrasing])
+
+
+def test_a_question_s_own_don_ts_fail_the_reply(library):
+    question = by_key(library, "regulation/reply-threat-12378")
+    answer = "您的权利我尊重，但建议您别打，核查结果明天下午出来，我记录下来报告主管。"
+    verdict = grade(answer, question.keypoints, taboo_list(library), question.avoid)
+    assert not verdict["correct"]
+    assert {"kind": "avoid", "words": "但建议您别打"} in verdict["faults"]
+    assert grade(answer, question.keypoints, taboo_list(library))["correct"], "only the question's rubric forbids it"
+
+
+def test_a_badly_written_phrasing_to_avoid_is_refused(library):
+    question = by_key(library, "regulation/reply-threat-12378")
+    with pytest.raises(ValidationError, match="needs words"):
+        ReplyQuestion.model_validate({**question.model_dump(), "avoid": ["别…"]})

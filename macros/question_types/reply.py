@@ -16,7 +16,16 @@ from ..normalize import pairs_for
 from . import lms
 from .base import FindTaboo, QuestionBase, QuestionType, Strict, TabooList, Text
 from .html import attr, input_name
-from .reply_grading import GAP_MARK, RULES, browser_rules, compile_keypoints, compile_taboo, grade, rule_texts
+from .reply_grading import (
+    RULES,
+    browser_rules,
+    compile_keypoints,
+    compile_phrasings,
+    compile_taboo,
+    grade,
+    phrasing_problem,
+    rule_texts,
+)
 
 
 class KeyPoint(Strict):
@@ -31,13 +40,14 @@ class KeyPoint(Strict):
     @field_validator("any")
     @classmethod
     def _phrasings_compare(cls, phrasings: list[str]) -> list[str]:
-        for phrasing in phrasings:
-            parts = phrasing.split(GAP_MARK)
-            if any(not part.strip() for part in parts):
-                raise ValueError(f"'{phrasing}': every side of '{GAP_MARK}' needs words — write it as 请示{GAP_MARK}主管")
-            if len(parts) > 3:
-                raise ValueError(f"'{phrasing}': at most three parts joined by '{GAP_MARK}' — split it into phrasings")
-        return phrasings
+        return _usable(phrasings)
+
+
+def _usable(phrasings: list[str]) -> list[str]:
+    problems = [problem for problem in map(phrasing_problem, phrasings) if problem]
+    if problems:
+        raise ValueError("; ".join(problems))
+    return phrasings
 
 
 class ReplyQuestion(QuestionBase):
@@ -46,6 +56,14 @@ class ReplyQuestion(QuestionBase):
     type: Literal["reply"]
     keypoints: list[KeyPoint] = Field(min_length=1, max_length=6)
     model_answer: Text = Field(description="A reply that meets every key point, shown after grading.")
+    avoid: list[Annotated[str, Field(min_length=1)]] = Field(
+        default_factory=list, max_length=12,
+        description="What this question's rubric forbids (许诺补偿, 劝阻投诉 …): a reply containing one fails.")
+
+    @field_validator("avoid")
+    @classmethod
+    def _avoid_compares(cls, phrasings: list[str]) -> list[str]:
+        return _usable(phrasings)
 
 
 def _body(quiz, question: ReplyQuestion, inline) -> list[str]:
@@ -63,7 +81,8 @@ def _compact(value) -> str:
 
 def _answer_attributes(question: ReplyQuestion) -> str:
     points = [{"label": label, "any": phrasings} for label, phrasings in compile_keypoints(question.keypoints)]
-    return f' data-keypoints="{_compact(points)}" data-model-answer="{attr(question.model_answer)}"'
+    avoid = f' data-avoid="{_compact(compile_phrasings(question.avoid))}"' if question.avoid else ""
+    return f' data-keypoints="{_compact(points)}"{avoid} data-model-answer="{attr(question.model_answer)}"'
 
 
 def _key(question: ReplyQuestion, inline) -> str:
@@ -76,7 +95,8 @@ def _quiz_attributes(questions: Sequence[ReplyQuestion], taboo: TabooList) -> st
     Traditional → Simplified pairs of every word they compare."""
     patterns = compile_taboo(taboo)
     pairs = pairs_for([*(a for q in questions for p in q.keypoints for a in p.any),
-                       *(p for _, _, found in patterns for p in found), *rule_texts(RULES)])
+                       *(p for _, _, found in patterns for p in found), *rule_texts(RULES),
+                       *(a for q in questions for a in q.avoid)])
     return (f' data-taboo="{_compact(patterns)}" data-reply-rules="{_compact(browser_rules())}"'
             f' data-t2s="{attr(pairs)}"')
 
@@ -85,7 +105,7 @@ def _check(question: ReplyQuestion, find_taboo: FindTaboo) -> list[tuple[str, st
     """A model answer must pass its own grading, by the browser's rules: every key point met, no refusal,
     blame, over-promise or rude words, no taboo phrase."""
     problems = []
-    verdict = grade(question.model_answer, question.keypoints, [])
+    verdict = grade(question.model_answer, question.keypoints, [], question.avoid)
     missed = [f"{p['label']}（{'negated: ' + p['words'] if p['reason'] == 'negated' else 'missing'}）"
               for p in verdict["points"] if not p["met"]]
     if missed:
@@ -102,7 +122,8 @@ def _check(question: ReplyQuestion, find_taboo: FindTaboo) -> list[tuple[str, st
 
 def _grader_info(question: ReplyQuestion) -> str:
     points = "".join(f"<li>{lms.html(p.label)}（如：{xml_escape('、'.join(p.any[:6]))}）</li>" for p in question.keypoints)
-    return f"<p>要点：</p><ul>{points}</ul><p>参考回答：{lms.html(question.model_answer)}</p>"
+    avoid = f"<p>要避免：{xml_escape('、'.join(question.avoid))}</p>" if question.avoid else ""
+    return f"<p>要点：</p><ul>{points}</ul>{avoid}<p>参考回答：{lms.html(question.model_answer)}</p>"
 
 
 def _moodle(quiz, question: ReplyQuestion) -> list[str]:

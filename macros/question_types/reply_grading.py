@@ -50,7 +50,7 @@ class ReplyRules:
         "退不了", "帮不了", "给不了", "你自己…吧", "你自己想办法", "回去等", "就等着", "等着吧", "爱找谁",
         "不会改", "就是该扣", "不能退", "也不行", "就是不行", "找谁都", "不会给你", "不会帮你", "说不准", "你看着办",
         "你得从头", "还得从头", "就免了", "更不可能", "就更别", "你再跟他", "你到时候再", "你还得", "是不可能",
-        "我挂了", "你自己看", "你自己查", "你自己去", "你自己打", "别打", "别投诉", "不要投诉", "没必要投诉", "何必")
+        "我挂了", "你自己看", "你自己查", "你自己去", "你自己打", "何必")
     # The customer is made the one at fault.
     blame: tuple[str, ...] = (
         "怪谁", "怪不了", "谁让你", "谁叫你", "是你自己", "你自己没", "你自己不", "你自己弄", "你自己忘", "你自己摔",
@@ -73,6 +73,18 @@ class ReplyRules:
 
 RULES = ReplyRules()
 FAULT_KINDS = ("refused", "blamed", "over-promise", "rude")
+
+
+def phrasing_problem(phrasing: str) -> str | None:
+    """Why a trainer's phrasing cannot be used, or None."""
+    parts = phrasing.split(GAP_MARK)
+    if any(not part.strip() for part in parts):
+        return f"'{phrasing}': every side of '{GAP_MARK}' needs words — write it as 请示{GAP_MARK}主管"
+    if len(parts) > 3:
+        return f"'{phrasing}': at most three parts joined by '{GAP_MARK}' — split it into phrasings"
+    if not compile_phrasing(phrasing):
+        return f"'{phrasing}': only punctuation or spaces — write the words a reply would contain"
+    return None
 
 
 def compile_phrasing(phrasing: str) -> list[str]:
@@ -170,9 +182,11 @@ def _is_negation(folded: str, at: int, rules: dict) -> bool:
 
 
 def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str]]]],
-                 taboo: Sequence[tuple[str, str, Sequence[str]]], rules: dict) -> dict:
+                 taboo: Sequence[tuple[str, str, Sequence[str]]], rules: dict,
+                 avoid: Sequence[Sequence[str]] = ()) -> dict:
     """The verdict on `text`, from compiled key points (label, [parts of each phrasing]), folded taboo
-    entries (id, text, patterns) and `browser_rules()`: exactly what quiz/types/reply.js computes."""
+    entries (id, text, patterns), `browser_rules()` and the question's own phrasings to avoid (compiled):
+    exactly what quiz/types/reply.js computes."""
     breaks = ReplyRules(clause_breaks=rules["clauseBreaks"])
     clauses = _clauses(text, breaks)
     covered = [set() for _ in clauses]
@@ -197,7 +211,7 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
         else:
             points.append({"label": label, "met": False, "reason": "missing", "words": ""})
     faults = []
-    for kind, patterns in rules["faults"]:
+    for kind, patterns in [*rules["faults"], ["avoid", avoid]]:
         for clause in clauses:
             if any(_hits(parts, clause.folded, rules["gap"]) for parts in patterns):
                 faults.append({"kind": kind, "words": clause.whole()})
@@ -218,14 +232,19 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
 
 def compile_keypoints(keypoints) -> list[tuple[str, list[list[str]]]]:
     """(label, [parts of each phrasing]) of each key point, as the browser receives them."""
-    return [(point.label, [parts for parts in (compile_phrasing(p) for p in point.any) if parts])
-            for point in keypoints]
+    return [(point.label, compile_phrasings(point.any)) for point in keypoints]
 
 
 def compile_taboo(taboo: Sequence[tuple[str, str, Sequence[str]]]) -> list[tuple[str, str, list[str]]]:
     return [(tid, text, sorted({fold(p) for p in found} - {""})) for tid, text, found in taboo]
 
 
-def grade(text: str, keypoints, taboo: Sequence[tuple[str, str, Sequence[str]]]) -> dict:
-    """The verdict on `text` for a question's key points and the library's taboo list (id, text, patterns)."""
-    return grade_folded(text, compile_keypoints(keypoints), compile_taboo(taboo), browser_rules())
+def grade(text: str, keypoints, taboo: Sequence[tuple[str, str, Sequence[str]]], avoid: Sequence[str] = ()) -> dict:
+    """The verdict on `text` for a question's key points and phrasings to avoid, and the library's taboo list
+    (id, text, patterns)."""
+    return grade_folded(text, compile_keypoints(keypoints), compile_taboo(taboo), browser_rules(),
+                        compile_phrasings(avoid))
+
+
+def compile_phrasings(phrasings: Sequence[str]) -> list[list[str]]:
+    return [parts for parts in (compile_phrasing(p) for p in phrasings) if parts]

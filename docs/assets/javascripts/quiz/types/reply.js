@@ -76,7 +76,7 @@
     return null;
   };
 
-  var grade = function (text, keypoints, taboo, rules, folder) {
+  var grade = function (text, keypoints, taboo, rules, folder, avoid) {
     var clauses = clausesOf(text, folder, Array.from(rules.clauseBreaks));
     var covered = clauses.map(function () { return Object.create(null); });
     var points = keypoints.map(function (point) {
@@ -101,7 +101,7 @@
       return { label: point.label, met: false, reason: "missing", words: "" };
     });
     var faults = [];
-    rules.faults.forEach(function (rule) {
+    rules.faults.concat([["avoid", avoid || []]]).forEach(function (rule) {
       clauses.forEach(function (clause) {
         var found = rule[1].some(function (parts) { return hits(parts, clause.folded, rules.gap).length; });
         if (found) faults.push({ kind: rule[0], words: clause.chars.slice(clause.start, clause.end).join("").trim() });
@@ -148,6 +148,7 @@
         folder: new window.MdxFolder(root.getAttribute("data-t2s") || ""),
         taboo: JSON.parse(root.getAttribute("data-taboo") || "[]"),
         rules: JSON.parse(root.getAttribute("data-reply-rules") || "null"),
+        avoid: JSON.parse(q.el.getAttribute("data-avoid") || "[]"),
         quizId: root.getAttribute("data-quiz-id") || ""
       };
     }
@@ -156,7 +157,7 @@
 
   var review = function (q) {
     var grading = rules(q);
-    return grade(box(q).value, grading.keypoints, grading.taboo, grading.rules, grading.folder);
+    return grade(box(q).value, grading.keypoints, grading.taboo, grading.rules, grading.folder, grading.avoid);
   };
 
   var FAULT_TEXT = {
@@ -164,6 +165,7 @@
     blamed: "✘ 把责任推给了客户：",
     "over-promise": "✘ 许诺了做不到的事：",
     rude: "✘ 语气伤人：",
+    avoid: "✘ 本题要避免这样说：",
     taboo: "✘ 用了禁忌用语："
   };
 
