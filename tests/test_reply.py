@@ -94,3 +94,24 @@ def test_disagreeing_keeps_the_reply_beside_the_model_answer_for_a_trainer(page,
     assert exported[0]["answer"] == reply and exported[0]["graded"] in ("correct", "wrong")
     button.click()
     assert page.evaluate("JSON.parse(localStorage.getItem('kesutong.reply-disputes.v1'))") == []
+
+
+def test_disagreeing_works_when_the_browser_keeps_nothing(browser, server, library):
+    context = browser.new_context()
+    context.add_init_script("for (const name of ['localStorage', 'sessionStorage']) Object.defineProperty(window, name, "
+                            "{get() { throw new DOMException('denied', 'SecurityError'); }});")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        quiz = library.quizzes["psychology"]
+        question = next(q for q in quiz.questions if q.id == "reply-negotiator-fee")
+        el = submit_reply(page, server, quiz, question, "手续费我这就退。")
+        el.locator(".mdx-quiz__disagree").click()
+        assert "不能保存" in el.locator(".mdx-quiz__dispute-note").inner_text()
+        with page.expect_download() as download:
+            el.locator(".mdx-quiz__export").click()
+        assert json.loads(Path(download.value.path()).read_text(encoding="utf-8"))[0]["answer"] == "手续费我这就退。"
+        assert errors == []
+    finally:
+        context.close()
