@@ -178,3 +178,10 @@ def test_a_badly_written_phrasing_to_avoid_is_refused(library):
     question = by_key(library, "regulation/reply-threat-12378")
     with pytest.raises(ValidationError, match="needs words"):
         ReplyQuestion.model_validate({**question.model_dump(), "avoid": ["别…"]})
+
+
+def test_words_inside_a_refusal_meet_no_key_point(library):
+    verdict = grade("我是大堂经理，现在说了不算，今天别想了", by_key(library, "psychology/reply-negotiator-fee").keypoints,
+                    taboo_list(library))
+    assert not any(point["met"] for point in verdict["points"]), verdict
+    assert {"label": "能办的部分马上办", "met": False, "reason": "negated", "words": "现在说了不算"} in verdict["points"]

@@ -5,7 +5,8 @@ data-reply-rules); the build grades every model answer with `grade` and fails wh
 tests/test_reply_grading.py runs both over the labelled answers and fails on any difference.
 
 A reply is cut into clauses at punctuation, each clause folded (macros/normalize.py). A key point is met
-by one of its phrasings found in a clause and not governed by a negation: a cue (不, 没, 别 …) in the
+by one of its phrasings found in a clause and not governed by a negation (nor in a clause that refuses,
+blames or over-promises: 现在说了不算 does not meet 现在): a cue (不, 没, 别 …) in the
 `window` characters before it, or a 不了/不到 right after it. A phrasing "请示…主管" means its parts in this
 order, at most `gap` characters apart, in one clause. Refusals, blame, over-promises and rude words fail
 a reply wherever they are, as do the taboo phrases and a reply that is mostly a list of key words.
@@ -189,6 +190,13 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
     exactly what quiz/types/reply.js computes."""
     breaks = ReplyRules(clause_breaks=rules["clauseBreaks"])
     clauses = _clauses(text, breaks)
+    faults = []
+    faulty = set()  # clauses that refuse, blame, over-promise …: what they say meets no key point
+    for kind, patterns in [*rules["faults"], ["avoid", avoid]]:
+        for c, clause in enumerate(clauses):
+            if any(_hits(parts, clause.folded, rules["gap"]) for parts in patterns):
+                faults.append({"kind": kind, "words": clause.whole()})
+                faulty.add(c)
     covered = [set() for _ in clauses]
     points = []
     for label, phrasings in keypoints:
@@ -199,7 +207,7 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
                     for start, end in _hits([part], clause.folded, 0):
                         covered[c].update(range(start, end))
                 for start, end in _hits(parts, clause.folded, rules["gap"]):
-                    negation = _negation_of(clause.folded, start, end, rules)
+                    negation = (0, len(clause.folded)) if c in faulty else _negation_of(clause.folded, start, end, rules)
                     if negation is None and met is None:
                         met = clause.words(start, end)
                     elif negation is not None and negated is None:
@@ -210,11 +218,6 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
             points.append({"label": label, "met": False, "reason": "negated", "words": negated})
         else:
             points.append({"label": label, "met": False, "reason": "missing", "words": ""})
-    faults = []
-    for kind, patterns in [*rules["faults"], ["avoid", avoid]]:
-        for clause in clauses:
-            if any(_hits(parts, clause.folded, rules["gap"]) for parts in patterns):
-                faults.append({"kind": kind, "words": clause.whole()})
     whole = "".join(clause.folded for clause in clauses)
     origin = [(c, i) for c, clause in enumerate(clauses) for i in range(len(clause.folded))]
     for taboo_id, _text, patterns in taboo:

@@ -78,6 +78,17 @@
 
   var grade = function (text, keypoints, taboo, rules, folder, avoid) {
     var clauses = clausesOf(text, folder, Array.from(rules.clauseBreaks));
+    var faults = [];
+    var faulty = Object.create(null);  // clauses that refuse, blame, over-promise …: they meet no key point
+    rules.faults.concat([["avoid", avoid || []]]).forEach(function (rule) {
+      clauses.forEach(function (clause, c) {
+        var found = rule[1].some(function (parts) { return hits(parts, clause.folded, rules.gap).length; });
+        if (found) {
+          faults.push({ kind: rule[0], words: clause.chars.slice(clause.start, clause.end).join("").trim() });
+          faulty[c] = true;
+        }
+      });
+    });
     var covered = clauses.map(function () { return Object.create(null); });
     var points = keypoints.map(function (point) {
       var met = null;
@@ -90,7 +101,7 @@
             });
           });
           hits(parts, clause.folded, rules.gap).forEach(function (span) {
-            var negation = negationOf(clause.folded, span[0], span[1], rules);
+            var negation = faulty[c] ? [0, clause.folded.length] : negationOf(clause.folded, span[0], span[1], rules);
             if (!negation && met === null) met = wordsOf(clause, span[0], span[1]);
             else if (negation && negated === null) negated = wordsOf(clause, negation[0], negation[1]);
           });
@@ -99,13 +110,6 @@
       if (met !== null) return { label: point.label, met: true, words: met };
       if (negated !== null) return { label: point.label, met: false, reason: "negated", words: negated };
       return { label: point.label, met: false, reason: "missing", words: "" };
-    });
-    var faults = [];
-    rules.faults.concat([["avoid", avoid || []]]).forEach(function (rule) {
-      clauses.forEach(function (clause) {
-        var found = rule[1].some(function (parts) { return hits(parts, clause.folded, rules.gap).length; });
-        if (found) faults.push({ kind: rule[0], words: clause.chars.slice(clause.start, clause.end).join("").trim() });
-      });
     });
     var whole = "";
     var origin = [];
