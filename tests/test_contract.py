@@ -104,3 +104,22 @@ def test_browser_folds_finds_placeholders_and_taboo_as_the_build(browser, librar
     differences = [(text, want, got) for text, want, got in zip(texts, expected, actual) if want != got]
     assert not differences, f"{len(differences)} of {len(texts)} texts differ, first: {differences[:3]}"
     assert len(texts) > 2000, "the check must see the whole bank and library"
+
+
+@pytest.mark.browser
+def test_browser_grades_replies_as_the_build(browser, library):
+    """quiz/types/reply.js and reply_grading.py give the same verdict, quoting the same words, on every
+    labelled answer, every model answer and their Traditional, spaced and full-width forms."""
+    from opencc import OpenCC
+
+    from .test_reply_grading import browser_verdicts, labelled_cases, python_verdicts
+
+    cases = labelled_cases(library)
+    s2t = OpenCC("s2t")
+    cases += [(key, category, " ".join(s2t.convert(answer)).replace("，", ",")) for key, category, answer in cases[::7]]
+    cases += [(cases[0][0], "good", text) for text in ("", "，。", "😀我来帮您查", "请示…主管", "不不不不", "查不了")]
+    expected = python_verdicts(library, cases)
+    actual = browser_verdicts(browser, library, cases)
+    differences = [(case[2], want, got) for case, want, got in zip(cases, expected, actual) if want != got]
+    assert not differences, f"{len(differences)} of {len(cases)} replies graded differently, first: {differences[:2]}"
+    assert len(cases) > 400, "the check must see the whole labelled set"

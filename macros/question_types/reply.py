@@ -1,6 +1,7 @@
 """应答 (情景应答题): the learner writes what they would say to the customer; the browser checks the reply
-against key points and the taboo phrases. In an LMS it becomes an essay the trainer grades, guided by
-the key points and the model answer."""
+against key points, refusals, blame, over-promises and the taboo phrases (rules and Python implementation in
+reply_grading.py). In an LMS it becomes an essay the trainer grades, guided by the key points and the model
+answer."""
 
 from __future__ import annotations
 
@@ -9,12 +10,22 @@ from collections.abc import Sequence
 from typing import Annotated, Literal
 from xml.sax.saxutils import escape as xml_escape
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
-from ..normalize import fold, pairs_for
+from ..normalize import pairs_for
 from . import lms
 from .base import FindTaboo, QuestionBase, QuestionType, Strict, TabooList, Text
 from .html import attr, input_name
+from .reply_grading import (
+    RULES,
+    browser_rules,
+    compile_keypoints,
+    compile_phrasings,
+    compile_taboo,
+    grade,
+    phrasing_problem,
+    rule_texts,
+)
 
 
 class KeyPoint(Strict):
@@ -22,7 +33,21 @@ class KeyPoint(Strict):
 
     label: Text = Field(description="What the point is, shown in the feedback: 道歉, 共情, 具体时限 …")
     any: list[Annotated[str, Field(min_length=1)]] = Field(
-        min_length=1, description="Acceptable phrasings; one of them appearing in the reply meets the point.")
+        min_length=1, description=(
+            "Acceptable phrasings; one of them in a clause of the reply, not negated, meets the point. "
+            "'请示…主管' means both parts, in this order, close together: an action with its object or time."))
+
+    @field_validator("any")
+    @classmethod
+    def _phrasings_compare(cls, phrasings: list[str]) -> list[str]:
+        return _usable(phrasings)
+
+
+def _usable(phrasings: list[str]) -> list[str]:
+    problems = [problem for problem in map(phrasing_problem, phrasings) if problem]
+    if problems:
+        raise ValueError("; ".join(problems))
+    return phrasings
 
 
 class ReplyQuestion(QuestionBase):
@@ -31,6 +56,14 @@ class ReplyQuestion(QuestionBase):
     type: Literal["reply"]
     keypoints: list[KeyPoint] = Field(min_length=1, max_length=6)
     model_answer: Text = Field(description="A reply that meets every key point, shown after grading.")
+    avoid: list[Annotated[str, Field(min_length=1)]] = Field(
+        default_factory=list, max_length=12,
+        description="What this question's rubric forbids (许诺补偿, 劝阻投诉 …): a reply containing one fails.")
+
+    @field_validator("avoid")
+    @classmethod
+    def _avoid_compares(cls, phrasings: list[str]) -> list[str]:
+        return _usable(phrasings)
 
 
 def _body(quiz, question: ReplyQuestion, inline) -> list[str]:
@@ -42,10 +75,14 @@ def _body(quiz, question: ReplyQuestion, inline) -> list[str]:
     ]
 
 
+def _compact(value) -> str:
+    return attr(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+
+
 def _answer_attributes(question: ReplyQuestion) -> str:
-    points = [{"label": p.label, "any": sorted({fold(a) for a in p.any} - {""})}
-              for p in question.keypoints]
-    return f' data-keypoints="{attr(json.dumps(points, ensure_ascii=False, separators=(",", ":")))}"'
+    points = [{"label": label, "any": phrasings} for label, phrasings in compile_keypoints(question.keypoints)]
+    avoid = f' data-avoid="{_compact(compile_phrasings(question.avoid))}"' if question.avoid else ""
+    return f' data-keypoints="{_compact(points)}"{avoid} data-model-answer="{attr(question.model_answer)}"'
 
 
 def _key(question: ReplyQuestion, inline) -> str:
@@ -54,23 +91,29 @@ def _key(question: ReplyQuestion, inline) -> str:
 
 
 def _quiz_attributes(questions: Sequence[ReplyQuestion], taboo: TabooList) -> str:
-    """What the browser needs to grade written replies: folded taboo patterns and the character map."""
-    patterns = [[tid, text, sorted({fold(p) for p in found} - {""})] for tid, text, found in taboo]
+    """What the browser needs to grade written replies: the grading rules, folded taboo patterns and the
+    Traditional → Simplified pairs of every word they compare."""
+    patterns = compile_taboo(taboo)
     pairs = pairs_for([*(a for q in questions for p in q.keypoints for a in p.any),
-                       *(p for _, _, found in patterns for p in found)])
-    return (f' data-taboo="{attr(json.dumps(patterns, ensure_ascii=False, separators=(",", ":")))}"'
+                       *(p for _, _, found in patterns for p in found), *rule_texts(RULES),
+                       *(a for q in questions for a in q.avoid)])
+    return (f' data-taboo="{_compact(patterns)}" data-reply-rules="{_compact(browser_rules())}"'
             f' data-t2s="{attr(pairs)}"')
 
 
 def _check(question: ReplyQuestion, find_taboo: FindTaboo) -> list[tuple[str, str]]:
-    """A model answer must pass its own grading: every key point met, no taboo phrase."""
+    """A model answer must pass its own grading, by the browser's rules: every key point met, no refusal,
+    blame, over-promise or rude words, no taboo phrase."""
     problems = []
-    answer = fold(question.model_answer)
-    missed = [point.label for point in question.keypoints
-              if not any(fold(phrase) and fold(phrase) in answer for phrase in point.any)]
+    verdict = grade(question.model_answer, question.keypoints, [], question.avoid)
+    missed = [f"{p['label']}（{'negated: ' + p['words'] if p['reason'] == 'negated' else 'missing'}）"
+              for p in verdict["points"] if not p["met"]]
     if missed:
         problems.append((f"the model answer does not meet key point(s): {'、'.join(missed)}",
                          "add one of their phrasings to model_answer or widen 'any'"))
+    for fault in verdict["faults"]:
+        problems.append((f"the model answer fails the reply rules ({fault['kind']}: '{fault['words']}')",
+                         "rephrase the model answer"))
     hit = find_taboo(question.model_answer)
     if hit:
         problems.append((f"the model answer contains the taboo phrase '{hit.text}'", "rephrase the model answer"))
@@ -79,7 +122,8 @@ def _check(question: ReplyQuestion, find_taboo: FindTaboo) -> list[tuple[str, st
 
 def _grader_info(question: ReplyQuestion) -> str:
     points = "".join(f"<li>{lms.html(p.label)}（如：{xml_escape('、'.join(p.any[:6]))}）</li>" for p in question.keypoints)
-    return f"<p>要点：</p><ul>{points}</ul><p>参考回答：{lms.html(question.model_answer)}</p>"
+    avoid = f"<p>要避免：{xml_escape('、'.join(question.avoid))}</p>" if question.avoid else ""
+    return f"<p>要点：</p><ul>{points}</ul>{avoid}<p>参考回答：{lms.html(question.model_answer)}</p>"
 
 
 def _moodle(quiz, question: ReplyQuestion) -> list[str]:

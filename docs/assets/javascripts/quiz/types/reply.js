@@ -1,11 +1,145 @@
 /*
- * quiz/types/reply.js: 情景应答 (reply): a written answer, right when it meets every key point
- * (data-keypoints: phrases any of which counts) and contains no taboo phrase (the quiz's data-taboo),
- * both compared after folding (text-fold.js, with the quiz's data-t2s character map).
+ * quiz/types/reply.js: 情景应答 (reply): a written answer, graded by the rules the build writes on the quiz
+ * root (data-reply-rules, from macros/question_types/reply_grading.py, which also holds the Python twin of
+ * `grade` below: tests/test_reply_grading.py fails on any difference). The reply is cut into clauses and
+ * each clause folded (text-fold.js); a key point (data-keypoints: phrasings, each a list of parts that must
+ * follow each other closely) is met by a phrasing no negation governs; refusals, blame, over-promises, rude
+ * words, taboo phrases (data-taboo) and a bare list of key words fail the reply. The feedback quotes the
+ * learner's own words. 我不同意 keeps the learner's objection in localStorage for a trainer (JSON export).
  */
 (function () {
   "use strict";
   var quiz = window.mdxQuiz;
+  var DISPUTES_KEY = "kesutong.reply-disputes.v1";
+
+  /* ------------------------------------------------------------------ grading (twin of reply_grading.py) */
+
+  var startsAny = function (text, at, words) {
+    return words.some(function (word) { return text.substr(at, word.length) === word; });
+  };
+
+  // Clauses of `text`: folded text, and for each folded UTF-16 unit the code-point index it came from.
+  var clausesOf = function (text, folder, breaks) {
+    var chars = Array.from(text);
+    var clauses = [];
+    var start = 0;
+    chars.concat([breaks[0]]).forEach(function (ch, i) {
+      if (breaks.indexOf(ch) < 0) return;
+      if (i > start) {
+        var clause = { folded: "", origin: [], start: start, end: i, chars: chars };
+        for (var k = start; k < i; k++) {
+          folder.foldCharacter(chars[k]).forEach(function (out) {
+            clause.folded += out;
+            for (var u = 0; u < out.length; u++) clause.origin.push(k);
+          });
+        }
+        if (clause.folded) clauses.push(clause);
+      }
+      start = i + 1;
+    });
+    return clauses;
+  };
+
+  var wordsOf = function (clause, start, end) {
+    return clause.chars.slice(clause.origin[start], clause.origin[end - 1] + 1).join("");
+  };
+
+  // [start, end] of each place the parts occur in order, each at most `gap` after the one before.
+  var hits = function (parts, folded, gap) {
+    var spans = [];
+    var start = parts.length ? folded.indexOf(parts[0]) : -1;
+    while (start >= 0) {
+      var end = start + parts[0].length;
+      for (var p = 1; p < parts.length && end >= 0; p++) {
+        var found = folded.indexOf(parts[p], end);
+        end = found >= 0 && found <= end + gap ? found + parts[p].length : -1;
+      }
+      if (end >= 0) spans.push([start, end]);
+      start = folded.indexOf(parts[0], start + 1);
+    }
+    return spans;
+  };
+
+  var isNegation = function (folded, at, rules) {
+    return startsAny(folded, at, rules.negations) && !startsAny(folded, at, rules.notNegations);
+  };
+
+  // [from, to] of the words that take folded[start..end] back, or null.
+  var negationOf = function (folded, start, end, rules) {
+    for (var at = Math.max(0, start - rules.window); at < start; at++) {
+      if (isNegation(folded, at, rules)) return [at, end];
+    }
+    if (startsAny(folded, end, rules.negationsAfter)) return [start, Math.min(folded.length, end + 2)];
+    for (var after = end; after < Math.min(folded.length, end + rules.reach + 1); after++) {
+      if (isNegation(folded, after, rules)) return [start, Math.min(folded.length, after + 2)];
+    }
+    return null;
+  };
+
+  var grade = function (text, keypoints, taboo, rules, folder, avoid) {
+    var clauses = clausesOf(text, folder, Array.from(rules.clauseBreaks));
+    var faults = [];
+    var faulty = Object.create(null);  // clauses that refuse, blame, over-promise …: they meet no key point
+    rules.faults.concat([["avoid", avoid || []]]).forEach(function (rule) {
+      clauses.forEach(function (clause, c) {
+        var found = rule[1].some(function (parts) { return hits(parts, clause.folded, rules.gap).length; });
+        if (found) {
+          faults.push({ kind: rule[0], words: clause.chars.slice(clause.start, clause.end).join("").trim() });
+          faulty[c] = true;
+        }
+      });
+    });
+    var covered = clauses.map(function () { return Object.create(null); });
+    var points = keypoints.map(function (point) {
+      var met = null;
+      var negated = null;
+      point.any.forEach(function (parts) {
+        clauses.forEach(function (clause, c) {
+          parts.forEach(function (part) {
+            hits([part], clause.folded, 0).forEach(function (span) {
+              for (var i = span[0]; i < span[1]; i++) covered[c][i] = true;
+            });
+          });
+          hits(parts, clause.folded, rules.gap).forEach(function (span) {
+            var negation = faulty[c] ? [0, clause.folded.length] : negationOf(clause.folded, span[0], span[1], rules);
+            if (!negation && met === null) met = wordsOf(clause, span[0], span[1]);
+            else if (negation && negated === null) negated = wordsOf(clause, negation[0], negation[1]);
+          });
+        });
+      });
+      if (met !== null) return { label: point.label, met: true, words: met };
+      if (negated !== null) return { label: point.label, met: false, reason: "negated", words: negated };
+      return { label: point.label, met: false, reason: "missing", words: "" };
+    });
+    var whole = "";
+    var origin = [];
+    clauses.forEach(function (clause) {
+      whole += clause.folded;
+      origin = origin.concat(clause.origin);
+    });
+    var chars = clauses.length ? clauses[0].chars : [];
+    taboo.forEach(function (entry) {
+      var first = null;
+      entry[2].forEach(function (pattern) {
+        if (!pattern) return;
+        hits([pattern], whole, 0).forEach(function (span) {
+          if (!first || span[0] < first[0] || (span[0] === first[0] && span[1] < first[1])) first = span;
+        });
+      });
+      if (first) {
+        faults.push({ kind: "taboo", words: chars.slice(origin[first[0]], origin[first[1] - 1] + 1).join(""),
+                      taboo: entry[0] });
+      }
+    });
+    var coveredCount = covered.reduce(function (sum, set) { return sum + Object.keys(set).length; }, 0);
+    if (whole.length && coveredCount >= rules.stuffing * whole.length) faults.push({ kind: "stuffed", words: "" });
+    var correct = points.every(function (p) { return p.met; }) && !faults.length;
+    return { correct: correct, points: points, faults: faults };
+  };
+
+  window.mdxReplyGrading = { grade: grade };
+
+  /* ------------------------------------------------------------------ the question type */
 
   var box = function (q) { return q.el.querySelector(".mdx-quiz__reply"); };
 
@@ -16,23 +150,132 @@
       q.replyRules = {
         keypoints: JSON.parse(q.el.getAttribute("data-keypoints") || "[]"),
         folder: new window.MdxFolder(root.getAttribute("data-t2s") || ""),
-        taboo: JSON.parse(root.getAttribute("data-taboo") || "[]")
+        taboo: JSON.parse(root.getAttribute("data-taboo") || "[]"),
+        rules: JSON.parse(root.getAttribute("data-reply-rules") || "null"),
+        avoid: JSON.parse(q.el.getAttribute("data-avoid") || "[]"),
+        quizId: root.getAttribute("data-quiz-id") || ""
       };
     }
     return q.replyRules;
   };
 
-  // Which key points the reply meets and which taboo phrases it contains.
   var review = function (q) {
     var grading = rules(q);
-    var text = grading.folder.plain(box(q).value, false);
-    var met = grading.keypoints.map(function (point) {
-      return point.any.some(function (phrase) { return text.indexOf(phrase) >= 0; });
+    return grade(box(q).value, grading.keypoints, grading.taboo, grading.rules, grading.folder, grading.avoid);
+  };
+
+  var FAULT_TEXT = {
+    refused: "✘ 推托或拒绝了客户：",
+    blamed: "✘ 把责任推给了客户：",
+    "over-promise": "✘ 许诺了做不到的事：",
+    rude: "✘ 语气伤人：",
+    avoid: "✘ 本题要避免这样说：",
+    taboo: "✘ 用了禁忌用语："
+  };
+
+  // A list item: a lead text, then the learner's own words, marked.
+  var item = function (className, lead, words, tail) {
+    var li = quiz.make("li", className, lead);
+    if (words) {
+      li.appendChild(document.createTextNode("“"));
+      li.appendChild(quiz.make("mark", "mdx-quiz__words", words));
+      li.appendChild(document.createTextNode("”"));
+    }
+    if (tail) li.appendChild(document.createTextNode(tail));
+    return li;
+  };
+
+  /* ------------------------------------------------------------------ 我不同意: kept for a trainer */
+
+  var memory = [];  // when localStorage is blocked, objections live as long as the page
+  var store = (function () {
+    try {
+      var probe = DISPUTES_KEY + ".probe";
+      window.localStorage.setItem(probe, probe);
+      window.localStorage.removeItem(probe);
+      return window.localStorage;
+    } catch (e) {
+      return null;
+    }
+  })();
+
+  var readDisputes = function () {
+    if (!store) return memory;
+    try {
+      var list = JSON.parse(store.getItem(DISPUTES_KEY) || "[]");
+      return Array.isArray(list) ? list : [];
+    } catch (e) {
+      return [];
+    }
+  };
+
+  var writeDisputes = function (list) {
+    if (!store) { memory = list; return; }
+    try { store.setItem(DISPUTES_KEY, JSON.stringify(list)); } catch (e) { memory = list; }
+  };
+
+  var disputeId = function (q) { return rules(q).quizId + "/" + q.id; };
+
+  var exportDisputes = function () {
+    var blob = new Blob([JSON.stringify(readDisputes(), null, 2)], { type: "application/json" });
+    var link = quiz.make("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = "kesutong-reply-disputes.json";
+    document.body.appendChild(link);
+    link.click();
+    document.body.removeChild(link);
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 0);
+  };
+
+  var disputePanel = function (q, verdict) {
+    var panel = quiz.make("div", "mdx-quiz__dispute");
+    var button = quiz.make("button", "md-button mdx-quiz__disagree", "我不同意");
+    button.type = "button";
+    button.setAttribute("aria-pressed", "false");
+    var compare = quiz.make("div", "mdx-quiz__compare");
+    compare.hidden = true;
+    var mine = quiz.make("div", "mdx-quiz__compare-side");
+    mine.appendChild(quiz.make("p", "mdx-quiz__compare-title", "你的回答"));
+    mine.appendChild(quiz.make("p", "", box(q).value));
+    var model = quiz.make("div", "mdx-quiz__compare-side");
+    model.appendChild(quiz.make("p", "mdx-quiz__compare-title", "参考回答"));
+    model.appendChild(quiz.make("p", "", q.el.getAttribute("data-model-answer") || ""));
+    compare.appendChild(mine);
+    compare.appendChild(model);
+    var note = quiz.make("p", "mdx-quiz__dispute-note",
+      store ? "你的异议已保存在本浏览器，可导出给培训老师。" : "本浏览器不能保存数据：异议只保留到离开本页，请现在导出。");
+    var exporter = quiz.make("button", "md-button mdx-quiz__export", "导出我的异议（JSON）");
+    exporter.type = "button";
+    exporter.addEventListener("click", exportDisputes);
+    compare.appendChild(note);
+    compare.appendChild(exporter);
+    var already = readDisputes().some(function (d) { return d.question === disputeId(q) && d.answer === box(q).value; });
+    var show = function (on) {
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      button.textContent = on ? "已标记：我不同意（再按撤销）" : "我不同意";
+      compare.hidden = !on;
+    };
+    show(already);
+    button.addEventListener("click", function () {
+      var list = readDisputes().filter(function (d) {
+        return !(d.question === disputeId(q) && d.answer === box(q).value);
+      });
+      var on = button.getAttribute("aria-pressed") !== "true";
+      if (on) {
+        list.push({ question: disputeId(q), page: location.pathname, answer: box(q).value,
+                    graded: verdict.correct ? "correct" : "wrong", modelAnswer: q.el.getAttribute("data-model-answer") || "",
+                    at: new Date().toISOString() });
+      }
+      writeDisputes(list);
+      show(on);
     });
-    var taboo = grading.taboo.filter(function (entry) {
-      return entry[2].some(function (pattern) { return text.indexOf(pattern) >= 0; });
-    });
-    return { met: met, taboo: taboo };
+    panel.appendChild(button);
+    panel.appendChild(compare);
+    return panel;
+  };
+
+  var clear = function (q) {
+    quiz.all(q.el, ".mdx-quiz__points, .mdx-quiz__dispute").forEach(function (el) { el.parentNode.removeChild(el); });
   };
 
   window.mdxQuizTypes.reply = {
@@ -41,27 +284,35 @@
     given: function (q) { return box(q).value.trim() || "未作答"; },
     draft: function (q) { return box(q).value ? box(q).value : null; },
     restore: function (q, value) { if (typeof value === "string") box(q).value = value; },
-    isCorrect: function (q) {
-      var result = review(q);
-      return result.met.every(Boolean) && !result.taboo.length;
-    },
+    isCorrect: function (q) { return review(q).correct; },
     lock: function (q, locked) { box(q).readOnly = locked; },
     verdictShowsAnswer: false,  // the list of key points below says more
     showResult: function (q) {
-      var result = review(q);
+      clear(q);
+      var verdict = review(q);
       var points = quiz.make("ul", "mdx-quiz__points");
-      rules(q).keypoints.forEach(function (point, i) {
-        points.appendChild(quiz.make("li", result.met[i] ? "mdx-quiz__point--met" : "mdx-quiz__point--missed",
-          (result.met[i] ? "✔ 做到了：" : "✘ 还缺：") + point.label));
+      verdict.points.forEach(function (point) {
+        if (point.met) {
+          points.appendChild(item("mdx-quiz__point--met", "✔ 做到了：" + point.label + " —— 你说的", point.words));
+        } else if (point.reason === "negated") {
+          points.appendChild(item("mdx-quiz__point--missed", "✘ 说了又否定：" + point.label + " —— ", point.words,
+            "把这一点收回了"));
+        } else {
+          points.appendChild(item("mdx-quiz__point--missed", "✘ 还缺：" + point.label));
+        }
       });
-      result.taboo.forEach(function (entry) {
-        points.appendChild(quiz.make("li", "mdx-quiz__point--taboo", "✘ 用了禁忌用语：“" + entry[1] + "”"));
+      verdict.faults.forEach(function (fault) {
+        if (fault.kind === "stuffed") {
+          points.appendChild(item("mdx-quiz__point--taboo", "✘ 像在罗列关键词，不是对客户说的话：请写成完整的句子"));
+        } else {
+          points.appendChild(item("mdx-quiz__point--taboo", FAULT_TEXT[fault.kind] || "✘ ", fault.words));
+        }
       });
       q.details.parentNode.insertBefore(points, q.details);
+      q.details.parentNode.insertBefore(disputePanel(q, verdict), q.details);
     },
     reset: function (q) {
-      var points = q.el.querySelector(".mdx-quiz__points");
-      if (points) points.parentNode.removeChild(points);
+      clear(q);
       box(q).value = "";
     },
     slide: function () { return null; }  // the stem (and its dialogue) is the whole question

@@ -1,0 +1,43 @@
+"""The labelled answer set of the 情景应答题 (tests/data/reply_answers.yml): answers a trainer has judged,
+read strictly so that a typo in a category or a question id is an error, not a silent gap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import yaml
+from pydantic import Field, RootModel
+
+from .base import Strict
+
+GOOD = "good"
+BAD_CATEGORIES = ("rude", "stonewalling", "blaming", "over-promising", "keyword-stuffed", "negated")
+Answer = Annotated[str, Field(min_length=2)]
+
+
+class JudgedAnswers(Strict):
+    """One question's answers, by the verdict a trainer gives: `good` passes, every other list fails."""
+
+    good: list[Answer] = Field(min_length=4)
+    rude: list[Answer] = Field(min_length=1)
+    stonewalling: list[Answer] = Field(min_length=1)
+    blaming: list[Answer] = Field(min_length=1)
+    over_promising: list[Answer] = Field(min_length=1, alias="over-promising")
+    keyword_stuffed: list[Answer] = Field(min_length=1, alias="keyword-stuffed")
+    negated: list[Answer] = Field(min_length=1)
+
+    def judged(self) -> list[tuple[str, str]]:
+        """(category, answer) for every answer, good ones first."""
+        lists = {GOOD: self.good, "rude": self.rude, "stonewalling": self.stonewalling, "blaming": self.blaming,
+                 "over-promising": self.over_promising, "keyword-stuffed": self.keyword_stuffed,
+                 "negated": self.negated}
+        return [(category, answer) for category, answers in lists.items() for answer in answers]
+
+
+class AnswerSet(RootModel[dict[str, JudgedAnswers]]):
+    """Keyed by '<quiz id>/<question id>'."""
+
+
+def load_answers(path: Path) -> dict[str, JudgedAnswers]:
+    return AnswerSet.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))).root

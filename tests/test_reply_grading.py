@@ -1,0 +1,187 @@
+"""情景应答题 graded like a trainer would (issue #19): the labelled answers, graded by the browser's grader,
+agree with the trainer; the rules catch negated key points, refusals, blame, over-promises and key-word lists."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+from pydantic import ValidationError
+
+from macros.contract import browser_contract
+from macros.normalize import pairs_for
+from macros.question_types.reply import KeyPoint, ReplyQuestion
+from macros.question_types.reply_answers import BAD_CATEGORIES, GOOD, load_answers
+from macros.question_types.reply_grading import (
+    browser_rules,
+    compile_keypoints,
+    compile_phrasings,
+    compile_taboo,
+    grade,
+    rule_texts,
+)
+
+from .helpers import ROOT
+
+ANSWERS = ROOT / "tests" / "data" / "reply_answers.yml"
+SCRIPTS = [ROOT / "docs" / "assets" / "javascripts" / name
+           for name in ("text-fold.js", "quiz/util.js", "quiz/types/reply.js")]
+
+
+def reply_questions(library) -> dict[str, ReplyQuestion]:
+    return {f"{quiz.id}/{q.id}": q for quiz in library.quizzes.values() for q in quiz.questions
+            if isinstance(q, ReplyQuestion)}
+
+
+def taboo_list(library) -> list[tuple[str, str, list[str]]]:
+    return [(entry.id, entry.text, [entry.text, *entry.match]) for entry in library.taboo]
+
+
+def labelled_cases(library) -> list[tuple[str, str, str]]:
+    """(question key, category, answer) for every labelled answer and every model answer (category good)."""
+    questions = reply_questions(library)
+    cases = [(key, category, answer) for key, judged in load_answers(ANSWERS).items()
+             for category, answer in judged.judged()]
+    return cases + [(key, GOOD, question.model_answer) for key, question in questions.items()]
+
+
+def browser_verdicts(browser, library, cases) -> list[dict]:
+    """The verdicts of quiz/types/reply.js, run in Chromium on the data the build writes on the page."""
+    questions = reply_questions(library)
+    keys = sorted({key for key, _, _ in cases})
+    keypoints = {key: [{"label": label, "any": phrasings}
+                       for label, phrasings in compile_keypoints(questions[key].keypoints)] for key in keys}
+    avoid = {key: compile_phrasings(questions[key].avoid) for key in keys}
+    taboo = compile_taboo(taboo_list(library))
+    texts = [answer for _, _, answer in cases]
+    pairs = pairs_for([*texts, *(a for q in questions.values() for p in q.keypoints for a in p.any),
+                       *(p for _, _, found in taboo for p in found), *rule_texts(),
+                       *(a for q in questions.values() for a in q.avoid)])
+    page = browser.new_page()
+    try:
+        contract = json.dumps(browser_contract(), ensure_ascii=False).replace("</", "<\\/")
+        page.set_content(f'<!doctype html><meta charset="utf-8">'
+                         f'<script id="__mdx_contract" type="application/json">{contract}</script>')
+        for script in SCRIPTS:
+            page.add_script_tag(content=script.read_text(encoding="utf-8"))
+        return page.evaluate(
+            """([cases, keypoints, avoid, taboo, rules, pairs]) => {
+                 const folder = new window.MdxFolder(pairs);
+                 return cases.map(([key, , answer]) =>
+                   window.mdxReplyGrading.grade(answer, keypoints[key], taboo, rules, folder, avoid[key]));
+               }""",
+            [cases, keypoints, avoid, taboo, browser_rules(), pairs])
+    finally:
+        page.close()
+
+
+def python_verdicts(library, cases) -> list[dict]:
+    questions = reply_questions(library)
+    taboo = taboo_list(library)
+    return [grade(answer, questions[key].keypoints, taboo, questions[key].avoid) for key, _, answer in cases]
+
+
+def agreement(cases, verdicts) -> tuple[Counter, Counter]:
+    total, right = Counter(), Counter()
+    for (_, category, _), verdict in zip(cases, verdicts):
+        total[category] += 1
+        right[category] += verdict["correct"] == (category == GOOD)
+    return total, right
+
+
+def test_every_reply_question_has_judged_answers(library):
+    answers = load_answers(ANSWERS)
+    assert set(answers) == set(reply_questions(library))
+    for judged in answers.values():
+        categories = Counter(category for category, _ in judged.judged())
+        assert categories[GOOD] >= 4
+        assert sum(categories[c] for c in BAD_CATEGORIES) >= 6
+        assert all(categories[c] for c in BAD_CATEGORIES)
+
+
+@pytest.mark.browser
+def test_the_browser_grader_agrees_with_the_trainer(browser, library):
+    cases = labelled_cases(library)
+    verdicts = browser_verdicts(browser, library, cases)
+    total, right = agreement(cases, verdicts)
+    wrong = [(key, category, answer) for (key, category, answer), verdict in zip(cases, verdicts)
+             if verdict["correct"] != (category == GOOD)]
+    assert sum(right.values()) >= 0.95 * sum(total.values()), wrong
+    for category in ("keyword-stuffed", "negated"):
+        assert right[category] == total[category], [w for w in wrong if w[1] == category]
+    assert total["keyword-stuffed"] >= 28 and total["negated"] >= 56, "the check must see the whole labelled set"
+
+
+def by_key(library, key):
+    return reply_questions(library)[key]
+
+
+@pytest.mark.parametrize(("key", "answer", "kind"), [
+    ("psychology/reply-negotiator-fee", "我是大堂经理，现在说了不算，今天别想了", "refused"),
+    ("management/reply-escalate-to-supervisor", "好的，我现在就去请主管，不过他来了也不会改，您还得从头再讲一遍", "refused"),
+    ("cases/reply-annual-fee-angry", "对不起，我现在就查清楚了：年费就是该扣的，没有减免，您今天别想退了", "refused"),
+    ("cases/reply-annual-fee-angry", "您先别激动，我现在马上查一下", "rude"),
+    ("cases/reply-annual-fee-angry", "卡不用您自己不销户，扣年费怪谁？我现在帮您查", "blamed"),
+    ("emotions/reply-future-guide-transfer", "放心，钱安全，我保证一小时内到账，到了短信告诉您", "over-promise"),
+])
+def test_the_issue_s_answers_fail_for_the_right_reason(library, key, answer, kind):
+    verdict = grade(answer, by_key(library, key).keypoints, taboo_list(library))
+    assert not verdict["correct"]
+    assert kind in [fault["kind"] for fault in verdict["faults"]], verdict
+
+
+def test_a_natural_paraphrase_passes_and_says_which_words_met_each_point(library):
+    answer = "让您着急了，真对不起。我马上把您这张卡这几年的扣费记录打出来，一笔一笔跟您核对；符合减免条件的，我今天就给您办。"
+    verdict = grade(answer, by_key(library, "cases/reply-annual-fee-angry").keypoints, taboo_list(library))
+    assert verdict["correct"], verdict
+    assert all(point["words"] and point["words"] in answer for point in verdict["points"])
+
+
+def test_a_negated_point_is_named_with_the_learner_s_words(library):
+    answer = "不好意思，这几年的扣费我现在不查，今天也办不了减免。"
+    verdict = grade(answer, by_key(library, "cases/reply-annual-fee-angry").keypoints, taboo_list(library))
+    negated = [p for p in verdict["points"] if not p["met"] and p["reason"] == "negated"]
+    assert negated and all(p["words"] in answer and "不" in p["words"] for p in negated), verdict
+
+
+def test_a_taboo_fault_quotes_the_learner_not_the_canonical_text(library):
+    answer = "这是公司規定，我帮您查一下"  # a fragment, in Traditional characters
+    verdict = grade(answer, by_key(library, "cases/reply-annual-fee-angry").keypoints, taboo_list(library))
+    taboo = [f for f in verdict["faults"] if f["kind"] == "taboo"]
+    assert taboo and taboo[0]["words"] == "公司規定"
+
+
+def test_paired_phrasings_need_both_parts_close_together():
+    point = [KeyPoint(label="请示", any=["请示…主管"])]
+    assert grade("我去请示一下主管", point, [])["points"][0]["met"]
+    assert not grade("我是主管，不用请示", point, [])["points"][0]["met"]
+    assert not grade("我去请示一下，过两天再说吧，反正主管", point, [])["points"][0]["met"]
+
+
+@pytest.mark.parametrize("phrasing", ["…主管", "请示…", "a…b…c…d"])
+def test_a_badly_written_paired_phrasing_is_refused(phrasing):
+    with pytest.raises(ValidationError, match="…"):
+        KeyPoint(label="请示", any=[phrasing])
+
+
+def test_a_question_s_own_don_ts_fail_the_reply(library):
+    question = by_key(library, "regulation/reply-threat-12378")
+    answer = "您的权利我尊重，但建议您别打，核查结果明天下午出来，我记录下来报告主管。"
+    verdict = grade(answer, question.keypoints, taboo_list(library), question.avoid)
+    assert not verdict["correct"]
+    assert {"kind": "avoid", "words": "但建议您别打"} in verdict["faults"]
+    assert grade(answer, question.keypoints, taboo_list(library))["correct"], "only the question's rubric forbids it"
+
+
+def test_a_badly_written_phrasing_to_avoid_is_refused(library):
+    question = by_key(library, "regulation/reply-threat-12378")
+    with pytest.raises(ValidationError, match="needs words"):
+        ReplyQuestion.model_validate({**question.model_dump(), "avoid": ["别…"]})
+
+
+def test_words_inside_a_refusal_meet_no_key_point(library):
+    verdict = grade("我是大堂经理，现在说了不算，今天别想了", by_key(library, "psychology/reply-negotiator-fee").keypoints,
+                    taboo_list(library))
+    assert not any(point["met"] for point in verdict["points"]), verdict
+    assert {"label": "能办的部分马上办", "met": False, "reason": "negated", "words": "现在说了不算"} in verdict["points"]
