@@ -168,7 +168,7 @@ def read_queries(path: Path = QUERY_FILE) -> list[tuple[str, str, list[str]]]:
     """(category, query, fits) per line; fits are words a fitting phrase contains, or #scenario/#type."""
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("category\t"):
+        if not line.strip() or line.startswith(("#", "category\t")):
             continue
         category, query, fits = line.split("\t")
         rows.append((category, query, fits.split("|")))
@@ -195,8 +195,8 @@ def quality(browser, show_misses: bool) -> None:
         page.add_script_tag(path=str(ROOT / script))
     page.evaluate("data => { window.finderIndex = new window.mdxFinderEngine.Index(data); }", finder_data(library))
     queries = read_queries()
-    found = page.evaluate("(qs) => qs.map(q => window.finderIndex.search(q).hits.slice(0, %d)"
-                          ".map(h => h.phrase.id))" % TOP, [q for _, q, _ in queries])
+    found = page.evaluate(f"(qs) => qs.map(q => window.finderIndex.search(q).hits.slice(0, {TOP})"
+                          ".map(h => h.phrase.id))", [q for _, q, _ in queries])
     page.close()
     per_category: dict[str, list[int]] = {}
     misses = []

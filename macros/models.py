@@ -23,9 +23,26 @@ from .question_types.truefalse import TrueFalseQuestion
 # the older tests that pick questions of one type out of the real quizzes (a new type needs no line here),
 # and ID_PATTERN for the loader.
 __all__ = [
-    "CHANNELS", "ID_PATTERN", "STAGES", "Channel", "MultipleQuestion", "OrderQuestion", "Phrase",
-    "PhraseFile", "Question", "Quiz", "ReplyQuestion", "RolePlay", "SingleQuestion", "Stage", "Synonyms", "Taboo",
-    "TrueFalseQuestion", "Vocabulary",
+    "CHANNELS",
+    "ID_PATTERN",
+    "STAGES",
+    "Channel",
+    "Lexicon",
+    "MultipleQuestion",
+    "OrderQuestion",
+    "Phrase",
+    "PhraseFile",
+    "Question",
+    "Quiz",
+    "ReplyQuestion",
+    "RolePlay",
+    "SingleQuestion",
+    "Situation",
+    "Stage",
+    "Synonyms",
+    "Taboo",
+    "TrueFalseQuestion",
+    "Vocabulary",
 ]
 
 Stage = Literal["开场", "倾听", "共情", "致歉", "安抚", "核实", "解释", "方案", "承诺", "跟进", "结束", "缓冲", "升级"]
@@ -103,6 +120,30 @@ class Synonyms(Strict):
     synonyms: dict[Annotated[str, Field(min_length=1)], list[Annotated[str, Field(min_length=1)]]] = Field(
         description="发火: [生气, 愤怒] — typing the key also finds phrases with any of the listed words."
     )
+
+
+Word = Annotated[str, Field(min_length=1)]
+
+
+class Situation(Strict):
+    """One situation of phrases/lexicon.yml: how it shows in what is typed, and where it leads in the library."""
+
+    name: Word = Field(description="What the situation is called (情绪激动, 媒体曝光); shown to trainers only.")
+    says: list[Word] = Field(min_length=1, description="What customers do or say and how agents describe it "
+                                                       "(吼, 嚷嚷, 电视台): typing one, or a sentence holding one, "
+                                                       "finds this situation.")
+    finds: list[Word] = Field(default_factory=list, description="Library words looked for instead (激动, 生气).")
+    scenarios: list[Word] = Field(default_factory=list, description="Scenarios from vocabulary.yml it belongs to.")
+    customer_types: list[Word] = Field(default_factory=list, description="Customer types from vocabulary.yml.")
+    stages: list[Stage] = Field(default_factory=list, description="Stages whose phrases come first for it.")
+    sentences: list[Word] = Field(default_factory=list, description="Typical customer sentences; the finder "
+                                                                    "searches them too.")
+
+
+class Lexicon(Strict):
+    """phrases/lexicon.yml: the situation lexicon of the phrase finder (trainer-editable)."""
+
+    situations: list[Situation] = Field(min_length=1)
 
 
 # --------------------------------------------------------------------------- role-play cards

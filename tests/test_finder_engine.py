@@ -129,8 +129,9 @@ def test_synonyms_widen_the_search(engine, library):
 
 
 def test_what_a_customer_says_finds_phrases_sharing_its_pieces(engine, library):
-    """No phrase holds 什么时候到账 as typed (nor 入账/退款 for 到账): the second pass finds phrases sharing its
-    two-character pieces or their synonyms, and highlights those only."""
+    """No phrase holds 什么时候到账 as typed (nor 入账/退款 for 到账): what is found holds its two-character pieces,
+    their synonyms, or what the situations they name lead to (lexicon.yml), flagged approximate, and only
+    those words are highlighted."""
     by_id = {p.id: p for p in library.phrases}
     query = "什么时候到账"
     variants = [query, *(query.replace(key, word) for key, words in library.synonyms.items() if key in query
@@ -139,13 +140,21 @@ def test_what_a_customer_says_finds_phrases_sharing_its_pieces(engine, library):
     found = search(engine, query)
     assert found["approximate"] is True and found["hits"]
     pieces = {query[i:i + 2] for i in range(len(query) - 1)}
+    situations = [s for s in library.situations if any(say in query for say in s.says)]
+    assert situations, "the lexicon names no situation for 到账"
+    pieces |= {word for s in situations for word in s.finds}
     # A piece also stands for its synonyms (到账 → 入账), as a whole word does
-    pieces |= {word for piece in pieces for word in library.synonyms.get(piece, [])}
+    pieces |= {word for piece in list(pieces) for word in library.synonyms.get(piece, [])}
+    scenarios = {n for s in situations for n in s.scenarios}
     for hit in found["hits"]:
         p = by_id[hit["id"]]
         facets = fold("".join([p.stage, *p.scenarios, *p.customer_types]))
-        assert any(piece in searchable(p) or piece in facets for piece in pieces), p.text
+        assert (any(piece in searchable(p) or piece in facets for piece in pieces)
+                or scenarios & set(p.scenarios)), p.text
         assert set(marked(p.text, hit["ranges"])) <= pieces
+    # The phrases holding the word itself come before those of its scenario only.
+    top = by_id[found["hits"][0]["id"]]
+    assert "到账" in searchable(top), top.text
 
 
 @pytest.mark.parametrize("query", ["", "   ", "，。！", "{称呼}"])
