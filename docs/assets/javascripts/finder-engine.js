@@ -27,6 +27,7 @@
     synonym: 0.85,     // synonyms.yml: 发火 → 生气
     wholeWord: 0.9,    // pinyin or initials of a word agents type (synonyms, lexicon): ld → 领导
     libraryWord: 0.85, // pinyin or initials of another word of the library (tags): jl → 记录
+    otherWord: 0.5,    // the same, when a word agents type is spelled the same way too
     inside: 0.75,      // a library word inside a longer query: 找律师告你们 → 律师
     situation: 0.7,    // lexicon.yml: 吼 → 激动; 电视台 → 曝光
     soundsLike: 0.7,   // a homophone typo: 征心 → 征信
@@ -187,6 +188,8 @@
     var nearSound = sound && near(sound);
     var termLength = Array.from(term).length;
     var initialsOf = [];
+    var soundsLike = [];
+    var soundsNear = [];
     for (var i = 0; i < this.words.length; i++) {
       var w = this.words[i];
       if (w.word === term) continue;
@@ -198,25 +201,41 @@
       } else if (Array.from(w.word).length < termLength && term.indexOf(w.word) >= 0) {
         withSynonyms(w.word, WEIGHT.inside);
       } else if (sound && termLength >= 2 && sound.indexOf(w.sound) >= 0) {
-        withSynonyms(w.word, WEIGHT.soundsLike);
+        soundsLike.push(w);
       } else if (sound && termLength >= 2 && nearSound.indexOf(w.nearSound) >= 0) {
-        withSynonyms(w.word, WEIGHT.soundsNear);
+        soundsNear.push(w);
       }
     }
     // Of the words a term's pinyin or initials spell, the common ones come first (tk: 退款 before 吞卡).
     var self = this;
     var counts = initialsOf.map(function (w) { return self.frequency(w.word); });
     var most = Math.max.apply(null, counts.concat([1]));
+    // A word agents type beats any tag that happens to share its initials (ld: 领导, not 录单).
+    var typedToo = initialsOf.some(function (w) { return w.typed; });
     initialsOf.forEach(function (w, n) {
-      var weight = w.typed ? WEIGHT.wholeWord : WEIGHT.libraryWord;
+      var weight = w.typed ? WEIGHT.wholeWord : typedToo ? WEIGHT.otherWord : WEIGHT.libraryWord;
       withSynonyms(w.word, weight * (0.94 + 0.06 * counts[n] / most));
     });
-    // Situations named by the term or by a word it stands for, or whose customer sentences it repeats.
-    var situations = [];
-    var words = out.map(function (v) { return v.word; });
+    var situations = this.situationsNamed(term, out, latin, termLength);
+    // A typo is only assumed when what was typed means nothing as it is: otherwise 破口大骂 would also
+    // be 大妈 (tones are not typed).
+    if (!situations.length && out.length === 1 && !this.frequency(term)) {
+      soundsLike.forEach(function (w) { withSynonyms(w.word, WEIGHT.soundsLike); });
+      if (!soundsLike.length) soundsNear.forEach(function (w) { withSynonyms(w.word, WEIGHT.soundsNear); });
+      situations = this.situationsNamed(term, out, latin, termLength);
+    }
+    situations.forEach(function (situation) {
+      situation.finds.forEach(function (word) { add(word, WEIGHT.situation); });
+    });
+    return { words: out, situations: situations };
+  };
+
+  // Situations named by the term or by a word it stands for, or whose customer sentences it repeats.
+  Index.prototype.situationsNamed = function (term, variants, latin, termLength) {
+    var words = variants.map(function (v) { return v.word; });
     var pieces = latin ? [] : piecesOf(term);
-    this.situations.forEach(function (situation) {
-      var named = situation.says.some(function (say) {
+    return this.situations.filter(function (situation) {
+      return situation.says.some(function (say) {
         return words.some(function (word) { return word.indexOf(say) >= 0; });
       }) || (!latin && termLength >= 3 && situation.sentences.some(function (sentence, n) {
         if (sentence.indexOf(term) >= 0) return true;
@@ -224,11 +243,7 @@
         var shared = own.filter(function (piece) { return pieces.indexOf(piece) >= 0; }).length;
         return own.length && shared / own.length >= SENTENCE_COVERAGE;
       }));
-      if (!named) return;
-      situations.push(situation);
-      situation.finds.forEach(function (word) { add(word, WEIGHT.situation); });
     });
-    return { words: out, situations: situations };
   };
 
   // Score of one phrase for one term (0: no match), and where to highlight.
