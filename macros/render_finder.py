@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from html import escape
 
 from .finder_index import BUFFER_SLOTS
-from .models import Phrase
+from .models import CHANNELS, Phrase
 
 
 def render_buffer(buffer: Iterable[Phrase]) -> str:
@@ -33,6 +33,11 @@ def render_finder(data_src: str, library_link: str, buffer: Iterable[Phrase] = (
         'role="combobox" aria-haspopup="grid" aria-expanded="true" aria-autocomplete="list" '
         'aria-controls="phrase-finder-results" '
         'aria-describedby="phrase-finder-help">'),
+        # The agent's channel, set once and remembered (finder.js): its phrases come first.
+        ('<label class="mdx-finder__channel"><span class="mdx-visually-hidden">我的渠道</span>'
+         '<select id="phrase-finder-channel" title="我的渠道：这个渠道的话术排在前面">'
+         '<option value="">全部渠道</option>'
+         + "".join(f'<option value="{escape(c)}">{escape(c)}</option>' for c in CHANNELS) + "</select></label>"),
         ('<button type="button" class="mdx-finder__button" data-finder-action="new-call" '
         'title="清空本次通话填写的称呼、单号等">新通话</button>'),
         "</div>",

@@ -388,7 +388,10 @@
     return pieces;
   };
 
-  Index.prototype.search = function (query) {
+  // options.channel: index of the agent's channel (电话, 柜台, 在线); its phrases come first, each part
+  // in score order. The words the query was read as are returned too (tried), for an empty result.
+  Index.prototype.search = function (query, options) {
+    var channel = options && typeof options.channel === "number" ? options.channel : -1;
     var folder = this.folder;
     var self = this;
     // Placeholders in a pasted phrase ({称呼}) are not words to look for.
@@ -416,10 +419,17 @@
         if (near) { hits.push(near); approximate = true; }
       }
     }
-    hits.sort(function (a, b) { return b.score - a.score || a.phrase.position - b.phrase.position; });
+    var first = function (hit) { return channel >= 0 && hit.phrase.channels.indexOf(channel) >= 0 ? 1 : 0; };
+    hits.sort(function (a, b) {
+      return first(b) - first(a) || b.score - a.score || a.phrase.position - b.phrase.position;
+    });
     // Approximate: nothing holds every term as typed; what is listed was found through what they stand for.
     if (hits.length && !hits.some(function (h) { return h.literal; })) approximate = true;
-    return { terms: terms, hits: hits, approximate: approximate };
+    var tried = [];
+    prepared.forEach(function (t) {
+      t.variants.forEach(function (v) { if (tried.indexOf(v.word) < 0) tried.push(v.word); });
+    });
+    return { terms: terms, hits: hits, approximate: approximate, tried: tried };
   };
 
   // The terms a phrase matches, exactly or (second pass) approximately, add up: a phrase matching only
