@@ -120,3 +120,26 @@ def test_an_empty_result_says_what_was_tried_and_offers_scenarios(browser, serve
     by_id = {p.id: p for p in library.phrases}
     assert ids and all("征信异议" in by_id[i].scenarios for i in ids)
     context.close()
+
+
+def test_missed_searches_stay_in_the_browser_and_export_as_csv(browser, server):
+    context, page = open_finder(browser, server, 1280, 800)
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    box = page.locator("#phrase-finder-input")
+    box.fill("=xyzq")
+    page.wait_for_function("document.querySelector('[data-finder-part=\"missed-count\"]').textContent === '1'")
+    box.fill("退款")  # found as typed: not a miss
+    box.fill("xyzq")
+    page.wait_for_function("document.querySelector('[data-finder-part=\"missed-count\"]').textContent === '2'")
+    assert not [url for url in requests if not url.startswith(server.url)]
+    stored = page.evaluate("JSON.parse(localStorage.getItem('kesutong.finder.missed.v1'))")
+    assert [m["q"] for m in stored] == ["xyzq", "=xyzq"]
+    with page.expect_download() as download:
+        page.locator("[data-finder-action='export-missed']").click()
+    text = open(download.value.path(), encoding="utf-8").read()
+    assert text.startswith("\ufeff") and '"xyzq","1","无结果"' in text
+    assert "\"'=xyzq\"" in text  # a spreadsheet must not read it as a formula
+    page.locator("[data-finder-action='clear-missed']").click()
+    assert page.locator("[data-finder-part='missed-count']").inner_text() == "0"
+    context.close()

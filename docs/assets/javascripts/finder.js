@@ -12,6 +12,10 @@
   var STORE_KEY = "kesutong.finder.v1";        // favourites and recents (localStorage)
   var SLOT_KEY = "kesutong.finder.slots.v1";   // placeholder values of the current call (sessionStorage)
   var CHANNEL_KEY = "kesutong.finder.channel.v1";  // the agent's channel, set once (localStorage)
+  var MISSED_KEY = "kesutong.finder.missed.v1";    // searches that found nothing or only near matches
+  var MISSED_LIMIT = 200;
+  // A search counts once the agent has stopped typing this long: not every keystroke of a word.
+  var MISSED_SETTLE_MS = 2000;
   var KEEP_ACROSS_CALLS = ["工号"];            // the agent's own number survives 新通话
   // finder-engine.js sits beside this file and is minified alike (mkdocs.yml lists both under minify):
   // finder.js → finder-engine.js, finder.min.js → finder-engine.min.js.
@@ -135,11 +139,15 @@
     this.input = root.querySelector("#phrase-finder-input");
     this.results = root.querySelector("#phrase-finder-results");
     this.part = function (name) { return root.querySelector('[data-finder-part="' + name + '"]'); };
+    this.missed = readJSON(this.local, MISSED_KEY, [], function (v) {
+      return Array.isArray(v) && v.every(function (m) { return m && typeof m.q === "string" && typeof m.n === "number"; });
+    });
     this.channelBox = root.querySelector("#phrase-finder-channel");
     if (this.channelBox) this.channelBox.value = this.channel;
     this.bind();
     this.update();
     this.renderCheck();
+    this.renderMissed();
     if (!this.local) this.status("本浏览器不允许保存数据：收藏和最近使用只在本次打开期间有效。", "info");
   }
 
@@ -194,6 +202,68 @@
     this.renderTaboo(query);
     this.renderResults(query, filtering);
     this.renderMine(!query.trim() && !filtering);
+    this.watchMissed(query, found);
+  };
+
+  /* Missed searches stay in this browser (never sent anywhere) for a trainer to turn into lexicon entries:
+     phrases/lexicon.yml. Weak: nothing found, or nothing as typed (only near matches). */
+  Finder.prototype.watchMissed = function (query, found) {
+    var self = this;
+    clearTimeout(this.missedTimer);
+    if (!found || (found.hits.length && !found.approximate)) return;
+    var kind = found.hits.length ? "近似" : "无结果";
+    this.missedTimer = setTimeout(function () {
+      if (self.input.value !== query) return;
+      var q = query.trim();
+      var entry = self.missed.filter(function (m) { return m.q === q; })[0];
+      if (!entry) {
+        entry = { q: q, n: 0 };
+        self.missed.unshift(entry);
+      }
+      entry.n++;
+      entry.kind = kind;
+      entry.last = new Date().toISOString().slice(0, 16).replace("T", " ");
+      self.missed = self.missed.slice(0, MISSED_LIMIT);
+      writeJSON(self.local, MISSED_KEY, self.missed);
+      self.renderMissed();
+    }, MISSED_SETTLE_MS);
+  };
+
+  Finder.prototype.renderMissed = function () {
+    var count = this.part("missed-count");
+    if (count) count.textContent = String(this.missed.length);
+  };
+
+  var csvCell = function (value) {
+    var text = String(value == null ? "" : value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;  // a spreadsheet must not run a cell as a formula
+    return '"' + text.replace(/"/g, '""') + '"';
+  };
+
+  Finder.prototype.missedCSV = function () {
+    var rows = [["搜索词", "次数", "结果", "最近一次"]].concat(this.missed.map(function (m) {
+      return [m.q, m.n, m.kind || "", m.last || ""];
+    }));
+    return "\ufeff" + rows.map(function (row) { return row.map(csvCell).join(","); }).join("\r\n") + "\r\n";
+  };
+
+  Finder.prototype.exportMissed = function () {
+    if (!this.missed.length) { this.status("还没有记下未找到的搜索。", "info"); return; }
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([this.missedCSV()], { type: "text/csv;charset=utf-8" }));
+    link.download = "通话速查-未找到的搜索.csv";
+    document.body.appendChild(link);
+    link.click();
+    document.body.removeChild(link);
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 0);
+    this.status("已导出 " + this.missed.length + " 条未找到的搜索（只在本机，不会上传）。", "info");
+  };
+
+  Finder.prototype.clearMissed = function () {
+    this.missed = [];
+    writeJSON(this.local, MISSED_KEY, this.missed);
+    this.renderMissed();
+    this.status("已清空未找到的搜索记录。", "info");
   };
 
   Finder.prototype.renderFacets = function (pool) {
@@ -419,6 +489,7 @@
   };
 
   Finder.prototype.dispose = function () {
+    clearTimeout(this.missedTimer);
     this.disposers.splice(0).forEach(function (undo) { undo(); });
   };
 
@@ -500,6 +571,8 @@
       if (action) {
         var kind = action.getAttribute("data-finder-action");
         if (kind === "new-call") self.newCall();
+        else if (kind === "export-missed") self.exportMissed();
+        else if (kind === "clear-missed") self.clearMissed();
         else if (kind === "scenario") {
           input.value = "";
           self.filters = { stage: [], scenario: [Number(action.getAttribute("data-value"))], type: [], channel: [] };
