@@ -91,6 +91,15 @@ def lexicon_words(library: Library) -> list[str]:
     return [w for s in library.situations for w in (*s.says, *s.finds, *s.sentences)]
 
 
+def thesaurus_data(thesaurus: dict[str, list[str]]) -> dict[str, str]:
+    """The thesaurus turned round, a third of the size: 'library words' → 'the words leading to them'
+    (each list joined by spaces)."""
+    grouped: dict[str, list[str]] = {}
+    for word, leads in thesaurus.items():
+        grouped.setdefault(" ".join(leads), []).append(word)
+    return {leads: " ".join(words) for leads, words in grouped.items()}
+
+
 def buffer_phrases(library: Library) -> list[Phrase]:
     """The stalling lines an agent copies with Alt+1…6 while looking something up: the first of stage 缓冲."""
     return [p for p in library.phrases if p.stage == "缓冲"][:BUFFER_SLOTS]
@@ -124,6 +133,7 @@ def finder_data(library: Library) -> dict:
         "pinyin": pinyin.table,
         "sounds": sounds_of(_common_characters(), pinyin.table),
         "situations": situations_data(library, scenarios, types),
+        "thesaurus": thesaurus_data(library.thesaurus),
         "t2s": pairs_for([all_text]),
         # The folding and placeholder rules travel with the data, so the engine runs without a page
         "text": browser_rules(),

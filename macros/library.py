@@ -13,7 +13,19 @@ from pathlib import Path
 
 from .contract import BANK_QUIZ_IDS
 from .errors import DataError, Problem
-from .models import ID_PATTERN, Lexicon, Phrase, PhraseFile, Quiz, RolePlay, Situation, Synonyms, Taboo, Vocabulary
+from .models import (
+    ID_PATTERN,
+    Lexicon,
+    Phrase,
+    PhraseFile,
+    Quiz,
+    RolePlay,
+    Situation,
+    Synonyms,
+    Taboo,
+    Thesaurus,
+    Vocabulary,
+)
 from .normalize import taboo_hits
 from .question_types import question_type
 from .validation import item_label, validate
@@ -22,6 +34,7 @@ from .yaml_source import SourceFile, read_yaml
 VOCABULARY_FILE = "vocabulary.yml"
 SYNONYMS_FILE = "synonyms.yml"
 LEXICON_FILE = "lexicon.yml"
+THESAURUS_FILE = "thesaurus.yml"
 _LOOKS_LIKE_ID = re.compile(ID_PATTERN)
 
 
@@ -36,6 +49,7 @@ class Library:
     vocabulary: Vocabulary | None = None
     synonyms: dict[str, list[str]] = field(default_factory=dict)
     situations: list[Situation] = field(default_factory=list)
+    thesaurus: dict[str, list[str]] = field(default_factory=dict)
     roleplays: dict[str, RolePlay] = field(default_factory=dict)
     # (quiz id, question id) → (file, line of its ref), for problems found after loading.
     ref_lines: dict[tuple[str, str], tuple[str, int | None]] = field(default_factory=dict)
@@ -156,7 +170,17 @@ def _load_phrases(library: Library, folder: Path, root: Path, problems: list[Pro
             problems += found
             if parsed_lexicon is not None:
                 library.situations = parsed_lexicon.situations
-    sources += _valid_files(folder, root, PhraseFile, problems, skip=(VOCABULARY_FILE, SYNONYMS_FILE, LEXICON_FILE))
+    thesaurus_path = folder / THESAURUS_FILE
+    if thesaurus_path.exists():
+        source, read_problems = read_yaml(thesaurus_path, _display(thesaurus_path, root))
+        problems += read_problems
+        if source is not None:
+            parsed_thesaurus, found = validate(source, Thesaurus)
+            problems += found
+            if parsed_thesaurus is not None:
+                library.thesaurus = parsed_thesaurus.words
+    sources += _valid_files(folder, root, PhraseFile, problems,
+                            skip=(VOCABULARY_FILE, SYNONYMS_FILE, LEXICON_FILE, THESAURUS_FILE))
 
     owners: dict[str, str] = {}
     for source, parsed in sources:

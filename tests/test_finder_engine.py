@@ -289,3 +289,29 @@ def test_a_customer_sentence_from_the_lexicon_finds_its_scenario(engine, library
 
 def test_nothing_related_gives_nothing(engine):
     assert search(engine, "xyzq")["hits"] == []
+
+
+def test_the_ranking_weights_keep_what_was_typed_first(engine):
+    """Typed > synonyms.yml > pinyin/initials of a word > a word inside a sentence > lexicon > typos > thesaurus."""
+    weight = engine.evaluate("window.mdxFinderEngine.WEIGHT")
+    order = ["typed", "synonym", "libraryWord", "inside", "situation", "soundsNear", "thesaurus"]
+    assert [weight[k] for k in order] == sorted((weight[k] for k in order), reverse=True)
+    assert weight["typed"] == 1 and weight["wholeWord"] > weight["libraryWord"] > weight["otherWord"]
+    assert weight["soundsLike"] > weight["soundsNear"] > weight["thesaurus"]
+
+
+def test_a_word_only_the_thesaurus_knows_lands_on_library_words(engine, library):
+    """谩骂 is in no phrase, no synonym and no lexicon entry: 同义词词林 leads it to 辱骂."""
+    by_id = {p.id: p for p in library.phrases}
+    known = {w for s in library.situations for w in s.says} | set(library.synonyms)
+    assert "谩骂" not in known and not any("谩骂" in searchable(p) for p in library.phrases)
+    assert "辱骂" in library.thesaurus["谩骂"]
+    top = [by_id[i] for i in ids_of(engine, "谩骂", 3)]
+    assert top and all("辱骂" in searchable(p) or "辱骂" in p.scenarios for p in top)
+
+
+def test_the_thesaurus_ships_only_entries_that_lead_to_library_words(library):
+    tags = {t for p in library.phrases for t in p.tags} | {w for s in library.situations for w in s.finds}
+    assert library.thesaurus
+    for word, leads in library.thesaurus.items():
+        assert leads and set(leads) <= tags, word

@@ -73,3 +73,14 @@ def test_every_bank_situation_has_eight_phrases(library):
         phrases = [p for p in library.phrases if name in p.scenarios or name in p.customer_types]
         assert len(phrases) >= 8, (name, len(phrases))
         assert len({p.stage for p in phrases}) >= 4, name
+
+
+def test_the_thesaurus_step_keeps_only_groups_that_reach_the_library(library):
+    from tools.finder_thesaurus import thesaurus
+
+    groups = [["谩骂", "辱骂", "骂"], ["桌子", "案子"], ["激动", "吼"]]
+    words = thesaurus(library, groups)
+    assert words["谩骂"] == ["辱骂"]          # leads to a library word
+    assert "桌子" not in words               # its group reaches nothing in the library
+    assert "骂" not in words                 # one character: too loose
+    assert "吼" not in words                 # already in the lexicon, where trainers control it

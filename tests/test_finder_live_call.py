@@ -4,6 +4,8 @@ says what was tried and offers scenarios."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -137,7 +139,7 @@ def test_missed_searches_stay_in_the_browser_and_export_as_csv(browser, server):
     assert [m["q"] for m in stored] == ["xyzq", "=xyzq"]
     with page.expect_download() as download:
         page.locator("[data-finder-action='export-missed']").click()
-    text = open(download.value.path(), encoding="utf-8").read()
+    text = Path(download.value.path()).read_text(encoding="utf-8")
     assert text.startswith("\ufeff") and '"xyzq","1","无结果"' in text
     assert "\"'=xyzq\"" in text  # a spreadsheet must not read it as a formula
     page.locator("[data-finder-action='clear-missed']").click()

@@ -31,7 +31,8 @@
     inside: 0.75,      // a library word inside a longer query: 找律师告你们 → 律师
     situation: 0.7,    // lexicon.yml: 吼 → 激动; 电视台 → 曝光
     soundsLike: 0.7,   // a homophone typo: 征心 → 征信
-    soundsNear: 0.6    // a typo of a dialect's sounds (zh/z, ch/c, sh/s, ing/in, eng/en): 投述 → 投诉
+    soundsNear: 0.6,   // a typo of a dialect's sounds (zh/z, ch/c, sh/s, ing/in, eng/en): 投述 → 投诉
+    thesaurus: 0.55    // thesaurus.yml (同义词词林): a word nobody listed, 谩骂 → 辱骂
   };
   // Sounds many speakers do not tell apart, and so mistype: folded together for soundsNear.
   var near = function (sound) {
@@ -108,6 +109,12 @@
         pieces: sentences.map(piecesOf) };
     });
     this.indexWords(data);
+    this.thesaurus = {};
+    // As the build sends it: "library words" → "words leading to them", each list joined by spaces.
+    Object.keys(data.thesaurus || {}).forEach(function (leads) {
+      var words = leads.split(" ").map(function (w) { return folder.plain(w); });
+      data.thesaurus[leads].split(" ").forEach(function (key) { self.thesaurus[folder.plain(key)] = words; });
+    });
     this.byId = {};
     this.phrases.forEach(function (p) { self.byId[p.id] = p; });
     this.documentFrequency = {};
@@ -224,10 +231,25 @@
       if (!soundsLike.length) soundsNear.forEach(function (w) { withSynonyms(w.word, WEIGHT.soundsNear); });
       situations = this.situationsNamed(term, out, latin, termLength);
     }
+    if (!latin) this.thesaurusWords(term).forEach(function (word) { add(word, WEIGHT.thesaurus); });
     situations.forEach(function (situation) {
       situation.finds.forEach(function (word) { add(word, WEIGHT.situation); });
     });
     return { words: out, situations: situations };
+  };
+
+  // Library words the thesaurus gives for the term, or for its words of the thesaurus.
+  Index.prototype.thesaurusWords = function (term) {
+    var thesaurus = this.thesaurus;
+    if (thesaurus[term]) return thesaurus[term];
+    var out = [];
+    Object.keys(thesaurus).forEach(function (key) {
+      // Not through the words every sentence has (怎么 → 为什么): only through words about something.
+      if (key.length < term.length && term.indexOf(key) >= 0 && FILLER_PIECES.indexOf(key) < 0) {
+        out = out.concat(thesaurus[key]);
+      }
+    });
+    return out;
   };
 
   // Situations named by the term or by a word it stands for, or whose customer sentences it repeats.
@@ -554,7 +576,7 @@
     return { text: filled, missing: missing };
   };
 
-  var engine = { Index: Index, RESULT_LIMIT: RESULT_LIMIT };
+  var engine = { Index: Index, RESULT_LIMIT: RESULT_LIMIT, WEIGHT: WEIGHT };
   scope.mdxFinderEngine = engine;
   if (typeof module !== "undefined" && module.exports) module.exports = engine;
 })(typeof window !== "undefined" ? window : globalThis);
