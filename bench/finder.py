@@ -54,11 +54,11 @@ def synthetic_project(base: Path, count: int) -> Path:
                                                                  "tests", "*.png"))
     real = []
     for path in sorted((ROOT / "phrases").glob("*.yml")):
-        if path.stem in ("vocabulary", "synonyms", "taboo", "lexicon"):
+        if path.stem in ("vocabulary", "synonyms", "taboo", "lexicon", "thesaurus"):
             continue
         real += yaml.safe_load(path.read_text(encoding="utf-8"))["phrases"]
     for path in (project / "phrases").glob("*.yml"):
-        if path.stem not in ("vocabulary", "synonyms", "taboo", "lexicon"):
+        if path.stem not in ("vocabulary", "synonyms", "taboo", "lexicon", "thesaurus"):
             path.unlink()
     rng = random.Random(count)
     clauses = [c for p in real for c in re.split(r"(?<=[，。？！])", p["text"]) if len(c) > 3]
