@@ -1,7 +1,10 @@
 """Phrase finder benchmark: keystroke-to-results latency for the real library and synthetic ones of
 3,000 and 30,000 phrases, index size, page transfer; and Material's own search box on the same site.
 
-    .venv/bin/python bench/finder.py [--sizes real,3000,30000]
+    .venv/bin/python bench/finder.py [--sizes real,3000,30000] [--quality-only] [--misses]
+
+First the top-3 hit rate over bench/finder_queries.tsv (the engine alone on a blank page, over the real
+data), overall and per category; then the latencies.
 
 Prints figures only (machines here are shared and noisy: compare within one run).
 """
@@ -51,11 +54,11 @@ def synthetic_project(base: Path, count: int) -> Path:
                                                                  "tests", "*.png"))
     real = []
     for path in sorted((ROOT / "phrases").glob("*.yml")):
-        if path.stem in ("vocabulary", "synonyms", "taboo"):
+        if path.stem in ("vocabulary", "synonyms", "taboo", "lexicon", "thesaurus"):
             continue
         real += yaml.safe_load(path.read_text(encoding="utf-8"))["phrases"]
     for path in (project / "phrases").glob("*.yml"):
-        if path.stem not in ("vocabulary", "synonyms", "taboo"):
+        if path.stem not in ("vocabulary", "synonyms", "taboo", "lexicon", "thesaurus"):
             path.unlink()
     rng = random.Random(count)
     clauses = [c for p in real for c in re.split(r"(?<=[，。？！])", p["text"]) if len(c) > 3]
@@ -156,15 +159,77 @@ def _gzip_size(site: Path, base: str, url: str, size: int) -> int:
     return size
 
 
+QUERY_FILE = Path(__file__).resolve().parent / "finder_queries.tsv"
+ENGINE_SCRIPTS = ["docs/assets/javascripts/text-fold.js", "docs/assets/javascripts/finder-engine.js"]
+TOP = 3
+
+
+def read_queries(path: Path = QUERY_FILE) -> list[tuple[str, str, list[str]]]:
+    """(category, query, fits) per line; fits are words a fitting phrase contains, or #scenario/#type."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith(("#", "category\t")):
+            continue
+        category, query, fits = line.split("\t")
+        rows.append((category, query, fits.split("|")))
+    return rows
+
+
+def fits(phrase, wanted: list[str]) -> bool:
+    """Whether a phrase is what the query asked for: one of the words in its text or tags, or the facet."""
+    said = phrase.text + "|" + "|".join(phrase.tags)
+    facets = set(phrase.scenarios) | set(phrase.customer_types)
+    return any(w[1:] in facets if w.startswith("#") else w in said for w in wanted)
+
+
+def quality(browser, show_misses: bool) -> None:
+    """Top-3 hit rate of the engine over the real library, per category and overall."""
+    from macros.finder_index import finder_data
+    from macros.library import load_library
+
+    library = load_library(ROOT)
+    by_id = {p.id: p for p in library.phrases}
+    page = browser.new_page()
+    page.set_content("<!doctype html><meta charset='utf-8'><title>engine</title>")
+    for script in ENGINE_SCRIPTS:
+        page.add_script_tag(path=str(ROOT / script))
+    page.evaluate("data => { window.finderIndex = new window.mdxFinderEngine.Index(data); }", finder_data(library))
+    queries = read_queries()
+    found = page.evaluate(f"(qs) => qs.map(q => window.finderIndex.search(q).hits.slice(0, {TOP})"
+                          ".map(h => h.phrase.id))", [q for _, q, _ in queries])
+    page.close()
+    per_category: dict[str, list[int]] = {}
+    misses = []
+    for (category, query, wanted), ids in zip(queries, found):
+        hit = any(fits(by_id[i], wanted) for i in ids)
+        per_category.setdefault(category, []).append(hit)
+        if not hit:
+            misses.append(f"  {category}\t{query}\t→ {' / '.join(by_id[i].text[:18] for i in ids) or '(nothing)'}")
+    total = [h for hits in per_category.values() for h in hits]
+    print(f"top-{TOP} hit rate over {len(total)} queries ({QUERY_FILE.name}): {100 * sum(total) / len(total):.1f} %")
+    for category, hits in per_category.items():
+        print(f"  {category:<6}{100 * sum(hits) / len(hits):>6.1f} %  ({sum(hits)}/{len(hits)})")
+    if show_misses:
+        print("misses:\n" + "\n".join(misses))
+    print()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="real,3000,30000")
-    sizes = parser.parse_args().sizes.split(",")
+    parser.add_argument("--quality-only", action="store_true", help="only the hit rate, no site build")
+    parser.add_argument("--misses", action="store_true", help="list the queries without a fitting top-3 hit")
+    args = parser.parse_args()
+    sizes = args.sizes.split(",")
     from playwright.sync_api import sync_playwright
 
     rows = []
     with tempfile.TemporaryDirectory() as scratch, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        quality(browser, args.misses)
+        if args.quality_only:
+            browser.close()
+            return
         for size in sizes:
             project = ROOT if size == "real" else synthetic_project(Path(scratch), int(size))
             rows.append(measure(project, "real library" if size == "real" else f"{int(size):,} phrases", browser))

@@ -15,7 +15,7 @@ from .library import Library
 from .models import CHANNELS, STAGES, Phrase
 from .normalize import browser_rules, pairs_for
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 # Buffer lines shown above the results, each on Alt+1 … Alt+6.
 BUFFER_SLOTS = 6
 
@@ -55,6 +55,51 @@ class PinyinTable:
         return ",".join(pairs)
 
 
+def _common_characters() -> str:
+    """The 3,755 characters of GB 2312 level 1: what a mistyped query is almost always made of."""
+    chars = []
+    for high in range(0xB0, 0xD8):
+        for low in range(0xA1, 0xFF):
+            try:
+                chars.append(bytes([high, low]).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    return "".join(chars)
+
+
+def sounds_of(common: str, table: dict[str, str]) -> dict[str, str]:
+    """Syllable → the common characters outside `table` read that way, so a homophone typo (征心 for 征信)
+    can be read out in the browser and land on the library's word."""
+    sounds: dict[str, str] = {}
+    for char in common:
+        if char in table or not _is_han(char):
+            continue
+        reading = lazy_pinyin(char, style=Style.NORMAL, errors="ignore")
+        if reading:
+            sounds[reading[0]] = sounds.get(reading[0], "") + char
+    return dict(sorted(sounds.items()))
+
+
+def situations_data(library: Library, scenarios: list[str], types: list[str]) -> list[list]:
+    """The situation lexicon, positional: [says, finds, scenario indexes, type indexes, stage indexes, sentences]."""
+    return [[s.says, s.finds, [scenarios.index(n) for n in s.scenarios if n in scenarios],
+             [types.index(n) for n in s.customer_types if n in types], [STAGES.index(n) for n in s.stages],
+             s.sentences] for s in library.situations]
+
+
+def lexicon_words(library: Library) -> list[str]:
+    return [w for s in library.situations for w in (*s.says, *s.finds, *s.sentences)]
+
+
+def thesaurus_data(thesaurus: dict[str, list[str]]) -> dict[str, str]:
+    """The thesaurus turned round, a third of the size: 'library words' → 'the words leading to them'
+    (each list joined by spaces)."""
+    grouped: dict[str, list[str]] = {}
+    for word, leads in thesaurus.items():
+        grouped.setdefault(" ".join(leads), []).append(word)
+    return {leads: " ".join(words) for leads, words in grouped.items()}
+
+
 def buffer_phrases(library: Library) -> list[Phrase]:
     """The stalling lines an agent copies with Alt+1…6 while looking something up: the first of stage 缓冲."""
     return [p for p in library.phrases if p.stage == "缓冲"][:BUFFER_SLOTS]
@@ -64,7 +109,9 @@ def finder_data(library: Library) -> dict:
     vocabulary = library.vocabulary
     scenarios = list(vocabulary.scenarios) if vocabulary else []
     types = list(vocabulary.customer_types) if vocabulary else []
-    pinyin = PinyinTable([p.text for p in library.phrases] + [t for p in library.phrases for t in p.tags])
+    pinyin = PinyinTable([p.text for p in library.phrases] + [t for p in library.phrases for t in p.tags]
+                         + [*library.synonyms, *(w for words in library.synonyms.values() for w in words)]
+                         + lexicon_words(library) + scenarios + types)
     phrases = []
     for p in library.phrases:
         phrases.append([
@@ -77,13 +124,16 @@ def finder_data(library: Library) -> dict:
              for t in library.taboo]
     all_text = "".join([*(p.text + "".join(p.tags) for p in library.phrases),
                         *(t.text + "".join(t.match) for t in library.taboo), *library.synonyms,
-                        *(w for words in library.synonyms.values() for w in words)])
+                        *(w for words in library.synonyms.values() for w in words), *lexicon_words(library)])
     return {
         "v": FORMAT_VERSION,
         "stages": list(STAGES), "scenarios": scenarios, "types": types, "channels": list(CHANNELS),
         "phrases": phrases, "taboo": taboo, "synonyms": library.synonyms,
         "buffer": [p.id for p in buffer_phrases(library)],
         "pinyin": pinyin.table,
+        "sounds": sounds_of(_common_characters(), pinyin.table),
+        "situations": situations_data(library, scenarios, types),
+        "thesaurus": thesaurus_data(library.thesaurus),
         "t2s": pairs_for([all_text]),
         # The folding and placeholder rules travel with the data, so the engine runs without a page
         "text": browser_rules(),

@@ -13,7 +13,19 @@ from pathlib import Path
 
 from .contract import BANK_QUIZ_IDS
 from .errors import DataError, Problem
-from .models import ID_PATTERN, Phrase, PhraseFile, Quiz, RolePlay, Synonyms, Taboo, Vocabulary
+from .models import (
+    ID_PATTERN,
+    Lexicon,
+    Phrase,
+    PhraseFile,
+    Quiz,
+    RolePlay,
+    Situation,
+    Synonyms,
+    Taboo,
+    Thesaurus,
+    Vocabulary,
+)
 from .normalize import taboo_hits
 from .question_types import question_type
 from .validation import item_label, validate
@@ -21,6 +33,8 @@ from .yaml_source import SourceFile, read_yaml
 
 VOCABULARY_FILE = "vocabulary.yml"
 SYNONYMS_FILE = "synonyms.yml"
+LEXICON_FILE = "lexicon.yml"
+THESAURUS_FILE = "thesaurus.yml"
 _LOOKS_LIKE_ID = re.compile(ID_PATTERN)
 
 
@@ -34,6 +48,8 @@ class Library:
     taboo: list[Taboo] = field(default_factory=list)
     vocabulary: Vocabulary | None = None
     synonyms: dict[str, list[str]] = field(default_factory=dict)
+    situations: list[Situation] = field(default_factory=list)
+    thesaurus: dict[str, list[str]] = field(default_factory=dict)
     roleplays: dict[str, RolePlay] = field(default_factory=dict)
     # (quiz id, question id) → (file, line of its ref), for problems found after loading.
     ref_lines: dict[tuple[str, str], tuple[str, int | None]] = field(default_factory=dict)
@@ -144,7 +160,27 @@ def _load_phrases(library: Library, folder: Path, root: Path, problems: list[Pro
             problems += found
             if parsed_synonyms is not None:
                 library.synonyms = parsed_synonyms.synonyms
-    sources += _valid_files(folder, root, PhraseFile, problems, skip=(VOCABULARY_FILE, SYNONYMS_FILE))
+    lexicon_path = folder / LEXICON_FILE
+    lexicon_source = None
+    if lexicon_path.exists():
+        lexicon_source, read_problems = read_yaml(lexicon_path, _display(lexicon_path, root))
+        problems += read_problems
+        if lexicon_source is not None:
+            parsed_lexicon, found = validate(lexicon_source, Lexicon)
+            problems += found
+            if parsed_lexicon is not None:
+                library.situations = parsed_lexicon.situations
+    thesaurus_path = folder / THESAURUS_FILE
+    if thesaurus_path.exists():
+        source, read_problems = read_yaml(thesaurus_path, _display(thesaurus_path, root))
+        problems += read_problems
+        if source is not None:
+            parsed_thesaurus, found = validate(source, Thesaurus)
+            problems += found
+            if parsed_thesaurus is not None:
+                library.thesaurus = parsed_thesaurus.words
+    sources += _valid_files(folder, root, PhraseFile, problems,
+                            skip=(VOCABULARY_FILE, SYNONYMS_FILE, LEXICON_FILE, THESAURUS_FILE))
 
     owners: dict[str, str] = {}
     for source, parsed in sources:
@@ -165,6 +201,30 @@ def _load_phrases(library: Library, folder: Path, root: Path, problems: list[Pro
     for source, parsed in sources:
         _check_taboo_free(library, source, parsed, problems)
         _check_instead(library, source, parsed, problems)
+    if lexicon_source is not None and library.situations:
+        _check_lexicon(library, lexicon_source, problems)
+
+
+def _check_lexicon(library: Library, source: SourceFile, problems: list[Problem]) -> None:
+    """Every name the lexicon leads to exists: a scenario or type in the vocabulary, a word in some phrase."""
+    vocabulary = library.vocabulary
+    allowed = {"scenarios": vocabulary.scenarios if vocabulary else [],
+               "customer_types": vocabulary.customer_types if vocabulary else []}
+    said = "|".join(p.text + "|" + "|".join(p.tags) for p in library.phrases)
+    for index, situation in enumerate(library.situations):
+        label = f"situation {situation.name}"
+        for field_name, names in allowed.items():
+            for position, name in enumerate(getattr(situation, field_name)):
+                if name not in names:
+                    message, fix = _unknown_name(name, names, field_name[:-1].replace("_", " "))
+                    problems.append(Problem(source.display, message, fix,
+                                            source.line_of(("situations", index, field_name, position)), label))
+        for position, word in enumerate(situation.finds):
+            if word not in said:
+                problems.append(Problem(
+                    source.display, f"'finds' word '{word}' is in no phrase's text or tags, so it finds nothing",
+                    "use a word the phrase library uses, or add it to a phrase's tags",
+                    source.line_of(("situations", index, "finds", position)), label))
 
 
 def _check_vocabulary(vocabulary: Vocabulary, source: SourceFile, parsed: PhraseFile, problems: list[Problem]) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from html import escape
 
 from .finder_index import BUFFER_SLOTS
-from .models import Phrase
+from .models import CHANNELS, Phrase
 
 
 def render_buffer(buffer: Iterable[Phrase]) -> str:
@@ -33,6 +33,11 @@ def render_finder(data_src: str, library_link: str, buffer: Iterable[Phrase] = (
         'role="combobox" aria-haspopup="grid" aria-expanded="true" aria-autocomplete="list" '
         'aria-controls="phrase-finder-results" '
         'aria-describedby="phrase-finder-help">'),
+        # The agent's channel, set once and remembered (finder.js): its phrases come first.
+        ('<label class="mdx-finder__channel"><span class="mdx-visually-hidden">我的渠道</span>'
+         '<select id="phrase-finder-channel" title="我的渠道：这个渠道的话术排在前面">'
+         '<option value="">全部渠道</option>'
+         + "".join(f'<option value="{escape(c)}">{escape(c)}</option>' for c in CHANNELS) + "</select></label>"),
         ('<button type="button" class="mdx-finder__button" data-finder-action="new-call" '
         'title="清空本次通话填写的称呼、单号等">新通话</button>'),
         "</div>",
@@ -52,6 +57,11 @@ def render_finder(data_src: str, library_link: str, buffer: Iterable[Phrase] = (
         '<p class="mdx-finder__help">还没有收藏。搜索后点“☆ 收藏”，常用的话就会一直留在这里。</p></section>'),
         ('<section data-finder-part="recents" aria-label="最近使用"><h2 class="mdx-finder__title">最近使用</h2>'
         '<p class="mdx-finder__help">复制过的话术会出现在这里。</p></section>'),
+        # Searches that found nothing or only near matches, kept in this browser for a trainer (finder.js).
+        ('<section class="mdx-finder__missed" aria-label="未找到的搜索"><p class="mdx-finder__help">'
+         '未找到的搜索：<span data-finder-part="missed-count">0</span> 条（只存在本机）'
+         '<button type="button" class="mdx-finder__button" data-finder-action="export-missed">导出 CSV</button>'
+         '<button type="button" class="mdx-finder__button" data-finder-action="clear-missed">清空</button></p></section>'),
         '<section class="mdx-finder__check" aria-labelledby="phrase-finder-check-title">',
         '<h2 id="phrase-finder-check-title" class="mdx-finder__title">话术体检</h2>',
         ('<p class="mdx-finder__help">把要发给客户的回复粘贴或写在这里，禁忌用语会立刻标出来，并给出换个说法。'

@@ -129,8 +129,9 @@ def test_synonyms_widen_the_search(engine, library):
 
 
 def test_what_a_customer_says_finds_phrases_sharing_its_pieces(engine, library):
-    """No phrase holds 什么时候到账 as typed (nor 入账/退款 for 到账): the second pass finds phrases sharing its
-    two-character pieces or their synonyms, and highlights those only."""
+    """No phrase holds 什么时候到账 as typed (nor 入账/退款 for 到账): what is found holds its two-character pieces,
+    their synonyms, or what the situations they name lead to (lexicon.yml), flagged approximate, and only
+    those words are highlighted."""
     by_id = {p.id: p for p in library.phrases}
     query = "什么时候到账"
     variants = [query, *(query.replace(key, word) for key, words in library.synonyms.items() if key in query
@@ -139,13 +140,21 @@ def test_what_a_customer_says_finds_phrases_sharing_its_pieces(engine, library):
     found = search(engine, query)
     assert found["approximate"] is True and found["hits"]
     pieces = {query[i:i + 2] for i in range(len(query) - 1)}
+    situations = [s for s in library.situations if any(say in query for say in s.says)]
+    assert situations, "the lexicon names no situation for 到账"
+    pieces |= {word for s in situations for word in s.finds}
     # A piece also stands for its synonyms (到账 → 入账), as a whole word does
-    pieces |= {word for piece in pieces for word in library.synonyms.get(piece, [])}
+    pieces |= {word for piece in list(pieces) for word in library.synonyms.get(piece, [])}
+    scenarios = {n for s in situations for n in s.scenarios}
     for hit in found["hits"]:
         p = by_id[hit["id"]]
         facets = fold("".join([p.stage, *p.scenarios, *p.customer_types]))
-        assert any(piece in searchable(p) or piece in facets for piece in pieces), p.text
+        assert (any(piece in searchable(p) or piece in facets for piece in pieces)
+                or scenarios & set(p.scenarios)), p.text
         assert set(marked(p.text, hit["ranges"])) <= pieces
+    # The phrases holding the word itself come before those of its scenario only.
+    top = by_id[found["hits"][0]["id"]]
+    assert "到账" in searchable(top), top.text
 
 
 @pytest.mark.parametrize("query", ["", "   ", "，。！", "{称呼}"])
@@ -207,3 +216,102 @@ def test_the_engine_needs_no_page(browser, data, engine):
     context.close()
     assert answer["document"] == "undefined"
     assert answer["ids"] and answer["ids"] == [hit["id"] for hit in search(engine, "退款")["hits"]]
+
+
+# ------------------------------------------------------------------ query understanding (issue #18)
+
+def ids_of(engine, query: str, top: int | None = None) -> list[str]:
+    return [hit["id"] for hit in search(engine, query)["hits"]][:top]
+
+
+@pytest.mark.parametrize("initials, word", [("ld", "领导"), ("jl", "经理"), ("tk", "退款"), ("zx", "征信")])
+def test_initials_favour_whole_words(engine, library, initials, word):
+    """ld → 领导 (and what it stands for), never a line whose characters merely start with l…d."""
+    by_id = {p.id: p for p in library.phrases}
+    words = {word, *library.synonyms.get(word, [])}
+    for phrase_id in ids_of(engine, initials, 5):
+        assert any(w in searchable(by_id[phrase_id]) for w in words), (initials, by_id[phrase_id].text)
+
+
+@pytest.mark.parametrize("query, words", [
+    ("吼", ["激动", "生气", "发火", "愤怒"]), ("电视台", ["曝光", "媒体", "记者", "电视台"]),
+    ("律师", ["律师"]), ("被骗了", ["诈骗", "被骗"]), ("吞卡", ["吞卡", "卡被吞"]),
+])
+def test_what_agents_type_lands_on_the_library_words(engine, library, query, words):
+    by_id = {p.id: p for p in library.phrases}
+    top = ids_of(engine, query, 3)
+    assert len(top) == 3
+    for phrase_id in top:
+        assert any(w in searchable(by_id[phrase_id]) for w in words), (query, by_id[phrase_id].text)
+
+
+def test_expanded_matches_rank_below_literal_ones(engine, library):
+    """曝光 is typed and is also a lexicon situation: every phrase holding 曝光 comes before one found only
+    through the situation's scenario or its other words."""
+    by_id = {p.id: p for p in library.phrases}
+    holds = [("曝光" in searchable(by_id[i])) for i in ids_of(engine, "曝光")]
+    assert True in holds and False in holds
+    assert holds == sorted(holds, reverse=True)
+
+
+def test_partial_matches_rank_instead_of_vanishing(engine, library):
+    """A query whose words match only in part lists the best partial matches: those matching more first."""
+    by_id = {p.id: p for p in library.phrases}
+    alone = ids_of(engine, "律师")
+    with_noise = ids_of(engine, "律师 呜呜呜呜")
+    assert with_noise and set(with_noise) == set(alone)
+    both = ids_of(engine, "律师 起诉")
+    first = by_id[both[0]]
+    assert "律师" in searchable(first) and "起诉" in searchable(first)
+
+
+@pytest.mark.parametrize("typo, word", [("征心", "征信"), ("冻洁", "冻结"), ("投述", "投诉"), ("吞咔", "吞卡")])
+def test_a_homophone_typo_finds_the_word(engine, library, typo, word):
+    by_id = {p.id: p for p in library.phrases}
+    top = ids_of(engine, typo, 3)
+    assert top and all(word in searchable(by_id[i]) for i in top), typo
+    assert search(engine, typo)["approximate"] is True
+
+
+def test_a_typo_is_only_assumed_when_the_query_means_nothing(engine, library):
+    """破口大骂 holds 骂 (辱骂): it is not also read as 大妈 (an elderly customer)."""
+    by_id = {p.id: p for p in library.phrases}
+    top = [by_id[i] for i in ids_of(engine, "破口大骂", 5)]
+    assert top and not any("老年客户" in p.customer_types for p in top)
+    assert any("辱骂" in p.scenarios or "骂" in searchable(p) for p in top)
+
+
+def test_a_customer_sentence_from_the_lexicon_finds_its_scenario(engine, library):
+    by_id = {p.id: p for p in library.phrases}
+    top = [by_id[i] for i in ids_of(engine, "取款机把我的卡吞了", 3)]
+    assert top and all("ATM吞卡" in p.scenarios for p in top)
+
+
+def test_nothing_related_gives_nothing(engine):
+    assert search(engine, "xyzq")["hits"] == []
+
+
+def test_the_ranking_weights_keep_what_was_typed_first(engine):
+    """Typed > synonyms.yml > pinyin/initials of a word > a word inside a sentence > lexicon > typos > thesaurus."""
+    weight = engine.evaluate("window.mdxFinderEngine.WEIGHT")
+    order = ["typed", "synonym", "libraryWord", "inside", "situation", "soundsNear", "thesaurus"]
+    assert [weight[k] for k in order] == sorted((weight[k] for k in order), reverse=True)
+    assert weight["typed"] == 1 and weight["wholeWord"] > weight["libraryWord"] > weight["otherWord"]
+    assert weight["soundsLike"] > weight["soundsNear"] > weight["thesaurus"]
+
+
+def test_a_word_only_the_thesaurus_knows_lands_on_library_words(engine, library):
+    """谩骂 is in no phrase, no synonym and no lexicon entry: 同义词词林 leads it to 辱骂."""
+    by_id = {p.id: p for p in library.phrases}
+    known = {w for s in library.situations for w in s.says} | set(library.synonyms)
+    assert "谩骂" not in known and not any("谩骂" in searchable(p) for p in library.phrases)
+    assert "辱骂" in library.thesaurus["谩骂"]
+    top = [by_id[i] for i in ids_of(engine, "谩骂", 3)]
+    assert top and all("辱骂" in searchable(p) or "辱骂" in p.scenarios for p in top)
+
+
+def test_the_thesaurus_ships_only_entries_that_lead_to_library_words(library):
+    tags = {t for p in library.phrases for t in p.tags} | {w for s in library.situations for w in s.finds}
+    assert library.thesaurus
+    for word, leads in library.thesaurus.items():
+        assert leads and set(leads) <= tags, word

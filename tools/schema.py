@@ -13,13 +13,15 @@ from pathlib import Path
 import yaml
 
 from macros.library import VOCABULARY_FILE
-from macros.models import PhraseFile, Quiz, RolePlay, Synonyms, Vocabulary
+from macros.models import Lexicon, PhraseFile, Quiz, RolePlay, Synonyms, Thesaurus, Vocabulary
 
 SCHEMAS = {
     Path("quizzes/quiz.schema.json"): (Quiz, "客诉通 quiz file"),
     Path("phrases/phrases.schema.json"): (PhraseFile, "客诉通 phrase library file"),
     Path("phrases/vocabulary.schema.json"): (Vocabulary, "客诉通 phrase vocabulary (scenarios, customer types)"),
     Path("phrases/synonyms.schema.json"): (Synonyms, "客诉通 finder synonyms"),
+    Path("phrases/lexicon.schema.json"): (Lexicon, "客诉通 finder situation lexicon"),
+    Path("phrases/thesaurus.schema.json"): (Thesaurus, "客诉通 finder thesaurus (generated)"),
     Path("roleplays/roleplay.schema.json"): (RolePlay, "客诉通 role-play card"),
 }
 

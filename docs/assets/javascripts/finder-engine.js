@@ -21,6 +21,32 @@
 
   var RESULT_LIMIT = 30;  // results drawn; fewer exact hits than this also brings in approximate ones
 
+  // How much a word found for a term counts against the term itself: what was typed always ranks first.
+  var WEIGHT = {
+    typed: 1,
+    synonym: 0.85,     // synonyms.yml: 发火 → 生气
+    wholeWord: 0.9,    // pinyin or initials of a word agents type (synonyms, lexicon): ld → 领导
+    libraryWord: 0.85, // pinyin or initials of another word of the library (tags): jl → 记录
+    otherWord: 0.5,    // the same, when a word agents type is spelled the same way too
+    inside: 0.75,      // a library word inside a longer query: 找律师告你们 → 律师
+    situation: 0.7,    // lexicon.yml: 吼 → 激动; 电视台 → 曝光
+    soundsLike: 0.7,   // a homophone typo: 征心 → 征信
+    soundsNear: 0.6,   // a typo of a dialect's sounds (zh/z, ch/c, sh/s, ing/in, eng/en): 投述 → 投诉
+    thesaurus: 0.55    // thesaurus.yml (同义词词林): a word nobody listed, 谩骂 → 辱骂
+  };
+  // Sounds many speakers do not tell apart, and so mistype: folded together for soundsNear.
+  var near = function (sound) {
+    return sound.replace(/([zcs])h/g, "$1").replace(/([ie])ng\|/g, "$1n|");
+  };
+  // A phrase of a scenario or customer type the query's situation names, found by that alone.
+  var SITUATION_FACET_SCORE = 45;
+  // Added for a phrase in a stage the situation favours (吼 → 安抚, 共情 first).
+  var SITUATION_STAGE_BONUS = 8;
+  // Raw initials over any adjacent characters (ld → 来的): weaker than a word of the library.
+  var INITIALS_SCORE = { start: 30, inside: 22 };
+  // Share of a sentence's two-character pieces a query must hold to count as that customer sentence.
+  var SENTENCE_COVERAGE = 0.6;
+
   var isLatin = function (term) { return /^[a-z]+$/.test(term); };
 
   /* ------------------------------------------------------------------ index */
@@ -70,6 +96,25 @@
       };
     });
     this.phrases.forEach(function (p) { p.hay = p.folded + "|" + p.tagsFolded.join("|") + "|" + p.facetText; });
+    this.sounds = {};
+    Object.keys(data.sounds || {}).forEach(function (syllable) {
+      Array.from(data.sounds[syllable]).forEach(function (c) { self.sounds[c] = syllable; });
+    });
+    this.table = table;
+    this.situations = (data.situations || []).map(function (row) {
+      var sentences = row[5].map(function (t) { return folder.plain(t); });
+      return { says: row[0].map(function (t) { return folder.plain(t); }).filter(Boolean),
+        finds: row[1].map(function (t) { return folder.plain(t); }).filter(Boolean),
+        scenarios: row[2], types: row[3], stages: row[4], sentences: sentences,
+        pieces: sentences.map(piecesOf) };
+    });
+    this.indexWords(data);
+    this.thesaurus = {};
+    // As the build sends it: "library words" → "words leading to them", each list joined by spaces.
+    Object.keys(data.thesaurus || {}).forEach(function (leads) {
+      var words = leads.split(" ").map(function (w) { return folder.plain(w); });
+      data.thesaurus[leads].split(" ").forEach(function (key) { self.thesaurus[folder.plain(key)] = words; });
+    });
     this.byId = {};
     this.phrases.forEach(function (p) { self.byId[p.id] = p; });
     this.documentFrequency = {};
@@ -79,30 +124,160 @@
     });
   }
 
-  // Words a term stands for: itself, and itself with each synonym key it contains swapped for each of
-  // that key's words (发火 → 生气; 客户发火了 → 客户生气了), so a long query stays as narrow as typed.
+  // Syllables of a folded word, from the library's table or the common characters' ('' when one is unknown).
+  Index.prototype.syllablesOf = function (word) {
+    var out = [];
+    var chars = Array.from(word);
+    for (var i = 0; i < chars.length; i++) {
+      var reading = this.table[chars[i]] || this.sounds[chars[i]];
+      if (!reading) return null;
+      out.push(reading);
+    }
+    return out;
+  };
+
+  // The library's own words (tags, synonyms, lexicon, scenario names), each with its pinyin and initials:
+  // what initials and pinyin stand for first, what a homophone typo is matched against.
+  Index.prototype.indexWords = function (data) {
+    var folder = this.folder;
+    var self = this;
+    var seen = {};
+    var words = [];
+    var add = function (text, typed) {
+      var word = folder.plain(text);
+      if (Array.from(word).length < 2 || seen[word] || isLatin(word) || FILLER_PIECES.indexOf(word) >= 0) return;
+      var syllables = self.syllablesOf(word);
+      if (!syllables) return;
+      seen[word] = true;
+      var sound = "|" + syllables.join("|") + "|";
+      words.push({ word: word, typed: !!typed, sound: sound, nearSound: near(sound), pinyin: syllables.join(""),
+        initials: syllables.map(function (x) { return x[0]; }).join("") });
+    };
+    var typed = function (text) { add(text, true); };
+    // What agents type first: a word they type wins an initials tie (jl → 经理 before 记录).
+    data.scenarios.concat(data.types).forEach(function (name) { name.split("/").forEach(typed); });
+    Object.keys(data.synonyms || {}).forEach(typed);
+    (data.situations || []).forEach(function (row) { row[0].forEach(typed); });
+    (data.situations || []).forEach(function (row) { row[1].forEach(function (w) { add(w); }); });
+    Object.keys(data.synonyms || {}).forEach(function (key) { data.synonyms[key].forEach(function (w) { add(w); }); });
+    data.phrases.forEach(function (row) { row[6].forEach(function (w) { add(w); }); });
+
+    this.words = words;
+  };
+
+  // Words a term stands for, each {word, weight}: itself; itself with each synonym key it contains swapped
+  // for that key's words (客户发火了 → 客户生气了, so a long query stays as narrow as typed); library words
+  // its pinyin or initials spell; library words inside it or sounding like it; and what the situations it
+  // names lead to. Also returns those situations.
   Index.prototype.variants = function (term) {
-    var out = [term];
+    var out = [];
+    var has = {};
+    var add = function (word, weight) {
+      if (!word) return;
+      if (has[word] === undefined) { has[word] = out.length; out.push({ word: word, weight: weight }); }
+      else if (out[has[word]].weight < weight) out[has[word]].weight = weight;
+    };
     var synonyms = this.synonyms;
-    Object.keys(synonyms).forEach(function (key) {
-      if (term.indexOf(key) < 0) return;
-      synonyms[key].forEach(function (word) {
-        var variant = term.split(key).join(word);
-        if (out.indexOf(variant) < 0) out.push(variant);
+    var withSynonyms = function (word, weight) {
+      add(word, weight);
+      Object.keys(synonyms).forEach(function (key) {
+        if (word.indexOf(key) < 0) return;
+        synonyms[key].forEach(function (w) { add(word.split(key).join(w), weight * WEIGHT.synonym); });
       });
+    };
+    withSynonyms(term, WEIGHT.typed);
+    var latin = isLatin(term);
+    var sound = null;
+    if (!latin) {
+      var syllables = this.syllablesOf(term);
+      sound = syllables && "|" + syllables.join("|") + "|";
+    }
+    var nearSound = sound && near(sound);
+    var termLength = Array.from(term).length;
+    var initialsOf = [];
+    var soundsLike = [];
+    var soundsNear = [];
+    for (var i = 0; i < this.words.length; i++) {
+      var w = this.words[i];
+      if (w.word === term) continue;
+      if (latin) {
+        if (term.length < 2) continue;
+        if (w.initials === term || w.pinyin === term || (term.length >= 4 && w.pinyin.indexOf(term) === 0)) {
+          initialsOf.push(w);
+        }
+      } else if (Array.from(w.word).length < termLength && term.indexOf(w.word) >= 0) {
+        withSynonyms(w.word, WEIGHT.inside);
+      } else if (sound && termLength >= 2 && sound.indexOf(w.sound) >= 0) {
+        soundsLike.push(w);
+      } else if (sound && termLength >= 2 && nearSound.indexOf(w.nearSound) >= 0) {
+        soundsNear.push(w);
+      }
+    }
+    // Of the words a term's pinyin or initials spell, the common ones come first (tk: 退款 before 吞卡).
+    var self = this;
+    var counts = initialsOf.map(function (w) { return self.frequency(w.word); });
+    var most = Math.max.apply(null, counts.concat([1]));
+    // A word agents type beats any tag that happens to share its initials (ld: 领导, not 录单).
+    var typedToo = initialsOf.some(function (w) { return w.typed; });
+    initialsOf.forEach(function (w, n) {
+      var weight = w.typed ? WEIGHT.wholeWord : typedToo ? WEIGHT.otherWord : WEIGHT.libraryWord;
+      withSynonyms(w.word, weight * (0.94 + 0.06 * counts[n] / most));
+    });
+    var situations = this.situationsNamed(term, out, latin, termLength);
+    // A typo is only assumed when what was typed means nothing as it is: otherwise 破口大骂 would also
+    // be 大妈 (tones are not typed).
+    if (!situations.length && out.length === 1 && !this.frequency(term)) {
+      soundsLike.forEach(function (w) { withSynonyms(w.word, WEIGHT.soundsLike); });
+      if (!soundsLike.length) soundsNear.forEach(function (w) { withSynonyms(w.word, WEIGHT.soundsNear); });
+      situations = this.situationsNamed(term, out, latin, termLength);
+    }
+    if (!latin) this.thesaurusWords(term).forEach(function (word) { add(word, WEIGHT.thesaurus); });
+    situations.forEach(function (situation) {
+      situation.finds.forEach(function (word) { add(word, WEIGHT.situation); });
+    });
+    return { words: out, situations: situations };
+  };
+
+  // Library words the thesaurus gives for the term, or for its words of the thesaurus.
+  Index.prototype.thesaurusWords = function (term) {
+    var thesaurus = this.thesaurus;
+    if (thesaurus[term]) return thesaurus[term];
+    var out = [];
+    Object.keys(thesaurus).forEach(function (key) {
+      // Not through the words every sentence has (怎么 → 为什么): only through words about something.
+      if (key.length < term.length && term.indexOf(key) >= 0 && FILLER_PIECES.indexOf(key) < 0) {
+        out = out.concat(thesaurus[key]);
+      }
     });
     return out;
+  };
+
+  // Situations named by the term or by a word it stands for, or whose customer sentences it repeats.
+  Index.prototype.situationsNamed = function (term, variants, latin, termLength) {
+    var words = variants.map(function (v) { return v.word; });
+    var pieces = latin ? [] : piecesOf(term);
+    return this.situations.filter(function (situation) {
+      return situation.says.some(function (say) {
+        return words.some(function (word) { return word.indexOf(say) >= 0; });
+      }) || (!latin && termLength >= 3 && situation.sentences.some(function (sentence, n) {
+        if (sentence.indexOf(term) >= 0) return true;
+        var own = situation.pieces[n];
+        var shared = own.filter(function (piece) { return pieces.indexOf(piece) >= 0; }).length;
+        return own.length && shared / own.length >= SENTENCE_COVERAGE;
+      }));
+    });
   };
 
   // Score of one phrase for one term (0: no match), and where to highlight.
   Index.prototype.scoreTerm = function (p, term, variants, latin) {
     var best = 0;
     var mark = null;
+    var literalFloor = Infinity;  // the best score of the typed word itself, once known
     for (var v = 0; v < variants.length; v++) {
-      var word = variants[v];
+      var word = variants[v].word;
       // Most phrases match nothing: one look at all their words decides that.
       if (p.hay.indexOf(word) < 0 && (v > 0 || p.noteFolded.indexOf(word) < 0)) continue;
-      var weight = v === 0 ? 1 : 0.85;
+      var weight = variants[v].weight;
       var s = 0;
       for (var t = 0; t < p.tagsFolded.length; t++) {
         if (p.tagsFolded[t] === word) s = Math.max(s, 100);
@@ -114,6 +289,7 @@
       else if (at > 0) s = Math.max(s, 55 - Math.min(at, 25));
       // Usage notes count only for the words typed, never their synonyms: too loose otherwise.
       if (!s && v === 0 && p.noteFolded.indexOf(word) >= 0) s = 15;
+      if (s && weight === WEIGHT.typed) literalFloor = s;
       if (s * weight > best) {
         best = s * weight;
         mark = at >= 0 ? { kind: "text", word: word } : mark;
@@ -127,12 +303,29 @@
       if (py) { score = py.at === 0 ? 60 : 45; }
       else if (p.tagPinyin.indexOf(term) >= 0 || p.tagInitials.indexOf("|" + term + "|") >= 0) score = 50;
       var ini = py ? null : this.initialsMatch(p, term);
-      if (ini && !score) score = ini.at === 0 ? 45 : 35;
+      if (ini && !score) score = ini.at === 0 ? INITIALS_SCORE.start : INITIALS_SCORE.inside;
+      if (score) literalFloor = Math.min(literalFloor, score);
       if (score > best) mark = py ? { kind: "pinyin", at: py.offset, length: term.length }
         : ini ? { kind: "initials", at: ini.at, length: term.length } : mark;
       best = Math.max(best, score);
     }
-    return best ? { score: best, mark: mark } : null;
+    // literal: found as typed (or its pinyin), not only through a word it stands for.
+    return best ? { score: best, mark: mark, literal: best >= literalFloor } : null;
+  };
+
+  // What the situations a term names add to a phrase: its scenario or customer type counts as a match,
+  // a favoured stage as a bonus. {score, bonus}.
+  Index.prototype.situationScore = function (p, situations) {
+    var score = 0;
+    var bonus = 0;
+    for (var i = 0; i < situations.length; i++) {
+      var s = situations[i];
+      var facet = s.scenarios.some(function (n) { return p.scenarios.indexOf(n) >= 0; }) ||
+        s.types.some(function (n) { return p.types.indexOf(n) >= 0; });
+      if (facet) score = SITUATION_FACET_SCORE;
+      if (s.stages.indexOf(p.stage) >= 0) bonus = SITUATION_STAGE_BONUS;
+    }
+    return { score: score, bonus: bonus };
   };
 
   // Code-point positions of the Han characters of a phrase (what pinyin and initials stand for).
@@ -217,17 +410,23 @@
     return pieces;
   };
 
-  Index.prototype.search = function (query) {
+  // options.channel: index of the agent's channel (电话, 柜台, 在线); its phrases come first, each part
+  // in score order. The words the query was read as are returned too (tried), for an empty result.
+  Index.prototype.search = function (query, options) {
+    var channel = options && typeof options.channel === "number" ? options.channel : -1;
     var folder = this.folder;
     var self = this;
     // Placeholders in a pasted phrase ({称呼}) are not words to look for.
     var terms = query.trim().split(/\s+/).map(function (t) { return folder.plain(t, true); }).filter(Boolean);
     var prepared = terms.map(function (term) {
-      var variants = self.variants(term);
+      var expanded = self.variants(term);
       var latin = isLatin(term);
       var fuzzy = !latin && Array.from(term).length >= 3;
-      return { term: term, variants: variants, latin: latin && term.length >= 2,
-        pieces: fuzzy ? variants.map(piecesOf) : null };
+      // Pieces only of what was typed and its synonyms: the wider words are whole words already.
+      var close = expanded.words.filter(function (v) { return v.weight >= WEIGHT.synonym; });
+      return { term: term, variants: expanded.words, situations: expanded.situations,
+        latin: latin && term.length >= 2,
+        pieces: fuzzy ? close.map(function (v) { return piecesOf(v.word); }) : null };
     });
     var hits = [];
     var misses = [];
@@ -242,29 +441,49 @@
         if (near) { hits.push(near); approximate = true; }
       }
     }
-    hits.sort(function (a, b) { return b.score - a.score || a.phrase.position - b.phrase.position; });
-    return { terms: terms, hits: hits, approximate: approximate };
+    var first = function (hit) { return channel >= 0 && hit.phrase.channels.indexOf(channel) >= 0 ? 1 : 0; };
+    hits.sort(function (a, b) {
+      return first(b) - first(a) || b.score - a.score || a.phrase.position - b.phrase.position;
+    });
+    // Approximate: nothing holds every term as typed; what is listed was found through what they stand for.
+    if (hits.length && !hits.some(function (h) { return h.literal; })) approximate = true;
+    var tried = [];
+    prepared.forEach(function (t) {
+      t.variants.forEach(function (v) { if (tried.indexOf(v.word) < 0) tried.push(v.word); });
+    });
+    return { terms: terms, hits: hits, approximate: approximate, tried: tried };
   };
 
-  // Every term must match the phrase, exactly or (second pass) approximately.
+  // The terms a phrase matches, exactly or (second pass) approximately, add up: a phrase matching only
+  // some of them still ranks, below those matching all.
   Index.prototype.scorePhrase = function (p, prepared, allowFuzzy) {
+    if (!prepared.length) return { phrase: p, score: 0, marks: [], literal: true };
     var total = 0;
     var marks = [];
+    var literal = true;
     for (var k = 0; k < prepared.length; k++) {
       var term = prepared[k];
       var result = this.scoreTerm(p, term.term, term.variants, term.latin);
+      if (term.situations.length) {
+        var situational = this.situationScore(p, term.situations);
+        if (situational.score && (!result || result.score < situational.score)) {
+          result = { score: situational.score, mark: result ? result.mark : null, literal: false };
+        }
+        if (result) result.score += situational.bonus;
+      }
       if (!result && allowFuzzy && term.pieces) {
         var best = 0;
         for (var v = 0; v < term.pieces.length; v++) {
           best = Math.max(best, this.fuzzyScore(p, term.pieces[v]) * (v === 0 ? 1 : 0.85));
         }
-        result = best ? { score: best, mark: { kind: "pieces", pieces: term.pieces[0] } } : null;
+        result = best ? { score: best, mark: { kind: "pieces", pieces: term.pieces[0] }, literal: false } : null;
       }
-      if (!result) return null;
+      if (!result) { literal = false; continue; }
+      if (!result.literal) literal = false;
       total += result.score;
       if (result.mark) marks.push(result.mark);
     }
-    return { phrase: p, score: total, marks: marks };
+    return total ? { phrase: p, score: total, marks: marks, literal: literal } : null;
   };
 
   Index.prototype.tabooFor = function (query) {
@@ -357,7 +576,7 @@
     return { text: filled, missing: missing };
   };
 
-  var engine = { Index: Index, RESULT_LIMIT: RESULT_LIMIT };
+  var engine = { Index: Index, RESULT_LIMIT: RESULT_LIMIT, WEIGHT: WEIGHT };
   scope.mdxFinderEngine = engine;
   if (typeof module !== "undefined" && module.exports) module.exports = engine;
 })(typeof window !== "undefined" ? window : globalThis);

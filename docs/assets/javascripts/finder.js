@@ -11,6 +11,11 @@
   var RECENT_LIMIT = 8;
   var STORE_KEY = "kesutong.finder.v1";        // favourites and recents (localStorage)
   var SLOT_KEY = "kesutong.finder.slots.v1";   // placeholder values of the current call (sessionStorage)
+  var CHANNEL_KEY = "kesutong.finder.channel.v1";  // the agent's channel, set once (localStorage)
+  var MISSED_KEY = "kesutong.finder.missed.v1";    // searches that found nothing or only near matches
+  var MISSED_LIMIT = 200;
+  // A search counts once the agent has stopped typing this long: not every keystroke of a word.
+  var MISSED_SETTLE_MS = 2000;
   var KEEP_ACROSS_CALLS = ["工号"];            // the agent's own number survives 新通话
   // finder-engine.js sits beside this file and is minified alike (mkdocs.yml lists both under minify):
   // finder.js → finder-engine.js, finder.min.js → finder-engine.min.js.
@@ -127,14 +132,22 @@
     this.recents = isIdList(mine.recents) ? mine.recents.filter(this.known, this) : [];
     this.slots = readJSON(this.session, SLOT_KEY, {}, function (v) { return typeof v === "object" && !Array.isArray(v); });
     this.filters = { stage: [], scenario: [], type: [], channel: [] };
+    var channels = data.channels;
+    this.channel = readJSON(this.local, CHANNEL_KEY, "", function (v) { return channels.indexOf(v) >= 0; });
     this.hits = [];
     this.selected = -1;
     this.input = root.querySelector("#phrase-finder-input");
     this.results = root.querySelector("#phrase-finder-results");
     this.part = function (name) { return root.querySelector('[data-finder-part="' + name + '"]'); };
+    this.missed = readJSON(this.local, MISSED_KEY, [], function (v) {
+      return Array.isArray(v) && v.every(function (m) { return m && typeof m.q === "string" && typeof m.n === "number"; });
+    });
+    this.channelBox = root.querySelector("#phrase-finder-channel");
+    if (this.channelBox) this.channelBox.value = this.channel;
     this.bind();
     this.update();
     this.renderCheck();
+    this.renderMissed();
     if (!this.local) this.status("本浏览器不允许保存数据：收藏和最近使用只在本次打开期间有效。", "info");
   }
 
@@ -178,8 +191,9 @@
   Finder.prototype.update = function () {
     var query = this.input.value;
     var filtering = this.facets().some(function (f) { return this.filters[f.key].length; }, this);
-    var found = query.trim() ? this.index.search(query) : null;
+    var found = query.trim() ? this.index.search(query, { channel: this.data.channels.indexOf(this.channel) }) : null;
     this.approximate = !!(found && found.approximate);
+    this.tried = found ? found.tried : [];
     var pool = found ? found.hits : (filtering ? this.index.phrases.map(function (p) { return { phrase: p, marks: [] }; }) : []);
     var self = this;
     this.hits = pool.filter(function (hit) { return self.passes(hit.phrase); });
@@ -188,6 +202,68 @@
     this.renderTaboo(query);
     this.renderResults(query, filtering);
     this.renderMine(!query.trim() && !filtering);
+    this.watchMissed(query, found);
+  };
+
+  /* Missed searches stay in this browser (never sent anywhere) for a trainer to turn into lexicon entries:
+     phrases/lexicon.yml. Weak: nothing found, or nothing as typed (only near matches). */
+  Finder.prototype.watchMissed = function (query, found) {
+    var self = this;
+    clearTimeout(this.missedTimer);
+    if (!found || (found.hits.length && !found.approximate)) return;
+    var kind = found.hits.length ? "近似" : "无结果";
+    this.missedTimer = setTimeout(function () {
+      if (self.input.value !== query) return;
+      var q = query.trim();
+      var entry = self.missed.filter(function (m) { return m.q === q; })[0];
+      if (!entry) {
+        entry = { q: q, n: 0 };
+        self.missed.unshift(entry);
+      }
+      entry.n++;
+      entry.kind = kind;
+      entry.last = new Date().toISOString().slice(0, 16).replace("T", " ");
+      self.missed = self.missed.slice(0, MISSED_LIMIT);
+      writeJSON(self.local, MISSED_KEY, self.missed);
+      self.renderMissed();
+    }, MISSED_SETTLE_MS);
+  };
+
+  Finder.prototype.renderMissed = function () {
+    var count = this.part("missed-count");
+    if (count) count.textContent = String(this.missed.length);
+  };
+
+  var csvCell = function (value) {
+    var text = String(value == null ? "" : value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;  // a spreadsheet must not run a cell as a formula
+    return '"' + text.replace(/"/g, '""') + '"';
+  };
+
+  Finder.prototype.missedCSV = function () {
+    var rows = [["搜索词", "次数", "结果", "最近一次"]].concat(this.missed.map(function (m) {
+      return [m.q, m.n, m.kind || "", m.last || ""];
+    }));
+    return "\ufeff" + rows.map(function (row) { return row.map(csvCell).join(","); }).join("\r\n") + "\r\n";
+  };
+
+  Finder.prototype.exportMissed = function () {
+    if (!this.missed.length) { this.status("还没有记下未找到的搜索。", "info"); return; }
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([this.missedCSV()], { type: "text/csv;charset=utf-8" }));
+    link.download = "通话速查-未找到的搜索.csv";
+    document.body.appendChild(link);
+    link.click();
+    document.body.removeChild(link);
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 0);
+    this.status("已导出 " + this.missed.length + " 条未找到的搜索（只在本机，不会上传）。", "info");
+  };
+
+  Finder.prototype.clearMissed = function () {
+    this.missed = [];
+    writeJSON(this.local, MISSED_KEY, this.missed);
+    this.renderMissed();
+    this.status("已清空未找到的搜索记录。", "info");
   };
 
   Finder.prototype.renderFacets = function (pool) {
@@ -237,8 +313,9 @@
     return '<div class="mdx-finder__result" role="row" data-phrase-id="' +
       escapeHTML(p.id) + '" aria-selected="' + selected + '"><div role="gridcell" id="phrase-finder-option-' + index + '">' +
       '<p class="mdx-finder__text">' + markedHTML(p.text, ranges, this.slots) + "</p>" +
-      (p.note ? '<p class="mdx-finder__note">' + escapeHTML(p.note) + "</p>" : "") +
-      '<div class="mdx-finder__meta">' + meta +
+      // One row under the text: the note (one line until the row is selected), the labels, the buttons.
+      '<div class="mdx-finder__meta">' + (p.note ? '<span class="mdx-finder__note">' + escapeHTML(p.note) + "</span>" : "") +
+      '<span class="mdx-finder__tags">' + meta + "</span>" +
       '<button type="button" class="mdx-finder__star" data-finder-action="favourite" aria-pressed="' + favourite +
       '" title="收藏 (Alt+S)">' + (favourite ? "★ 已收藏" : "☆ 收藏") + "</button>" +
       '<button type="button" class="mdx-finder__copy" data-finder-action="copy">复制</button></div>' + slots + "</div></div>";
@@ -251,11 +328,25 @@
     if (!query.trim() && !filtering) {
       this.status("");
     } else if (!this.hits.length) {
-      this.status("没有找到。换个说法试试，比如只输入一个关键词，或用拼音首字母。", "empty");
+      this.status("没有找到。", "empty");
+      this.part("status").insertAdjacentHTML("beforeend", this.emptyHTML());
     } else {
       this.status("找到 " + this.hits.length + " 条" + (this.hits.length > this.limit ? "，显示前 " + this.limit + " 条" : "") + "。" +
         (this.approximate ? "没有一字不差的，也列出了意思相近的。" : ""));
     }
+  };
+
+  // What was looked for, and the scenarios to browse instead: an empty list is never a dead end.
+  Finder.prototype.emptyHTML = function () {
+    var tried = (this.tried || []).slice(0, 8);
+    var filtering = this.facets().some(function (f) { return this.filters[f.key].length; }, this);
+    return '<span class="mdx-finder__tried">' +
+      (tried.length ? "试过：" + tried.map(escapeHTML).join("、") + "（含同义词、拼音和常见错别字）。" : "") +
+      (filtering ? "筛选条件也可能太多了。" : "") + "换个说法，或按场景看：</span>" +
+      '<span class="mdx-finder__suggest">' + this.data.scenarios.map(function (name, i) {
+        return '<button type="button" class="mdx-finder__chip" data-finder-action="scenario" data-value="' + i + '">' +
+          escapeHTML(name) + "</button>";
+      }).join("") + "</span>";
   };
 
   Finder.prototype.tabooCardHTML = function (entry) {
@@ -398,6 +489,7 @@
   };
 
   Finder.prototype.dispose = function () {
+    clearTimeout(this.missedTimer);
     this.disposers.splice(0).forEach(function (undo) { undo(); });
   };
 
@@ -405,6 +497,14 @@
     var self = this;
     var input = this.input;
     this.listen(input, "input", function () { self.update(); });
+    if (this.channelBox) {
+      this.listen(this.channelBox, "change", function () {
+        self.channel = self.channelBox.value;
+        writeJSON(self.local, CHANNEL_KEY, self.channel);
+        self.update();
+        self.status(self.channel ? "渠道：" + self.channel + "。这个渠道的话术排在前面，下次打开还记得。" : "渠道：全部。", "info");
+      });
+    }
     this.listen(input, "compositionend", function () { self.update(); });
     this.listen(input, "keydown", function (event) {
       if (event.key === "ArrowDown" || event.key === "ArrowUp") {
@@ -471,6 +571,14 @@
       if (action) {
         var kind = action.getAttribute("data-finder-action");
         if (kind === "new-call") self.newCall();
+        else if (kind === "export-missed") self.exportMissed();
+        else if (kind === "clear-missed") self.clearMissed();
+        else if (kind === "scenario") {
+          input.value = "";
+          self.filters = { stage: [], scenario: [Number(action.getAttribute("data-value"))], type: [], channel: [] };
+          self.update();
+          input.focus();
+        }
         else if (kind === "copy-text") self.copyPlain(action.getAttribute("data-text"));
         else if (kind === "favourite" && item) {
           self.toggleFavourite(item.getAttribute("data-phrase-id"));
