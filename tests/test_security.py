@@ -41,6 +41,11 @@ def h(label: str) -> str:
     return f"{label} {HOSTILE}"
 
 
+# A key point's phrasing must fit in one clause of a reply (macros/question_types/reply_grading.py cuts
+# replies at punctuation such as . , :), so its hostile text holds markup but no clause break.
+PHRASING = "要点甲<img src=x onerror=\"top['__pwned']=1\"></textarea><script>top['__pwned']=1</script>"
+
+
 def cell(label: str) -> str:
     """Hostile text short enough for a match cell (plain text, at most 60 characters)."""
     text = f"{label} {PROBE} ]]> ~ = # {{ }} :"
@@ -69,8 +74,8 @@ QUIZ = {
          "items": [h("第一步"), h("第二步"), h("第三步")], "explanation": h("排序解析")},
         {"id": "q-reply", "type": "reply", "stem": h("应答题干"),
          "context": [{"who": "客户", "say": h("应答对话")}],
-         "keypoints": [{"label": h("要点标签"), "any": [h("要点甲")]}],
-         "model_answer": "参考回答：" + h("要点甲"), "explanation": h("应答解析")},
+         "keypoints": [{"label": h("要点标签"), "any": [PHRASING]}],
+         "model_answer": h("参考回答：要点甲") + " " + PHRASING, "explanation": h("应答解析")},
         {"id": "q-match", "type": "match", "stem": h("配对题干"),
          "columns": [cell("配对列一"), cell("配对列二"), cell("配对列三")],
          "rows": [[cell("配对甲"), cell("配对乙"), cell("配对丙")], [cell("配对丁"), cell("配对戊"), cell("配对己")],
