@@ -139,6 +139,19 @@ def _load_quizzes(library: Library, folder: Path, root: Path, problems: list[Pro
             library.ref_lines[(quiz.id, question.id)] = (source.display, source.line_of(("questions", index, "ref")))
 
 
+def _optional_file(path: Path, model, root: Path, problems: list[Problem]):
+    """(source, parsed) of a data file the library can do without; (None, None) when absent or bad."""
+    if not path.exists():
+        return None, None
+    source, read_problems = read_yaml(path, _display(path, root))
+    problems += read_problems
+    if source is None:
+        return None, None
+    parsed, found = validate(source, model)
+    problems += found
+    return source, parsed
+
+
 def _load_phrases(library: Library, folder: Path, root: Path, problems: list[Problem]) -> None:
     vocab_path = folder / VOCABULARY_FILE
     sources: list[tuple[SourceFile, PhraseFile]] = []
@@ -151,34 +164,15 @@ def _load_phrases(library: Library, folder: Path, root: Path, problems: list[Pro
     else:
         problems.append(Problem(_display(vocab_path, root), "the vocabulary file is missing",
                                 "create it with the lists 'scenarios' and 'customer_types'"))
-    synonyms_path = folder / SYNONYMS_FILE
-    if synonyms_path.exists():
-        source, read_problems = read_yaml(synonyms_path, _display(synonyms_path, root))
-        problems += read_problems
-        if source is not None:
-            parsed_synonyms, found = validate(source, Synonyms)
-            problems += found
-            if parsed_synonyms is not None:
-                library.synonyms = parsed_synonyms.synonyms
-    lexicon_path = folder / LEXICON_FILE
-    lexicon_source = None
-    if lexicon_path.exists():
-        lexicon_source, read_problems = read_yaml(lexicon_path, _display(lexicon_path, root))
-        problems += read_problems
-        if lexicon_source is not None:
-            parsed_lexicon, found = validate(lexicon_source, Lexicon)
-            problems += found
-            if parsed_lexicon is not None:
-                library.situations = parsed_lexicon.situations
-    thesaurus_path = folder / THESAURUS_FILE
-    if thesaurus_path.exists():
-        source, read_problems = read_yaml(thesaurus_path, _display(thesaurus_path, root))
-        problems += read_problems
-        if source is not None:
-            parsed_thesaurus, found = validate(source, Thesaurus)
-            problems += found
-            if parsed_thesaurus is not None:
-                library.thesaurus = parsed_thesaurus.words
+    _, synonyms = _optional_file(folder / SYNONYMS_FILE, Synonyms, root, problems)
+    if synonyms is not None:
+        library.synonyms = synonyms.synonyms
+    lexicon_source, lexicon = _optional_file(folder / LEXICON_FILE, Lexicon, root, problems)
+    if lexicon is not None:
+        library.situations = lexicon.situations
+    _, thesaurus = _optional_file(folder / THESAURUS_FILE, Thesaurus, root, problems)
+    if thesaurus is not None:
+        library.thesaurus = thesaurus.words
     sources += _valid_files(folder, root, PhraseFile, problems,
                             skip=(VOCABULARY_FILE, SYNONYMS_FILE, LEXICON_FILE, THESAURUS_FILE))
 
