@@ -177,6 +177,13 @@ def define_env(env) -> None:
 
     @env.macro
     @reported
+    def study_module_count() -> int:
+        """{{ study_module_count() }}: the modules to study, not counting a course-wide test (in_exam: false)."""
+        return len([m for m in course_modules()
+                    if m["id"] not in library.quizzes or library.quizzes[m["id"]].in_exam])
+
+    @env.macro
+    @reported
     def exam_summary() -> str:
         """{{ exam_summary() }}: the exam's paper in one sentence, with the numbers the exam itself uses."""
         counts = [len(library.quizzes[m["id"]].questions) for m in exam_modules()]
