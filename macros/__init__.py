@@ -121,9 +121,10 @@ def define_env(env) -> None:
     @env.macro
     @reported
     def lms_downloads() -> str:
-        """{{ lms_downloads() }}: Moodle XML and GIFT files of each quiz and of the whole bank."""
-        return render_lms_table(list(library.quizzes.values()),
-                                lambda path: relative_asset(path, current_page(), directory_urls))
+        """{{ lms_downloads() }}: Moodle XML and GIFT files of each quiz and of the whole bank, in course order."""
+        order = [m["id"] for m in course_modules()]
+        quizzes = sorted(library.quizzes.values(), key=lambda q: order.index(q.id) if q.id in order else len(order))
+        return render_lms_table(quizzes, lambda path: relative_asset(path, current_page(), directory_urls))
 
     @env.macro
     @reported

@@ -21,6 +21,8 @@ __all__ = ["QuizVariant", "TabooList", "render_question", "render_quiz", "scramb
 
 LinkFor = Callable[[str], str]
 CUSTOMER_SPEAKERS = ("客户", "顾客", "用户", "消费者")
+# Neither side of the counter: drawn apart from both, so a bystander's words are not read as staff's
+BYSTANDER_SPEAKERS = ("旁人", "路人", "家属", "其他客户", "围观者")
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,8 @@ def _dialogue(question: Question, inline: Inline) -> list[str]:
         return []
     out = ['<div class="mdx-chat" role="group" aria-label="情景对话">']
     for line in question.context:
-        side = "customer" if line.who.strip() in CUSTOMER_SPEAKERS else "staff"
+        who = line.who.strip()
+        side = "customer" if who in CUSTOMER_SPEAKERS else "bystander" if who in BYSTANDER_SPEAKERS else "staff"
         out.append(
             f'<div class="mdx-chat__line mdx-chat__line--{side}">'
             f'<span class="mdx-chat__who">{escape(line.who)}</span>'

@@ -220,3 +220,12 @@ def test_roleplay_sides_are_separate_and_escaped():
     assert "秘密动机" in customer and "秘密动机" not in rest
     assert "<script>" not in html and "情境&lt;script&gt;" in html
     assert html.count("情境&lt;script&gt;") == 3, "every printed side repeats the shared situation"
+
+
+def test_a_bystander_is_drawn_apart_from_customer_and_staff():
+    quiz = Quiz.model_validate({"id": "demo", "title": "对话", "questions": [{
+        "id": "who", "type": "truefalse", "stem": "题", "answer": True, "explanation": "解",
+        "context": [{"who": "客户", "say": "甲"}, {"who": "员工", "say": "乙"}, {"who": "旁人", "say": "丙"}]}]})
+    html = render_quiz(quiz, InlineRenderer(link_for), link_for)
+    sides = re.findall(r"mdx-chat__line--(\w+)", html)
+    assert sides == ["customer", "staff", "bystander"]

@@ -6,8 +6,9 @@ import json
 import re
 
 import pytest
+import yaml
 
-from .helpers import next_frames
+from .helpers import ROOT, next_frames
 
 pytestmark = pytest.mark.browser
 
@@ -184,3 +185,14 @@ def test_a_printed_match_question_has_boxes_for_letters_and_the_lettered_choices
     assert bank.is_visible() and "A. " in bank.inner_text() and question.columns[1] in bank.inner_text()
     page.evaluate("() => document.documentElement.setAttribute('data-mdx-print', 'key')")
     assert not bank.is_visible() and not match.locator(".mdx-quiz__match").is_visible(), "the key prints words"
+
+
+def test_lms_downloads_follow_the_course_order(site_dir, library):
+    """The trainer hub lists the question files module by module, as the course runs, the whole bank last."""
+    html = (site_dir / "trainer" / "index.html").read_text(encoding="utf-8")
+    listed = list(dict.fromkeys(re.findall(r"downloads/lms/([a-z0-9-]+)-moodle\.xml", html)))
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\n# Page tree\n")[1])
+    modules = [target[len("modules/"):-len(".md")] for section in nav["nav"] if isinstance(section, dict)
+               for items in section.values() if isinstance(items, list) for item in items if isinstance(item, dict)
+               for target in item.values() if isinstance(target, str) and target.startswith("modules/")]
+    assert listed == [m for m in modules if m in library.quizzes] + ["all"]
