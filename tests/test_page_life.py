@@ -62,6 +62,8 @@ def test_the_exam_clock_stops_when_instant_navigation_leaves_the_exam(counted, s
 def test_going_back_behind_the_projector_closes_it_and_stops_its_timer(counted, server):
     page = counted
     page.goto(server.url + "learn/review/")
+    # The review quiz mounts after Material's bundle has run: a click before that is a plain page load
+    page.wait_for_selector('[data-quiz-id="review"][data-mdx-mounted]')
     nav_link(page, "4. 投诉处理流程").click()
     page.wait_for_selector(".mdx-quiz[data-mdx-mounted]")
     page.evaluate("window.__sameDocument = true")
