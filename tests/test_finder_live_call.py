@@ -60,6 +60,16 @@ def test_copy_button_never_wraps_under_its_line(browser, server, width, height, 
     for row in rows:
         assert abs(row["copyTop"] - row["starTop"]) < row["copyHeight"] / 2, row
         assert row["copyRight"] <= row["right"] and row["copyWidth"] > 20, row
+    # The selected row shows its note in full on a line of its own; its buttons still share one line
+    page.locator("#phrase-finder-input").fill("卡被吞了")
+    for _ in range(5):
+        page.keyboard.press("ArrowDown")
+        selected = page.locator("#phrase-finder-results > [aria-selected='true']").evaluate("""(i) => {
+          const copy = i.querySelector('.mdx-finder__copy').getBoundingClientRect();
+          const star = i.querySelector('.mdx-finder__star').getBoundingClientRect();
+          return {copyTop: copy.top, starTop: star.top, copyHeight: copy.height};
+        }""")
+        assert abs(selected["copyTop"] - selected["starTop"]) < selected["copyHeight"] / 2, selected
     # Favourites: the copy button stays beside the text.
     for n in range(3):
         page.locator("#phrase-finder-input").fill("退款")
