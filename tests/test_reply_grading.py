@@ -185,3 +185,48 @@ def test_words_inside_a_refusal_meet_no_key_point(library):
                     taboo_list(library))
     assert not any(point["met"] for point in verdict["points"]), verdict
     assert {"label": "能办的部分马上办", "met": False, "reason": "negated", "words": "现在说了不算"} in verdict["points"]
+
+
+@pytest.mark.parametrize("answer", [
+    "真对不起，是我的错。这件事我亲自负责，我保证今天下午三点前给您回电。",
+    "对不起，是我的错，这次由我来跟，我保证明天上午十点前打电话给您，一定说清楚。",
+])
+def test_a_promise_to_call_back_is_not_an_over_promise(library, answer):
+    verdict = grade(answer, by_key(library, "taboos/reply-broken-promise-callback").keypoints, taboo_list(library))
+    assert verdict["correct"], verdict
+
+
+@pytest.mark.parametrize("answer", [
+    "对不起，是我的错，我亲自负责，我保证今天全部解决，下午三点前给您打电话。",
+    "对不起，是我的错，我亲自负责，保证明天一定到账，下午三点前给您打电话。",
+    "对不起，是我的错，我亲自负责，这钱肯定给您退，下午三点前给您打电话。",
+])
+def test_a_promised_outcome_is_an_over_promise(library, answer):
+    verdict = grade(answer, by_key(library, "taboos/reply-broken-promise-callback").keypoints, taboo_list(library))
+    assert "over-promise" in [fault["kind"] for fault in verdict["faults"]], verdict
+
+
+@pytest.mark.parametrize(("answer", "met"), [
+    ("您好，我是，让您白等了，真对不起，请跟我到这边坐。", False),
+    ("您好，我是这里的值班经理，让您白等了，真对不起，请跟我到这边坐。", True),
+    ("您好，我是客服小王，让您白等了，真对不起，请跟我到这边坐。", True),
+    ("您好，我叫李明，让您白等了，真对不起，请跟我到这边坐。", True),
+])
+def test_introducing_oneself_needs_a_role_or_a_name(library, answer, met):
+    verdict = grade(answer, by_key(library, "handling-steps/reply-isolate-hall").keypoints, taboo_list(library))
+    assert verdict["points"][0]["met"] is met, verdict
+
+
+@pytest.mark.parametrize("when", ["十分钟内", "半小时之内", "今天下班前", "明天上午", "24小时内", "两个工作日内",
+                                  "下午三点", "周五前"])
+def test_a_deadline_may_be_said_in_any_common_form(library, when):
+    answer = f"您的要求我听明白了。手续费我这就给您退；误工费超出了我的权限，我去请示领导，{when}给您答复。"
+    verdict = grade(answer, by_key(library, "psychology/reply-negotiator-fee").keypoints, taboo_list(library))
+    assert verdict["correct"], verdict
+
+
+def test_a_synonym_stands_for_its_group_and_a_word_of_two_meanings_for_itself():
+    points = compile_keypoints([KeyPoint(label="请主管", any=["请…主管"]), KeyPoint(label="确认", any=["核对"])])
+    assert ["请", "领导"] in points[0][1] and ["请", "行长"] in points[0][1]
+    assert points[1][1] == [["核对"]], "核对 (check the records, or confirm with the customer) has no synonyms"
+    assert not grade("我明天请领导过来", [KeyPoint(label="马上", any=["马上", "分钟"])], [])["correct"]

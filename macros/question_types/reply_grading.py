@@ -10,12 +10,17 @@ blames or over-promises: 现在说了不算 does not meet 现在): a cue (不, �
 `window` characters before it, or a 不了/不到 right after it. A phrasing "请示…主管" means its parts in this
 order, at most `gap` characters apart, in one clause. Refusals, blame, over-promises and rude words fail
 a reply wherever they are, as do the taboo phrases and a reply that is mostly a list of key words.
+
+A key point's phrasing (or one part of it) that belongs to a group in `synonyms` stands for the whole group:
+a point written with 今天 and 分钟 also accepts 下班前, 两个工作日内 and 下午三点, and 请…主管 also accepts
+请…领导. The groups are expanded when key points are compiled, so the browser receives them already expanded.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from itertools import product
 
 from ..normalize import fold
 
@@ -39,7 +44,7 @@ class ReplyRules:
         "不管", "不论", "无论", "不仅", "不但", "不好意思", "不然", "不少", "不错", "不客气", "没问题", "没关系",
         "别人", "别的", "别处", "不用再", "不必再", "不一样", "不一致", "不符", "不放心", "不舒服", "不满意",
         "不痛快", "不高兴", "不好受", "不踏实", "不周", "不便", "没做好", "没做到", "没有做到", "没收到", "没到",
-        "没有丢", "没人")
+        "没有丢", "没人", "不用担心", "不必担心", "不用着急", "不必着急", "不要着急", "不着急", "没想到")
     # Characters after a key-point phrasing in which a negation takes it back when it is the topic
     # (到期日我没查, 到账也不会通知您).
     reach: int = 1
@@ -57,11 +62,20 @@ class ReplyRules:
         "怪谁", "怪不了", "谁让你", "谁叫你", "是你自己", "你自己没", "你自己不", "你自己弄", "你自己忘", "你自己摔",
         "你自己选的", "你自己做的", "你自己签", "你自己操作", "你自己留", "你自己打错", "你自己用错", "你自己记错",
         "你记错了", "你自己要", "肯定是你", "你自己才", "人为损坏", "人为的", "操作不当")
-    # Promises the agent cannot keep: outcomes nobody has decided yet.
+    # Promises the agent cannot keep: outcomes nobody has decided yet. A promise of what the agent does
+    # (保证三点前回电, 保证查清楚) is kept by the agent and is not one of them.
     over_promises: tuple[str, ...] = (
-        "保证", "一定…到账", "一定…全部", "一定…送到", "一定…同意", "全部赔", "全部退", "全部补偿", "全部解决",
-        "赔给你", "赔你", "赔偿你", "额外赔", "再赔", "绝对不会再", "再也不会", "一分钟内…到账", "开除",
-        "肯定没问题", "绝对没问题", "一百个心", "百分之百")
+        "保证…到账", "保证…退", "保证…赔", "保证…补", "保证…解决", "保证…办好", "保证…办成", "保证…弄好",
+        "保证…追回", "保证…拿回", "保证…要回", "保证…找回", "保证…不会", "保证…不上", "保证…不影响", "保证…没问题",
+        "保证…收益", "保证…同意", "保证…批", "保证…免", "保证…满意", "保证…成功", "保证…送到", "保证…换",
+        "保证…改好", "保证…修好", "保证…以后", "保证…下次", "保证…征信", "保证…本金", "保本", "保收益", "保息",
+        "稳赚", "包赚", "只赚不赔", "不会亏", "零风险", "没有任何风险", "包你满意", "包退", "包赔",
+        "一定…到账", "肯定…到账", "一定…全部", "肯定…全部", "一定…送到", "一定…同意", "一定…批",
+        "一定能退", "肯定能退", "一定给你退", "肯定给你退", "一定退给你", "肯定退给你", "一定能追回", "肯定能追回",
+        "一定能要回", "肯定能要回", "一定能拿回", "肯定能拿回", "一定能找回", "肯定能找回", "一定能解决", "肯定能解决",
+        "一定给你解决", "肯定给你解决", "一定帮你解决", "肯定帮你解决", "一定不会…征信", "肯定不会…征信",
+        "全部赔", "全部退", "全部补偿", "全部解决", "全额赔", "赔给你", "赔你", "赔偿你", "额外赔", "再赔",
+        "绝对不会再", "再也不会", "一分钟内…到账", "开除", "肯定没问题", "绝对没问题", "一百个心", "百分之百", "百分百")
     # Words that talk down to the customer (the taboo list in phrases/taboo.yml holds the classic ones).
     rude: tuple[str, ...] = (
         "别激动", "你嚷什么", "你喊什么", "你急什么", "你催什么", "也没用", "亏了就亏了", "谁买理财不亏", "行了行了",
@@ -70,6 +84,39 @@ class ReplyRules:
     # Share of a reply's characters that its key-point phrasings cover, from which it is a list of key
     # words rather than something said to a customer.
     stuffing: float = 0.8
+    # Words that mean the same in every key point that uses one of them: a phrasing (or a part of one)
+    # that is in a group stands for the whole group. A word that means different things in different
+    # key points (核对: check the records, or confirm with the customer) belongs to no group.
+    synonyms: tuple[tuple[str, ...], ...] = (
+        # an apology
+        ("抱歉", "对不起", "不好意思", "道歉", "歉意", "致歉", "见谅", "过意不去"),
+        # the customer's feeling named and accepted
+        ("理解", "换谁", "换作", "换成", "换了谁", "搁谁", "谁都会", "难怪", "着急", "别着急", "心急", "上火",
+         "生气", "别生气", "消气", "窝火", "闹心", "糟心", "不好受", "难受", "委屈", "担心", "不踏实",
+         "心情", "让人不舒服"),
+        # the customer reassured
+        ("放心", "别担心", "不用担心", "不必担心"),
+        # now, at once
+        ("马上", "立刻", "立即", "这就", "现在", "现在就", "当场", "第一时间", "即刻", "赶紧"),
+        # within minutes or hours
+        ("分钟", "小时", "钟头", "刻钟"),
+        # by a day or an hour named
+        ("今天", "今日", "当天", "今晚", "明天", "明早", "明日", "后天", "上午", "下午", "下班前", "下班之前",
+         "工作日", "天内", "天之内", "日内", "点前", "点之前", "点以前", "号前", "周内", "下周", "月底前",
+         "上午…点", "下午…点", "晚上…点", "早上…点", "中午…点", "周…前"),
+        # looking into it
+        ("查", "核查", "调出", "调取", "调阅", "查看", "查询", "查清", "查明", "弄清楚", "打印", "明细"),
+        # the one above the agent
+        ("主管", "经理", "领导", "负责人", "行长"),
+        # the agent calls the customer back
+        ("回电", "回电话", "回个电话", "打给你", "给你打电话", "打电话给你", "打电话", "致电", "回话", "联系你"),
+        # the agent tells the customer
+        ("告诉你", "通知你", "答复你", "回复你", "短信", "给你答复", "给你回复"),
+        # the agent takes it on
+        ("我来", "我负责", "由我", "我亲自", "交给我", "我本人"),
+        # thanks
+        ("谢谢", "感谢", "多谢"),
+    )
 
 
 RULES = ReplyRules()
@@ -110,7 +157,7 @@ def browser_rules(rules: ReplyRules = RULES) -> dict:
 def rule_texts(rules: ReplyRules = RULES) -> list[str]:
     """Every word in the rules (the page needs the Traditional characters that fold to them)."""
     return [*rules.negations, *rules.not_negations, *rules.negations_after, *rules.refusals, *rules.blame,
-            *rules.over_promises, *rules.rude]
+            *rules.over_promises, *rules.rude, *(word for group in rules.synonyms for word in group)]
 
 
 class _Clause:
@@ -233,9 +280,42 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
     return {"correct": all(p["met"] for p in points) and not faults, "points": points, "faults": faults}
 
 
-def compile_keypoints(keypoints) -> list[tuple[str, list[list[str]]]]:
-    """(label, [parts of each phrasing]) of each key point, as the browser receives them."""
-    return [(point.label, compile_phrasings(point.any)) for point in keypoints]
+def compile_keypoints(keypoints, rules: ReplyRules = RULES) -> list[tuple[str, list[list[str]]]]:
+    """(label, [parts of each phrasing]) of each key point, synonyms expanded, as the browser receives them."""
+    return [(point.label, expand_synonyms(compile_phrasings(point.any), rules)) for point in keypoints]
+
+
+def _synonym_table(rules: ReplyRules) -> dict[tuple[str, ...], list[list[str]]]:
+    """Each group member (its folded parts) → the parts of every member of its group."""
+    table: dict[tuple[str, ...], list[list[str]]] = {}
+    for group in rules.synonyms:
+        members = [compile_phrasing(word) for word in group]
+        for member in members:
+            table[tuple(member)] = members
+    return table
+
+
+def expand_synonyms(phrasings: Sequence[Sequence[str]], rules: ReplyRules = RULES) -> list[list[str]]:
+    """The phrasings, then what their synonyms add: a whole phrasing, or one part of it, that is a member
+    of a group is also written as each other member (请…主管 → 请…领导). Order kept, no repeats."""
+    table = _synonym_table(rules)
+    out: list[list[str]] = []
+    seen: set[tuple[str, ...]] = set()
+
+    def add(parts: Sequence[str]) -> None:
+        if tuple(parts) not in seen:
+            seen.add(tuple(parts))
+            out.append(list(parts))
+
+    for parts in phrasings:
+        add(parts)
+    for parts in phrasings:
+        for member in table.get(tuple(parts), []):
+            add(member)
+        choices = [table.get((part,), [[part]]) for part in parts]
+        for combination in product(*choices):
+            add([piece for member in combination for piece in member])
+    return out
 
 
 def compile_taboo(taboo: Sequence[tuple[str, str, Sequence[str]]]) -> list[tuple[str, str, list[str]]]:
