@@ -230,3 +230,47 @@ def test_a_synonym_stands_for_its_group_and_a_word_of_two_meanings_for_itself():
     assert ["请", "领导"] in points[0][1] and ["请", "行长"] in points[0][1]
     assert points[1][1] == [["核对"]], "核对 (check the records, or confirm with the customer) has no synonyms"
     assert not grade("我明天请领导过来", [KeyPoint(label="马上", any=["马上", "分钟"])], [])["correct"]
+
+
+# Each rule that keeps a natural answer from failing, beside its counterpart that must still fail:
+# (question, answer, passes, the fault kind it fails for, if any).
+RULE_CASES = [
+    # 行不行, 有没有: a question offering both answers negates nothing
+    ("final/reply-final-phone-call-back",
+     "您别着急，三个月的扣费我要一笔一笔调出来核实。明天中午十二点前我给您回电话，您看行不行？", True, None),
+    ("final/reply-final-phone-call-back",
+     "您别着急，三个月的扣费我要一笔一笔调出来核实。明天中午十二点前我给您回电话，您看不行也得行。", False, None),
+    # a question word asks about what follows it
+    ("emotions/reply-latent-emotion", "看您还有点不放心，是哪里还不清楚吗？您跟我说说，我记下来帮您处理。", True, None),
+    ("emotions/reply-latent-emotion", "看您还有点不放心，不过也没什么好说的，我记下来就行。", False, None),
+    # a negation after a phrasing takes it back only when the phrasing is its topic
+    ("management/reply-invalid-wealth-maturity",
+     "您担心钱没回来，我明白。我查了记录，到期日是明天，下一个工作日到账，到账那天我发短信告诉您。", True, None),
+    ("emotions/reply-future-guide-transfer", "您放心，钱有记录不会丢，今天下午五点前到账，短信也不会发给您。", False, None),
+    # what cannot be done on the spot is no refusal; what cannot be done at all is
+    ("handling-steps/reply-promise-cannot-solve",
+     "让您着急了。这笔转账当场没法查出结果，要后台核查，我今天就提交，明天下午三点前我亲自打电话告诉您。", True, None),
+    ("handling-steps/reply-promise-cannot-solve",
+     "让您着急了。这笔转账我们没法查，要后台核查，我今天就提交，明天下午三点前我亲自打电话告诉您。", False, "refused"),
+    # a feeling called normal is accepted; a complaint called normal is dismissed
+    ("bank-situations/reply-mis-selling",
+     "亏了这么多，您生气是很正常的。我先登记，调取当时的双录和合同核查，本月底前给您答复。", True, None),
+    ("bank-situations/reply-mis-selling",
+     "亏了这么多，您生气我理解，不过理财亏钱很正常。我先登记，调取当时的双录和合同核查，本月底前给您答复。",
+     False, "rude"),
+]
+
+
+@pytest.mark.parametrize(("key", "answer", "passes", "kind"), RULE_CASES)
+def test_natural_wording_passes_and_its_counterpart_fails(library, key, answer, passes, kind):
+    question = by_key(library, key)
+    verdict = grade(answer, question.keypoints, taboo_list(library), question.avoid)
+    assert verdict["correct"] is passes, verdict
+    if kind:
+        assert kind in [fault["kind"] for fault in verdict["faults"]], verdict
+
+
+@pytest.mark.browser
+def test_the_browser_applies_the_same_rules(browser, library):
+    cases = [(key, GOOD if passes else "negated", answer) for key, answer, passes, _ in RULE_CASES]
+    assert browser_verdicts(browser, library, cases) == python_verdicts(library, cases)

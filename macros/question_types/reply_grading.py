@@ -45,18 +45,21 @@ class ReplyRules:
         "别人", "别的", "别处", "不用再", "不必再", "不一样", "不一致", "不符", "不放心", "不舒服", "不满意",
         "不痛快", "不高兴", "不好受", "不踏实", "不周", "不便", "没做好", "没做到", "没有做到", "没收到", "没到",
         "没有丢", "没人", "不用担心", "不必担心", "不用着急", "不必着急", "不要着急", "不着急", "没想到")
-    # Characters after a key-point phrasing in which a negation takes it back when it is the topic
-    # (到期日我没查, 到账也不会通知您).
-    reach: int = 1
+    # A negation right after a key-point phrasing, or after one of these, takes it back when the phrasing
+    # is the topic (到期日我没查, 到账也不会通知您); after other words it belongs to what follows
+    # (您担心钱没回来).
+    bridges: str = "也都还就我你他"
+    # A phrasing ending in a question word asks about what follows it, negation included: 哪里还不清楚.
+    question_words: tuple[str, ...] = ("哪里", "哪儿", "哪些", "哪个", "哪方面", "什么", "怎么", "多少")
     # A negation right after the phrasing: 查不了, 退不到.
     negations_after: tuple[str, ...] = ("不了", "不到", "不出", "不成", "不得")
     # The agent will not, cannot or need not act: the customer is left where they were.
     refusals: tuple[str, ...] = (
         "说了不算", "别想", "管不了", "不归我", "没办法", "没有办法", "没法", "没辙", "办不了", "查不了", "改不了",
-        "退不了", "帮不了", "给不了", "你自己…吧", "你自己想办法", "回去等", "就等着", "等着吧", "爱找谁",
-        "不会改", "就是该扣", "不能退", "也不行", "就是不行", "找谁都", "不会给你", "不会帮你", "说不准", "你看着办",
-        "你得从头", "还得从头", "就免了", "更不可能", "就更别", "你再跟他", "你到时候再", "你还得", "是不可能",
-        "我挂了", "你自己看", "你自己查", "你自己去", "你自己打", "何必")
+        "退不了", "帮不了", "给不了", "你自己…吧", "你自己想办法", "回去等着", "回家等着", "就等着", "等着吧",
+        "爱找谁", "不会改", "就是该扣", "不能退", "也不行", "就是不行", "找谁都", "不会给你", "不会帮你", "说不准",
+        "你看着办", "自己看着办", "你得从头", "还得从头", "就免了", "更不可能", "就更别", "你再跟他", "你到时候再", "你还得从头",
+        "你还得再", "是不可能", "我挂了", "你自己看吧", "你自己查", "你自己去", "你自己打", "何必")
     # The customer is made the one at fault.
     blame: tuple[str, ...] = (
         "怪谁", "怪不了", "谁让你", "谁叫你", "是你自己", "你自己没", "你自己不", "你自己弄", "你自己忘", "你自己摔",
@@ -79,8 +82,17 @@ class ReplyRules:
     # Words that talk down to the customer (the taboo list in phrases/taboo.yml holds the classic ones).
     rude: tuple[str, ...] = (
         "别激动", "你嚷什么", "你喊什么", "你急什么", "你催什么", "也没用", "亏了就亏了", "谁买理财不亏", "行了行了",
-        "不就是", "而已", "冷冰冰", "又不是故意", "怎么会随便", "正规银行", "正规店铺", "说这么多", "很正常", "不是我扣的",
+        "不就是", "而已", "冷冰冰", "又不是故意", "怎么会随便", "正规银行", "正规店铺", "说这么多", "很正常", "是正常的", "正常现象", "不是我扣的",
         "嚷嚷", "别嚷", "别吵", "别闹")
+    # A fault phrasing is no fault when one of the words paired with it comes before it in its clause:
+    # 当场没法查出结果 says what cannot be done yet (what will be done is in the key points), and
+    # 您着急很正常 accepts a feeling where 转账慢很正常 dismisses the complaint.
+    excuses: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+        (("没办法", "没有办法", "没法", "办不了", "查不了", "改不了", "退不了", "帮不了", "给不了", "说不准"),
+         ("当场", "暂时", "一时", "目前", "眼下", "现场")),
+        (("很正常", "是正常的", "正常现象"),
+         ("急", "生气", "担心", "情绪", "上火", "难受", "委屈", "不高兴", "不满", "火", "不放心", "不舒服")),
+    )
     # Share of a reply's characters that its key-point phrasings cover, from which it is a list of key
     # words rather than something said to a customer.
     stuffing: float = 0.8
@@ -105,7 +117,7 @@ class ReplyRules:
          "工作日", "天内", "天之内", "日内", "点前", "点之前", "点以前", "号前", "周内", "下周", "月底前",
          "上午…点", "下午…点", "晚上…点", "早上…点", "中午…点", "周…前"),
         # looking into it
-        ("查", "核查", "调出", "调取", "调阅", "查看", "查询", "查清", "查明", "弄清楚", "打印", "明细"),
+        ("查", "核查", "调出", "调取", "调阅", "查看", "查询", "查清", "查明", "弄清楚", "打印", "明细", "流水"),
         # the one above the agent
         ("主管", "经理", "领导", "负责人", "行长"),
         # the agent calls the customer back
@@ -116,6 +128,10 @@ class ReplyRules:
         ("我来", "我负责", "由我", "我亲自", "交给我", "我本人"),
         # thanks
         ("谢谢", "感谢", "多谢"),
+        # asking where it went wrong
+        ("哪里", "哪儿", "哪些", "哪方面", "什么地方"),
+        # inviting the customer to tell
+        ("说说", "跟我说", "跟我讲", "讲讲", "聊聊", "谈谈", "直说", "慢慢说"),
     )
 
 
@@ -144,20 +160,24 @@ def browser_rules(rules: ReplyRules = RULES) -> dict:
     """The rules as the browser needs them: plain lists, phrasings compiled like key points."""
     data = asdict(rules)
     return {
-        "window": rules.window, "reach": rules.reach, "gap": rules.gap, "clauseBreaks": rules.clause_breaks,
+        "window": rules.window, "bridges": rules.bridges, "gap": rules.gap, "clauseBreaks": rules.clause_breaks,
+        "questionWords": [fold(word) for word in rules.question_words],
         "negations": [fold(word) for word in rules.negations],
         "notNegations": [fold(word) for word in rules.not_negations],
         "negationsAfter": [fold(word) for word in rules.negations_after],
         "faults": [[kind, [compile_phrasing(p) for p in data[field]]]
                    for kind, field in zip(FAULT_KINDS, ("refusals", "blame", "over_promises", "rude"))],
+        "excuses": [[compile_phrasing(p), [fold(word) for word in words]]
+                    for phrasings, words in rules.excuses for p in phrasings],
         "stuffing": rules.stuffing,
     }
 
 
 def rule_texts(rules: ReplyRules = RULES) -> list[str]:
     """Every word in the rules (the page needs the Traditional characters that fold to them)."""
-    return [*rules.negations, *rules.not_negations, *rules.negations_after, *rules.refusals, *rules.blame,
-            *rules.over_promises, *rules.rude, *(word for group in rules.synonyms for word in group)]
+    return [*rules.negations, *rules.not_negations, *rules.question_words, *rules.negations_after, *rules.refusals, *rules.blame,
+            *rules.over_promises, *rules.rude, *(word for group in rules.synonyms for word in group),
+            *(word for phrasings, words in rules.excuses for word in (*phrasings, *words))]
 
 
 class _Clause:
@@ -215,18 +235,31 @@ def _negation_of(folded: str, start: int, end: int, rules: dict) -> tuple[int, i
     for cue_at in range(max(0, start - rules["window"]), start):
         if _is_negation(folded, cue_at, rules):
             return cue_at, end
+    if any(folded.endswith(word, 0, end) for word in rules["questionWords"]):
+        return None
     if any(folded.startswith(cue, end) for cue in rules["negationsAfter"]):
         return start, min(len(folded), end + 2)
-    for cue_at in range(end, min(len(folded), end + rules["reach"] + 1)):
-        if _is_negation(folded, cue_at, rules):
-            return start, min(len(folded), cue_at + 2)
+    cue_at = end + 1 if folded[end:end + 1] and folded[end] in rules["bridges"] else end
+    if _is_negation(folded, cue_at, rules):
+        return start, min(len(folded), cue_at + 2)
     return None
 
 
 def _is_negation(folded: str, at: int, rules: dict) -> bool:
+    """A negation cue starts at `at`: not a word that only looks like one (不好意思), nor the middle of a
+    question that offers both answers (行不行, 有没有, 方便不方便)."""
     rest = folded[at:]
-    return any(rest.startswith(cue) for cue in rules["negations"]) and \
-        not any(rest.startswith(word) for word in rules["notNegations"])
+    cue = next((cue for cue in rules["negations"] if rest.startswith(cue)), None)
+    if cue is None or any(rest.startswith(word) for word in rules["notNegations"]):
+        return False
+    after = at + len(cue)
+    return not any(at >= size and folded[at - size:at] == folded[after:after + size] for size in (1, 2))
+
+
+def _excused(clause: str, parts: Sequence[str], start: int, rules: dict) -> bool:
+    """A word paired with the fault phrasing `parts` comes before it in the clause: no fault."""
+    return any(list(parts) == excused and any(word in clause[:start] for word in words)
+               for excused, words in rules["excuses"])
 
 
 def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str]]]],
@@ -241,7 +274,8 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
     faulty = set()  # clauses that refuse, blame, over-promise …: what they say meets no key point
     for kind, patterns in [*rules["faults"], ["avoid", avoid]]:
         for c, clause in enumerate(clauses):
-            if any(_hits(parts, clause.folded, rules["gap"]) for parts in patterns):
+            if any(not _excused(clause.folded, parts, start, rules)
+                   for parts in patterns for start, _ in _hits(parts, clause.folded, rules["gap"])):
                 faults.append({"kind": kind, "words": clause.whole()})
                 faulty.add(c)
     covered = [set() for _ in clauses]

@@ -60,8 +60,28 @@
     return spans;
   };
 
+  // A negation cue starts at `at`: not a word that only looks like one (不好意思), nor the middle of a
+  // question that offers both answers (行不行, 有没有, 方便不方便).
   var isNegation = function (folded, at, rules) {
-    return startsAny(folded, at, rules.negations) && !startsAny(folded, at, rules.notNegations);
+    var cue = null;
+    rules.negations.some(function (word) {
+      if (folded.substr(at, word.length) === word) cue = word;
+      return cue !== null;
+    });
+    if (cue === null || startsAny(folded, at, rules.notNegations)) return false;
+    var after = at + cue.length;
+    return ![1, 2].some(function (size) {
+      return at >= size && folded.substr(at - size, size) === folded.substr(after, size);
+    });
+  };
+
+  // A word paired with the fault phrasing `parts` comes before it in the clause: no fault.
+  var excused = function (clause, parts, start, rules) {
+    var before = clause.substring(0, start);
+    return rules.excuses.some(function (excuse) {
+      return excuse[0].join("…") === parts.join("…") &&
+        excuse[1].some(function (word) { return before.indexOf(word) >= 0; });
+    });
   };
 
   // [from, to] of the words that take folded[start..end] back, or null.
@@ -69,10 +89,13 @@
     for (var at = Math.max(0, start - rules.window); at < start; at++) {
       if (isNegation(folded, at, rules)) return [at, end];
     }
+    var asks = rules.questionWords.some(function (word) {
+      return end >= word.length && folded.substring(end - word.length, end) === word;
+    });
+    if (asks) return null;
     if (startsAny(folded, end, rules.negationsAfter)) return [start, Math.min(folded.length, end + 2)];
-    for (var after = end; after < Math.min(folded.length, end + rules.reach + 1); after++) {
-      if (isNegation(folded, after, rules)) return [start, Math.min(folded.length, after + 2)];
-    }
+    var cueAt = end < folded.length && rules.bridges.indexOf(folded.charAt(end)) >= 0 ? end + 1 : end;
+    if (isNegation(folded, cueAt, rules)) return [start, Math.min(folded.length, cueAt + 2)];
     return null;
   };
 
@@ -82,7 +105,11 @@
     var faulty = Object.create(null);  // clauses that refuse, blame, over-promise …: they meet no key point
     rules.faults.concat([["avoid", avoid || []]]).forEach(function (rule) {
       clauses.forEach(function (clause, c) {
-        var found = rule[1].some(function (parts) { return hits(parts, clause.folded, rules.gap).length; });
+        var found = rule[1].some(function (parts) {
+          return hits(parts, clause.folded, rules.gap).some(function (span) {
+            return !excused(clause.folded, parts, span[0], rules);
+          });
+        });
         if (found) {
           faults.push({ kind: rule[0], words: clause.chars.slice(clause.start, clause.end).join("").trim() });
           faulty[c] = true;
