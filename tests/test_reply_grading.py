@@ -258,6 +258,33 @@ RULE_CASES = [
     ("bank-situations/reply-mis-selling",
      "亏了这么多，您生气我理解，不过理财亏钱很正常。我先登记，调取当时的双录和合同核查，本月底前给您答复。",
      False, "rude"),
+    ("listening/reply-empathy-late-card", "等了九天卡还没到，您着急，这很正常。我马上帮您查一下寄到哪了。", True, None),
+    ("listening/reply-empathy-late-card", "等了九天卡还没到，您着急我理解。寄卡慢，这很正常，我马上帮您查一下。",
+     False, "rude"),
+    # a cue inside a word (特别, 对不起, 差不多) takes nothing back
+    ("listening/reply-paraphrase-pension",
+     "特别感谢您讲这么细。我核对一下：您母亲的养老金从三月起就没到账，打过两次客服，对吗？", True, None),
+    ("listening/reply-paraphrase-pension",
+     "不谢。我核对一下：您母亲的养老金从三月起就没到账，打过两次客服，对吗？", False, None),
+    # the customer's words repeated are not the agent's promise; the agent's own are
+    ("bank-situations/reply-mis-selling",
+     "您说当初理财经理讲的是保本保息，这话我记下来了，您心里肯定难受。合同和双录我们都会调阅核查，五个工作日内答复您。",
+     True, None),
+    ("bank-situations/reply-mis-selling",
+     "您心里肯定难受，不过这款是保本保息的。合同和双录我们都会调阅核查，五个工作日内答复您。", False, "over-promise"),
+    ("bank-situations/reply-mis-selling",
+     "您刚才说，理财经理讲过跟存款一样，这话我记下来了，您心里肯定难受。合同和双录我们都会调阅核查，五个工作日内答复您。",
+     True, None),
+    ("bank-situations/reply-mis-selling",
+     "您心里肯定难受，这款理财跟存款一样。合同和双录我们都会调阅核查，五个工作日内答复您。", False, None),
+    # sending the customer elsewhere is a refusal; telling them they need not call is not
+    ("emotions/reply-future-guide-transfer",
+     "您放心，钱在系统里有记录，今天下午五点前到账，到了我发短信告诉您，您不用再打客服问了。", True, None),
+    ("emotions/reply-future-guide-transfer",
+     "您放心，钱在系统里有记录，今天下午五点前到账，到了会有短信，有问题您打客服问吧。", False, "refused"),
+    # a list of words is no reply, however short
+    ("emotions/reply-action-guide-counter", "您先坐，我给您倒杯水，马上当着您的面查明细。", True, None),
+    ("emotions/reply-action-guide-counter", "您先坐，喝水，马上，查明细。", False, "stuffed"),
 ]
 
 

@@ -39,12 +39,15 @@ class ReplyRules:
     # Where a clause ends: a negation does not reach across it (不好意思，我马上查).
     clause_breaks: str = "，。！？；：,.!?;:\n…~～—"
     negations: tuple[str, ...] = ("不", "没", "别", "无法", "未", "甭", "休想")
-    # Words that start like a negation and are not one.
+    # Words in which a negation cue is no negation (不好意思, 特别, 对不起, 不用再): a cue inside one of
+    # them takes nothing back.
     not_negations: tuple[str, ...] = (
         "不管", "不论", "无论", "不仅", "不但", "不好意思", "不然", "不少", "不错", "不客气", "没问题", "没关系",
         "别人", "别的", "别处", "不用再", "不必再", "不一样", "不一致", "不符", "不放心", "不舒服", "不满意",
         "不痛快", "不高兴", "不好受", "不踏实", "不周", "不便", "没做好", "没做到", "没有做到", "没收到", "没到",
-        "没有丢", "没人", "不用担心", "不必担心", "不用着急", "不必着急", "不要着急", "不着急", "没想到")
+        "没有丢", "没人", "不用担心", "不必担心", "不用着急", "不必着急", "不要着急", "不着急", "没想到",
+        "特别", "分别", "区别", "个别", "差别", "未来", "对不起", "差不多", "不久", "不一会", "不断", "过意不去",
+        "不满", "不开心", "不乐意", "不用重复", "不必重复", "无需重复", "不需要重复", "不需要再", "无需再", "不用您再")
     # A negation right after a key-point phrasing, or after one of these, takes it back when the phrasing
     # is the topic (到期日我没查, 到账也不会通知您); after other words it belongs to what follows
     # (您担心钱没回来).
@@ -59,7 +62,11 @@ class ReplyRules:
         "退不了", "帮不了", "给不了", "你自己…吧", "你自己想办法", "回去等着", "回家等着", "就等着", "等着吧",
         "爱找谁", "不会改", "就是该扣", "不能退", "也不行", "就是不行", "找谁都", "不会给你", "不会帮你", "说不准",
         "你看着办", "自己看着办", "你得从头", "还得从头", "就免了", "更不可能", "就更别", "你再跟他", "你到时候再", "你还得从头",
-        "你还得再", "是不可能", "我挂了", "你自己看吧", "你自己查", "你自己去", "你自己打", "何必")
+        "你还得再", "是不可能", "我挂了", "你自己看吧", "你自己查", "你自己去", "你自己打", "何必", "不管了",
+        "我们不管", "管不着", "就这样了", "就这样吧", "只能这样",
+        # the customer sent elsewhere instead of helped (首问负责)
+        "你去找", "你找他们", "找他们去", "你自己问", "你去问", "可以打客服", "打客服吧", "打客服问",
+        "去打客服", "可以打…热线", "你打…热线…吧")
     # The customer is made the one at fault.
     blame: tuple[str, ...] = (
         "怪谁", "怪不了", "谁让你", "谁叫你", "是你自己", "你自己没", "你自己不", "你自己弄", "你自己忘", "你自己摔",
@@ -84,30 +91,49 @@ class ReplyRules:
         "别激动", "你嚷什么", "你喊什么", "你急什么", "你催什么", "也没用", "亏了就亏了", "谁买理财不亏", "行了行了",
         "不就是", "而已", "冷冰冰", "又不是故意", "怎么会随便", "正规银行", "正规店铺", "说这么多", "很正常", "是正常的", "正常现象", "不是我扣的",
         "嚷嚷", "别嚷", "别吵", "别闹")
-    # A fault phrasing is no fault when one of the words paired with it comes before it in its clause:
-    # 当场没法查出结果 says what cannot be done yet (what will be done is in the key points), and
-    # 您着急很正常 accepts a feeling where 转账慢很正常 dismisses the complaint.
+    # A fault phrasing is no fault when one of the words paired with it comes before it in its clause, or
+    # in the clause before when the phrasing opens its own (within `excuse_reach` characters: 您着急，这很正常;
+    # not 您生气我理解，不过理财亏钱很正常):
+    # 当场没法查出结果 says what cannot be done yet (what will be done is in the key points), 您不用再打客服
+    # sends nobody away, and 您着急很正常 accepts a feeling where 转账慢很正常 dismisses the complaint.
+    excuse_reach: int = 2
     excuses: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
         (("没办法", "没有办法", "没法", "办不了", "查不了", "改不了", "退不了", "帮不了", "给不了", "说不准"),
          ("当场", "暂时", "一时", "目前", "眼下", "现场")),
+        (("你去找", "你去问", "可以打客服", "打客服吧", "打客服问", "去打客服", "可以打…热线", "你打…热线…吧"),
+         ("不用", "不必", "别再", "无需")),
         (("很正常", "是正常的", "正常现象"),
          ("急", "生气", "担心", "情绪", "上火", "难受", "委屈", "不高兴", "不满", "火", "不放心", "不舒服")),
     )
     # Share of a reply's characters that its key-point phrasings cover, from which it is a list of key
     # words rather than something said to a customer.
     stuffing: float = 0.8
+    # A reply of three clauses or more, none longer than this many characters, is a list of words too
+    # (请坐，喝水，马上，查，明细): what a learner says to a customer has at least one real sentence.
+    list_clause: int = 5
+    # A taboo phrase or an over-promise after one of these in its clause, or in a clause that follows one
+    # ending in them, repeats what the customer was told (您说当初讲的是保本) rather than saying it again.
+    reported: tuple[str, ...] = ("你刚才说", "你提到", "你的意思是", "据你说", "你反映", "你说当时", "你说当初",
+                                 "你说之前", "你说那时", "你说的是", "你是说", "照你说")
+    reported_kinds: tuple[str, ...] = ("over-promise",)
     # Words that mean the same in every key point that uses one of them: a phrasing (or a part of one)
     # that is in a group stands for the whole group. A word that means different things in different
     # key points (核对: check the records, or confirm with the customer) belongs to no group.
     synonyms: tuple[tuple[str, ...], ...] = (
         # an apology
-        ("抱歉", "对不起", "不好意思", "道歉", "歉意", "致歉", "见谅", "过意不去"),
+        ("抱歉", "对不起", "对不住", "不好意思", "道歉", "歉意", "致歉", "见谅", "过意不去", "赔不是", "赔个不是",
+         "赔礼"),
         # the customer's feeling named and accepted
-        ("理解", "换谁", "换作", "换成", "换了谁", "搁谁", "谁都会", "难怪", "着急", "别着急", "心急", "上火",
-         "生气", "别生气", "消气", "窝火", "闹心", "糟心", "不好受", "难受", "委屈", "担心", "不踏实",
-         "心情", "让人不舒服"),
+        ("理解", "换谁", "换作", "换成", "换了谁", "换我", "换了我", "搁谁", "搁我", "谁都会", "难怪", "着急",
+         "别着急", "别急", "心急", "上火", "生气", "别生气", "消气", "窝火", "闹心", "糟心", "不好受", "难受", "委屈",
+         "担心", "不踏实", "心情", "让人不舒服"),
+        # a displeasure the agent sees (apart from the feelings above: 要是不满意 is no empathy)
+        ("不满意", "不满", "不放心", "不舒服", "不痛快", "不高兴", "不开心", "不乐意", "顾虑", "有情绪",
+         "不…满意", "不…放心", "不…舒服", "不…痛快", "不…高兴", "不…开心"),
         # the customer reassured
         ("放心", "别担心", "不用担心", "不必担心"),
+        # the money is safe
+        ("不会丢", "没有丢", "丢不了", "不会少", "少不了", "一分不少", "还在", "有记录"),
         # now, at once
         ("马上", "立刻", "立即", "这就", "现在", "现在就", "当场", "第一时间", "即刻", "赶紧"),
         # within minutes or hours
@@ -128,6 +154,27 @@ class ReplyRules:
         ("我来", "我负责", "由我", "我亲自", "交给我", "我本人"),
         # thanks
         ("谢谢", "感谢", "多谢"),
+        # the customer asked to agree
+        ("可以吗", "好吗", "行吗", "方便吗", "行不行", "好不好", "可不可以", "方便…吗", "成吗", "合适吗"),
+        # the customer asked whether the money arrived
+        ("收到", "收到了吗", "收到没有", "收没收到", "到账了吗", "到账没有", "到了吗", "到没到"),
+        # the customer asked for their opinion
+        ("意见", "建议", "哪里不好", "不到位"),
+        # what the customer said is valued
+        ("很重要", "很关键", "很有用", "有帮助", "帮了我", "帮了大忙", "太重要"),
+        # the customer's right to complain respected
+        ("你的权利", "权利", "有权", "不拦你", "不会拦", "不拦着", "尊重你", "我尊重", "你的选择"),
+        # the customer need not tell it again
+        ("不用再", "不必再", "不用重复", "不必重复", "不需要再", "无需再", "不用从头", "省得再", "免得再"),
+        # the agent transfers the call
+        ("帮你转", "直接转", "转过去", "接过去", "帮你接", "给你转", "转接过去"),
+        # the customer asked to sit, offered water
+        ("请坐", "先坐", "你先坐", "坐下", "这边坐", "那边坐", "里面坐", "坐一下", "坐会", "坐着"),
+        ("喝口水", "喝杯水", "倒杯水", "倒水", "温水", "热水", "杯水", "喝点水"),
+        # going through every item
+        ("一笔一笔", "一笔笔", "一条一条", "一条条", "逐笔", "逐条", "一项一项", "一项项"),
+        # the cash made ready
+        ("备好", "备足", "备款", "调款", "准备现金", "清点", "点清楚"),
         # asking where it went wrong
         ("哪里", "哪儿", "哪些", "哪方面", "什么地方"),
         # inviting the customer to tell
@@ -169,13 +216,14 @@ def browser_rules(rules: ReplyRules = RULES) -> dict:
                    for kind, field in zip(FAULT_KINDS, ("refusals", "blame", "over_promises", "rude"))],
         "excuses": [[compile_phrasing(p), [fold(word) for word in words]]
                     for phrasings, words in rules.excuses for p in phrasings],
-        "stuffing": rules.stuffing,
+        "excuseReach": rules.excuse_reach, "stuffing": rules.stuffing, "listClause": rules.list_clause,
+        "reported": [fold(word) for word in rules.reported], "reportedKinds": list(rules.reported_kinds),
     }
 
 
 def rule_texts(rules: ReplyRules = RULES) -> list[str]:
     """Every word in the rules (the page needs the Traditional characters that fold to them)."""
-    return [*rules.negations, *rules.not_negations, *rules.question_words, *rules.negations_after, *rules.refusals, *rules.blame,
+    return [*rules.negations, *rules.not_negations, *rules.question_words, *rules.reported, *rules.negations_after, *rules.refusals, *rules.blame,
             *rules.over_promises, *rules.rude, *(word for group in rules.synonyms for word in group),
             *(word for phrasings, words in rules.excuses for word in (*phrasings, *words))]
 
@@ -250,16 +298,27 @@ def _is_negation(folded: str, at: int, rules: dict) -> bool:
     question that offers both answers (行不行, 有没有, 方便不方便)."""
     rest = folded[at:]
     cue = next((cue for cue in rules["negations"] if rest.startswith(cue)), None)
-    if cue is None or any(rest.startswith(word) for word in rules["notNegations"]):
+    if cue is None or any(_covers(folded, at, word) for word in rules["notNegations"]):
         return False
     after = at + len(cue)
     return not any(at >= size and folded[at - size:at] == folded[after:after + size] for size in (1, 2))
 
 
-def _excused(clause: str, parts: Sequence[str], start: int, rules: dict) -> bool:
-    """A word paired with the fault phrasing `parts` comes before it in the clause: no fault."""
-    return any(list(parts) == excused and any(word in clause[:start] for word in words)
+def _covers(folded: str, at: int, word: str) -> bool:
+    """`word` occurs in `folded` over position `at`."""
+    return any(folded.startswith(word, at - offset) for offset in range(min(at, len(word) - 1) + 1))
+
+
+def _excused(before: str, parts: Sequence[str], rules: dict) -> bool:
+    """A word paired with the fault phrasing `parts` is in `before` (what precedes it in its clause, and
+    the clause before when it opens its own): no fault."""
+    return any(list(parts) == excused and any(word in before for word in words)
                for excused, words in rules["excuses"])
+
+
+def _reported(before: str, previous: str, rules: dict) -> bool:
+    """What follows `before` in its clause repeats the customer's words."""
+    return any(word in before or previous.endswith(word) for word in rules["reported"])
 
 
 def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str]]]],
@@ -274,7 +333,9 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
     faulty = set()  # clauses that refuse, blame, over-promise …: what they say meets no key point
     for kind, patterns in [*rules["faults"], ["avoid", avoid]]:
         for c, clause in enumerate(clauses):
-            if any(not _excused(clause.folded, parts, start, rules)
+            previous = clauses[c - 1].folded if c else ""
+            if any(not _excused((previous if start <= rules["excuseReach"] else "") + clause.folded[:start], parts, rules)
+                   and not (kind in rules["reportedKinds"] and _reported(clause.folded[:start], previous, rules))
                    for parts in patterns for start, _ in _hits(parts, clause.folded, rules["gap"])):
                 faults.append({"kind": kind, "words": clause.whole()})
                 faulty.add(c)
@@ -302,16 +363,24 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
     whole = "".join(clause.folded for clause in clauses)
     origin = [(c, i) for c, clause in enumerate(clauses) for i in range(len(clause.folded))]
     for taboo_id, _text, patterns in taboo:
-        spans = [span for pattern in patterns if pattern for span in _hits([pattern], whole, 0)]
+        spans = [span for pattern in patterns if pattern for span in _hits([pattern], whole, 0)
+                 if not _reported_at(clauses, origin, span[0], rules)]
         if spans:
             start, end = min(spans)
             (c0, i0), (c1, i1) = origin[start], origin[end - 1]
             words = "".join(clauses[c0].original[clauses[c0].origin[i0]:clauses[c1].origin[i1] + 1])
             faults.append({"kind": "taboo", "words": words, "taboo": taboo_id})
     size = len(whole)
-    if size and sum(len(c) for c in covered) >= rules["stuffing"] * size:
+    listed = len(clauses) >= 3 and all(len(clause.folded) <= rules["listClause"] for clause in clauses)
+    if size and (sum(len(c) for c in covered) >= rules["stuffing"] * size or listed):
         faults.append({"kind": "stuffed", "words": ""})
     return {"correct": all(p["met"] for p in points) and not faults, "points": points, "faults": faults}
+
+
+def _reported_at(clauses: Sequence[_Clause], origin: Sequence[tuple[int, int]], at: int, rules: dict) -> bool:
+    """The folded character `at` of the whole reply is in words repeated from the customer."""
+    c, i = origin[at]
+    return _reported(clauses[c].folded[:i], clauses[c - 1].folded if c else "", rules)
 
 
 def compile_keypoints(keypoints, rules: ReplyRules = RULES) -> list[tuple[str, list[list[str]]]]:
