@@ -282,6 +282,10 @@ RULE_CASES = [
      "您放心，钱在系统里有记录，今天下午五点前到账，到了我发短信告诉您，您不用再打客服问了。", True, None),
     ("emotions/reply-future-guide-transfer",
      "您放心，钱在系统里有记录，今天下午五点前到账，到了会有短信，有问题您打客服问吧。", False, "refused"),
+    # the customer made to tell it all again is refused; sparing them that is the point
+    ("management/reply-escalate-to-supervisor", "好的，我马上请我们组长过来，情况我先跟他说清楚，免得您再从头讲一遍。", True, None),
+    ("management/reply-escalate-to-supervisor", "好的，我马上请我们主管过来，情况我先跟他说清楚，到时候您再跟他讲一遍。",
+     False, "refused"),
     # a list of words is no reply, however short
     ("emotions/reply-action-guide-counter", "您先坐，我给您倒杯水，马上当着您的面查明细。", True, None),
     ("emotions/reply-action-guide-counter", "您先坐，喝水，马上，查明细。", False, "stuffed"),
