@@ -1,7 +1,10 @@
 """情景应答题 grader against the labelled answers (tests/data/reply_answers.yml): how often it gives the
 verdict a trainer gave, per question and per category, and every answer it gets wrong.
 
-    .venv/bin/python bench/reply.py [--quiet]
+    .venv/bin/python bench/reply.py [--quiet] [--answers PATH]
+
+--answers grades another batch laid out like the labelled set (an outside set, say), in which no
+question or category is required.
 
 Runs the Python grader, which tests/test_reply_grading.py holds to the browser's verdicts.
 """
@@ -17,26 +20,27 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros.library import load_library
 from macros.question_types.reply import ReplyQuestion
-from macros.question_types.reply_answers import GOOD, load_answers
+from macros.question_types.reply_answers import GOOD, load_batch
 from macros.question_types.reply_grading import grade
 
 ROOT = Path(__file__).resolve().parent.parent
 ANSWERS = ROOT / "tests" / "data" / "reply_answers.yml"
 
 
-def judge_all(root: Path = ROOT) -> list[tuple[str, str, str, dict]]:
-    """(question key, category, answer, verdict) for every labelled answer."""
+def judge_all(root: Path = ROOT, answers: Path | None = None) -> list[tuple[str, str, str, dict]]:
+    """(question key, category, answer, verdict) for every answer of the labelled set, or of `answers`."""
     library = load_library(root)
     taboo = [(entry.id, entry.text, [entry.text, *entry.match]) for entry in library.taboo]
     questions = {f"{quiz.id}/{q.id}": q for quiz in library.quizzes.values() for q in quiz.questions
                  if isinstance(q, ReplyQuestion)}
-    answers = load_answers(root / "tests" / "data" / "reply_answers.yml")
-    missing = sorted(set(questions) - set(answers))
-    unknown = sorted(set(answers) - set(questions))
+    judged = load_batch(answers or root / "tests" / "data" / "reply_answers.yml")
+    keys = {key for key, _, _ in judged}
+    missing = sorted(set(questions) - keys) if answers is None else []
+    unknown = sorted(keys - set(questions))
     if missing or unknown:
-        raise SystemExit(f"labelled set out of step with the bank: no answers for {missing}, unknown {unknown}")
+        raise SystemExit(f"answers out of step with the bank: no answers for {missing}, unknown {unknown}")
     return [(key, category, answer, grade(answer, questions[key].keypoints, taboo, questions[key].avoid))
-            for key, judged in answers.items() for category, answer in judged.judged()]
+            for key, category, answer in judged]
 
 
 def agrees(category: str, verdict: dict) -> bool:
@@ -50,8 +54,9 @@ def percent(part: int, whole: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quiet", action="store_true", help="figures only, not the answers graded wrongly")
+    parser.add_argument("--answers", type=Path, help="a batch to grade instead of tests/data/reply_answers.yml")
     args = parser.parse_args()
-    results = judge_all()
+    results = judge_all(answers=args.answers)
     by_question, by_category = Counter(), Counter()
     right_question, right_category = Counter(), Counter()
     for key, category, answer, verdict in results:

@@ -185,3 +185,123 @@ def test_words_inside_a_refusal_meet_no_key_point(library):
                     taboo_list(library))
     assert not any(point["met"] for point in verdict["points"]), verdict
     assert {"label": "能办的部分马上办", "met": False, "reason": "negated", "words": "现在说了不算"} in verdict["points"]
+
+
+@pytest.mark.parametrize("answer", [
+    "真对不起，是我的错。这件事我亲自负责，我保证今天下午三点前给您回电。",
+    "对不起，是我的错，这次由我来跟，我保证明天上午十点前打电话给您，一定说清楚。",
+])
+def test_a_promise_to_call_back_is_not_an_over_promise(library, answer):
+    verdict = grade(answer, by_key(library, "taboos/reply-broken-promise-callback").keypoints, taboo_list(library))
+    assert verdict["correct"], verdict
+
+
+@pytest.mark.parametrize("answer", [
+    "对不起，是我的错，我亲自负责，我保证今天全部解决，下午三点前给您打电话。",
+    "对不起，是我的错，我亲自负责，保证明天一定到账，下午三点前给您打电话。",
+    "对不起，是我的错，我亲自负责，这钱肯定给您退，下午三点前给您打电话。",
+])
+def test_a_promised_outcome_is_an_over_promise(library, answer):
+    verdict = grade(answer, by_key(library, "taboos/reply-broken-promise-callback").keypoints, taboo_list(library))
+    assert "over-promise" in [fault["kind"] for fault in verdict["faults"]], verdict
+
+
+@pytest.mark.parametrize(("answer", "met"), [
+    ("您好，我是，让您白等了，真对不起，请跟我到这边坐。", False),
+    ("您好，我是这里的值班经理，让您白等了，真对不起，请跟我到这边坐。", True),
+    ("您好，我是客服小王，让您白等了，真对不起，请跟我到这边坐。", True),
+    ("您好，我叫李明，让您白等了，真对不起，请跟我到这边坐。", True),
+])
+def test_introducing_oneself_needs_a_role_or_a_name(library, answer, met):
+    verdict = grade(answer, by_key(library, "handling-steps/reply-isolate-hall").keypoints, taboo_list(library))
+    assert verdict["points"][0]["met"] is met, verdict
+
+
+@pytest.mark.parametrize("when", ["十分钟内", "半小时之内", "今天下班前", "明天上午", "24小时内", "两个工作日内",
+                                  "下午三点", "周五前"])
+def test_a_deadline_may_be_said_in_any_common_form(library, when):
+    answer = f"您的要求我听明白了。手续费我这就给您退；误工费超出了我的权限，我去请示领导，{when}给您答复。"
+    verdict = grade(answer, by_key(library, "psychology/reply-negotiator-fee").keypoints, taboo_list(library))
+    assert verdict["correct"], verdict
+
+
+def test_a_synonym_stands_for_its_group_and_a_word_of_two_meanings_for_itself():
+    points = compile_keypoints([KeyPoint(label="请主管", any=["请…主管"]), KeyPoint(label="确认", any=["核对"])])
+    assert ["请", "领导"] in points[0][1] and ["请", "行长"] in points[0][1]
+    assert points[1][1] == [["核对"]], "核对 (check the records, or confirm with the customer) has no synonyms"
+    assert not grade("我明天请领导过来", [KeyPoint(label="马上", any=["马上", "分钟"])], [])["correct"]
+
+
+# Each rule that keeps a natural answer from failing, beside its counterpart that must still fail:
+# (question, answer, passes, the fault kind it fails for, if any).
+RULE_CASES = [
+    # 行不行, 有没有: a question offering both answers negates nothing
+    ("final/reply-final-phone-call-back",
+     "您别着急，三个月的扣费我要一笔一笔调出来核实。明天中午十二点前我给您回电话，您看行不行？", True, None),
+    ("final/reply-final-phone-call-back",
+     "您别着急，三个月的扣费我要一笔一笔调出来核实。明天中午十二点前我给您回电话，您看不行也得行。", False, None),
+    # a question word asks about what follows it
+    ("emotions/reply-latent-emotion", "看您还有点不放心，是哪里还不清楚吗？您跟我说说，我记下来帮您处理。", True, None),
+    ("emotions/reply-latent-emotion", "看您还有点不放心，不过也没什么好说的，我记下来就行。", False, None),
+    # a negation after a phrasing takes it back only when the phrasing is its topic
+    ("management/reply-invalid-wealth-maturity",
+     "您担心钱没回来，我明白。我查了记录，到期日是明天，下一个工作日到账，到账那天我发短信告诉您。", True, None),
+    ("emotions/reply-future-guide-transfer", "您放心，钱有记录不会丢，今天下午五点前到账，短信也不会发给您。", False, None),
+    # what cannot be done on the spot is no refusal; what cannot be done at all is
+    ("handling-steps/reply-promise-cannot-solve",
+     "让您着急了。这笔转账当场没法查出结果，要后台核查，我今天就提交，明天下午三点前我亲自打电话告诉您。", True, None),
+    ("handling-steps/reply-promise-cannot-solve",
+     "让您着急了。这笔转账我们没法查，要后台核查，我今天就提交，明天下午三点前我亲自打电话告诉您。", False, "refused"),
+    # a feeling called normal is accepted; a complaint called normal is dismissed
+    ("bank-situations/reply-mis-selling",
+     "亏了这么多，您生气是很正常的。我先登记，调取当时的双录和合同核查，本月底前给您答复。", True, None),
+    ("bank-situations/reply-mis-selling",
+     "亏了这么多，您生气我理解，不过理财亏钱很正常。我先登记，调取当时的双录和合同核查，本月底前给您答复。",
+     False, "rude"),
+    ("listening/reply-empathy-late-card", "等了九天卡还没到，您着急，这很正常。我马上帮您查一下寄到哪了。", True, None),
+    ("listening/reply-empathy-late-card", "等了九天卡还没到，您着急我理解。寄卡慢，这很正常，我马上帮您查一下。",
+     False, "rude"),
+    # a cue inside a word (特别, 对不起, 差不多) takes nothing back
+    ("listening/reply-paraphrase-pension",
+     "特别感谢您讲这么细。我核对一下：您母亲的养老金从三月起就没到账，打过两次客服，对吗？", True, None),
+    ("listening/reply-paraphrase-pension",
+     "不谢。我核对一下：您母亲的养老金从三月起就没到账，打过两次客服，对吗？", False, None),
+    # the customer's words repeated are not the agent's promise; the agent's own are
+    ("bank-situations/reply-mis-selling",
+     "您说当初理财经理讲的是保本保息，这话我记下来了，您心里肯定难受。合同和双录我们都会调阅核查，五个工作日内答复您。",
+     True, None),
+    ("bank-situations/reply-mis-selling",
+     "您心里肯定难受，不过这款是保本保息的。合同和双录我们都会调阅核查，五个工作日内答复您。", False, "over-promise"),
+    ("bank-situations/reply-mis-selling",
+     "您刚才说，理财经理讲过跟存款一样，这话我记下来了，您心里肯定难受。合同和双录我们都会调阅核查，五个工作日内答复您。",
+     True, None),
+    ("bank-situations/reply-mis-selling",
+     "您心里肯定难受，这款理财跟存款一样。合同和双录我们都会调阅核查，五个工作日内答复您。", False, None),
+    # sending the customer elsewhere is a refusal; telling them they need not call is not
+    ("emotions/reply-future-guide-transfer",
+     "您放心，钱在系统里有记录，今天下午五点前到账，到了我发短信告诉您，您不用再打客服问了。", True, None),
+    ("emotions/reply-future-guide-transfer",
+     "您放心，钱在系统里有记录，今天下午五点前到账，到了会有短信，有问题您打客服问吧。", False, "refused"),
+    # the customer made to tell it all again is refused; sparing them that is the point
+    ("management/reply-escalate-to-supervisor", "好的，我马上请我们组长过来，情况我先跟他说清楚，免得您再从头讲一遍。", True, None),
+    ("management/reply-escalate-to-supervisor", "好的，我马上请我们主管过来，情况我先跟他说清楚，到时候您再跟他讲一遍。",
+     False, "refused"),
+    # a list of words is no reply, however short
+    ("emotions/reply-action-guide-counter", "您先坐，我给您倒杯水，马上当着您的面查明细。", True, None),
+    ("emotions/reply-action-guide-counter", "您先坐，喝水，马上，查明细。", False, "stuffed"),
+]
+
+
+@pytest.mark.parametrize(("key", "answer", "passes", "kind"), RULE_CASES)
+def test_natural_wording_passes_and_its_counterpart_fails(library, key, answer, passes, kind):
+    question = by_key(library, key)
+    verdict = grade(answer, question.keypoints, taboo_list(library), question.avoid)
+    assert verdict["correct"] is passes, verdict
+    if kind:
+        assert kind in [fault["kind"] for fault in verdict["faults"]], verdict
+
+
+@pytest.mark.browser
+def test_the_browser_applies_the_same_rules(browser, library):
+    cases = [(key, GOOD if passes else "negated", answer) for key, answer, passes, _ in RULE_CASES]
+    assert browser_verdicts(browser, library, cases) == python_verdicts(library, cases)

@@ -41,3 +41,26 @@ class AnswerSet(RootModel[dict[str, JudgedAnswers]]):
 
 def load_answers(path: Path) -> dict[str, JudgedAnswers]:
     return AnswerSet.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))).root
+
+
+class JudgedBatch(Strict):
+    """A batch of judged answers from outside the repo: the same categories, none of them required."""
+
+    good: list[Answer] = Field(default_factory=list)
+    rude: list[Answer] = Field(default_factory=list)
+    stonewalling: list[Answer] = Field(default_factory=list)
+    blaming: list[Answer] = Field(default_factory=list)
+    over_promising: list[Answer] = Field(default_factory=list, alias="over-promising")
+    keyword_stuffed: list[Answer] = Field(default_factory=list, alias="keyword-stuffed")
+    negated: list[Answer] = Field(default_factory=list)
+
+
+class AnswerBatch(RootModel[dict[str, JudgedBatch]]):
+    """Keyed by '<quiz id>/<question id>', like the labelled set."""
+
+
+def load_batch(path: Path) -> list[tuple[str, str, str]]:
+    """(question key, category, answer) of every answer in a batch laid out like the labelled set."""
+    batch = AnswerBatch.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))).root
+    return [(key, category, answer) for key, judged in batch.items()
+            for category, answers in judged.model_dump(by_alias=True).items() for answer in answers]

@@ -10,12 +10,17 @@ blames or over-promises: 现在说了不算 does not meet 现在): a cue (不, �
 `window` characters before it, or a 不了/不到 right after it. A phrasing "请示…主管" means its parts in this
 order, at most `gap` characters apart, in one clause. Refusals, blame, over-promises and rude words fail
 a reply wherever they are, as do the taboo phrases and a reply that is mostly a list of key words.
+
+A key point's phrasing (or one part of it) that belongs to a group in `synonyms` stands for the whole group:
+a point written with 今天 and 分钟 also accepts 下班前, 两个工作日内 and 下午三点, and 请…主管 also accepts
+请…领导. The groups are expanded when key points are compiled, so the browser receives them already expanded.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from itertools import product
 
 from ..normalize import fold
 
@@ -34,42 +39,158 @@ class ReplyRules:
     # Where a clause ends: a negation does not reach across it (不好意思，我马上查).
     clause_breaks: str = "，。！？；：,.!?;:\n…~～—"
     negations: tuple[str, ...] = ("不", "没", "别", "无法", "未", "甭", "休想")
-    # Words that start like a negation and are not one.
+    # Words in which a negation cue is no negation (不好意思, 特别, 对不起, 不用再): a cue inside one of
+    # them takes nothing back.
     not_negations: tuple[str, ...] = (
         "不管", "不论", "无论", "不仅", "不但", "不好意思", "不然", "不少", "不错", "不客气", "没问题", "没关系",
         "别人", "别的", "别处", "不用再", "不必再", "不一样", "不一致", "不符", "不放心", "不舒服", "不满意",
         "不痛快", "不高兴", "不好受", "不踏实", "不周", "不便", "没做好", "没做到", "没有做到", "没收到", "没到",
-        "没有丢", "没人")
-    # Characters after a key-point phrasing in which a negation takes it back when it is the topic
-    # (到期日我没查, 到账也不会通知您).
-    reach: int = 1
+        "没有丢", "没人", "不用担心", "不必担心", "不用着急", "不必着急", "不要着急", "不着急", "没想到",
+        "特别", "分别", "区别", "个别", "差别", "未来", "对不起", "差不多", "不久", "不一会", "不断", "过意不去",
+        "不满", "不开心", "不乐意", "不用重复", "不必重复", "无需重复", "不需要重复", "不需要再", "无需再", "不用您再")
+    # A negation right after a key-point phrasing, or after one of these, takes it back when the phrasing
+    # is the topic (到期日我没查, 到账也不会通知您); after other words it belongs to what follows
+    # (您担心钱没回来).
+    bridges: str = "也都还就我你他"
+    # A phrasing ending in a question word asks about what follows it, negation included: 哪里还不清楚.
+    question_words: tuple[str, ...] = ("哪里", "哪儿", "哪些", "哪个", "哪方面", "什么", "怎么", "多少")
     # A negation right after the phrasing: 查不了, 退不到.
     negations_after: tuple[str, ...] = ("不了", "不到", "不出", "不成", "不得")
     # The agent will not, cannot or need not act: the customer is left where they were.
     refusals: tuple[str, ...] = (
         "说了不算", "别想", "管不了", "不归我", "没办法", "没有办法", "没法", "没辙", "办不了", "查不了", "改不了",
-        "退不了", "帮不了", "给不了", "你自己…吧", "你自己想办法", "回去等", "就等着", "等着吧", "爱找谁",
-        "不会改", "就是该扣", "不能退", "也不行", "就是不行", "找谁都", "不会给你", "不会帮你", "说不准", "你看着办",
-        "你得从头", "还得从头", "就免了", "更不可能", "就更别", "你再跟他", "你到时候再", "你还得", "是不可能",
-        "我挂了", "你自己看", "你自己查", "你自己去", "你自己打", "何必")
+        "退不了", "帮不了", "给不了", "你自己…吧", "你自己想办法", "回去等着", "回家等着", "就等着", "等着吧",
+        "爱找谁", "不会改", "就是该扣", "不能退", "也不行", "就是不行", "找谁都", "不会给你", "不会帮你", "说不准",
+        "你看着办", "自己看着办", "你得从头", "还得从头", "就免了", "更不可能", "就更别", "你再跟他", "你到时候再", "你还得从头",
+        "你还得再", "是不可能", "不可能", "做不到", "办不到", "算了吧", "我挂了", "你自己看吧", "你自己查", "你自己去", "你自己打", "何必", "不管了",
+        "我们不管", "管不着", "就这样了", "就这样吧", "只能这样",
+        # the customer made to tell it all again
+        "你再…说一遍", "你再…讲一遍", "你再…说一次", "你再…讲一次", "你得再…说", "你得再…讲",
+        # the customer sent elsewhere instead of helped (首问负责)
+        "你去找", "你找他们", "找他们去", "你自己问", "你去问", "可以打客服", "打客服吧", "打客服问",
+        "去打客服", "可以打…热线", "你打…热线…吧")
     # The customer is made the one at fault.
     blame: tuple[str, ...] = (
         "怪谁", "怪不了", "谁让你", "谁叫你", "是你自己", "你自己没", "你自己不", "你自己弄", "你自己忘", "你自己摔",
         "你自己选的", "你自己做的", "你自己签", "你自己操作", "你自己留", "你自己打错", "你自己用错", "你自己记错",
         "你记错了", "你自己要", "肯定是你", "你自己才", "人为损坏", "人为的", "操作不当")
-    # Promises the agent cannot keep: outcomes nobody has decided yet.
+    # Promises the agent cannot keep: outcomes nobody has decided yet. A promise of what the agent does
+    # (保证三点前回电, 保证查清楚) is kept by the agent and is not one of them.
     over_promises: tuple[str, ...] = (
-        "保证", "一定…到账", "一定…全部", "一定…送到", "一定…同意", "全部赔", "全部退", "全部补偿", "全部解决",
-        "赔给你", "赔你", "赔偿你", "额外赔", "再赔", "绝对不会再", "再也不会", "一分钟内…到账", "开除",
-        "肯定没问题", "绝对没问题", "一百个心", "百分之百")
+        "保证…到账", "保证…退给", "保证…退回", "保证…退钱", "保证…退还", "保证…能退", "保证…给你退", "保证…全退",
+        "保证…赔", "保证…补偿", "保证…补给", "保证…解决", "保证…办好", "保证…办成", "保证…弄好",
+        "保证…追回", "保证…拿回", "保证…要回", "保证…找回", "保证…不会再出", "保证…不会再有", "保证…不会有",
+        "保证…不会再扣", "保证…不会上", "保证…不会影响", "保证…不会亏", "保证…不上", "保证…不影响", "保证…没问题",
+        "保证…收益", "保证…同意", "保证…批下来", "保证…能批", "保证…批准", "保证…能免", "保证…免掉", "保证…给你免",
+        "保证…满意", "保证…成功", "保证…送到", "保证…换新", "保证…换一台", "保证…给你换", "保证…能换",
+        "保证…改好", "保证…修好", "保证…征信", "保证…能办", "保证…本金", "保本", "保收益", "保息",
+        "稳赚", "包赚", "只赚不赔", "不会亏", "零风险", "没有任何风险", "包你满意", "包退", "包赔",
+        "一定…到账", "肯定…到账", "一定…全部", "肯定…全部", "一定…送到", "一定…同意", "一定…批",
+        "一定能退", "肯定能退", "一定给你退", "肯定给你退", "一定退给你", "肯定退给你", "一定能追回", "肯定能追回",
+        "一定能要回", "肯定能要回", "一定能拿回", "肯定能拿回", "一定能找回", "肯定能找回", "一定能解决", "肯定能解决",
+        "一定能办", "肯定能办",
+        "一定给你解决", "肯定给你解决", "一定帮你解决", "肯定帮你解决", "一定不会…征信", "肯定不会…征信",
+        "全部赔", "全部退", "全部补偿", "全部解决", "全额赔", "赔给你", "赔你", "赔偿你", "额外赔", "再赔",
+        "绝对不会再", "再也不会", "一分钟内…到账", "开除", "肯定没问题", "绝对没问题", "一百个心", "百分之百", "百分百")
     # Words that talk down to the customer (the taboo list in phrases/taboo.yml holds the classic ones).
     rude: tuple[str, ...] = (
         "别激动", "你嚷什么", "你喊什么", "你急什么", "你催什么", "也没用", "亏了就亏了", "谁买理财不亏", "行了行了",
-        "不就是", "而已", "冷冰冰", "又不是故意", "怎么会随便", "正规银行", "正规店铺", "说这么多", "很正常", "不是我扣的",
+        "不就是", "而已", "怎么可能", "我们是正规", "冷冰冰", "又不是故意", "怎么会随便", "正规银行", "正规店铺", "说这么多", "很正常", "是正常的", "正常现象", "不是我扣的",
         "嚷嚷", "别嚷", "别吵", "别闹")
+    # A fault phrasing is no fault when one of the words paired with it comes before it in its clause, or
+    # in the clause before when the phrasing opens its own (within `excuse_reach` characters: 您着急，这很正常;
+    # not 您生气我理解，不过理财亏钱很正常):
+    # 当场没法查出结果 says what cannot be done yet (what will be done is in the key points), 您不用再打客服
+    # sends nobody away, and 您着急很正常 accepts a feeling where 转账慢很正常 dismisses the complaint.
+    excuse_reach: int = 2
+    excuses: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+        (("没办法", "没有办法", "没法", "办不了", "查不了", "改不了", "退不了", "帮不了", "给不了", "说不准",
+          "做不到", "办不到"),
+         ("当场", "暂时", "一时", "目前", "眼下", "现场")),
+        (("你去找", "你去问", "可以打客服", "打客服吧", "打客服问", "去打客服", "可以打…热线", "你打…热线…吧"),
+         ("不用", "不必", "别再", "无需")),
+        (("你再…说一遍", "你再…讲一遍", "你再…说一次", "你再…讲一次", "你得再…说", "你得再…讲"),
+         ("省得", "免得", "不用", "不必", "无需", "不让")),
+        (("很正常", "是正常的", "正常现象"),
+         ("急", "生气", "担心", "情绪", "上火", "难受", "委屈", "不高兴", "不满", "火", "不放心", "不舒服")),
+    )
     # Share of a reply's characters that its key-point phrasings cover, from which it is a list of key
     # words rather than something said to a customer.
     stuffing: float = 0.8
+    # A reply of three clauses or more, none longer than this many characters, is a list of words too
+    # (请坐，喝水，马上，查，明细): what a learner says to a customer has at least one real sentence.
+    list_clause: int = 5
+    # A taboo phrase or an over-promise after one of these in its clause, or in a clause that follows one
+    # ending in them, repeats what the customer was told (您说当初讲的是保本) rather than saying it again.
+    reported: tuple[str, ...] = ("你刚才说", "你提到", "你的意思是", "据你说", "你反映", "你说当时", "你说当初",
+                                 "你说之前", "你说那时", "你说的是", "你是说", "照你说")
+    reported_kinds: tuple[str, ...] = ("over-promise",)
+    # Words that mean the same in every key point that uses one of them: a phrasing (or a part of one)
+    # that is in a group stands for the whole group. A word that means different things in different
+    # key points (核对: check the records, or confirm with the customer) belongs to no group.
+    synonyms: tuple[tuple[str, ...], ...] = (
+        # an apology
+        ("抱歉", "对不起", "对不住", "不好意思", "道歉", "歉意", "致歉", "见谅", "过意不去", "赔不是", "赔个不是",
+         "赔礼", "原谅"),
+        # the customer's feeling named and accepted
+        ("理解", "换谁", "换作", "换成", "换了谁", "换我", "换了我", "搁谁", "搁我", "谁都会", "难怪", "着急",
+         "别着急", "别急", "心急", "肯定急", "很急", "这么急", "急坏", "急死", "急得", "上火", "生气", "别生气", "消气", "窝火", "闹心", "糟心", "不好受", "难受", "委屈",
+         "担心", "不踏实", "心情", "让人不舒服"),
+        # a displeasure the agent sees (apart from the feelings above: 要是不满意 is no empathy)
+        ("不满意", "不满", "不放心", "不舒服", "不痛快", "不高兴", "不开心", "不乐意", "顾虑", "有情绪",
+         "不…满意", "不…放心", "不…舒服", "不…痛快", "不…高兴", "不…开心"),
+        # the customer reassured
+        ("放心", "别担心", "不用担心", "不必担心"),
+        # the money is safe
+        ("不会丢", "没有丢", "丢不了", "不会少", "少不了", "一分不少", "还在", "有记录"),
+        # now, at once
+        ("马上", "立刻", "立即", "立马", "这就", "现在", "现在就", "当场", "第一时间", "即刻", "赶紧"),
+        # within minutes or hours
+        ("分钟", "小时", "钟头", "刻钟"),
+        # by a day or an hour named
+        ("今天", "今日", "当天", "今晚", "明天", "明早", "明日", "后天", "上午", "下午", "下班前", "下班之前",
+         "工作日", "天内", "天之内", "日内", "点前", "点之前", "点以前", "号前", "周内", "下周", "月底前", "月底",
+         "中午", "晚上", "傍晚", "上午…点", "下午…点", "晚上…点", "早上…点", "中午…点", "周…前", "星期…前",
+         "礼拜…前"),
+        # looking into it
+        ("查", "核查", "调出", "调取", "调阅", "查看", "查询", "查清", "查明", "弄清楚", "打印", "明细", "流水"),
+        # the one above the agent
+        ("主管", "经理", "领导", "负责人", "行长", "上级", "组长", "班长"),
+        # the agent calls the customer back
+        ("回电", "回电话", "回个电话", "打给你", "给你打电话", "打电话给你", "打电话", "致电", "回话", "联系你",
+         "回拨", "打回给你", "给你回过去"),
+        # the agent tells the customer
+        ("告诉你", "通知你", "答复你", "回复你", "短信", "给你答复", "给你回复"),
+        # the agent takes it on
+        ("我来", "我负责", "由我", "我亲自", "交给我", "我本人"),
+        # thanks
+        ("谢谢", "感谢", "多谢"),
+        # the customer asked to agree
+        ("可以吗", "好吗", "行吗", "方便吗", "行不行", "好不好", "可不可以", "方便…吗", "成吗", "合适吗"),
+        # the customer asked whether the money arrived
+        ("收到", "收到了吗", "收到没有", "收没收到", "到账了吗", "到账没有", "到了吗", "到没到"),
+        # the customer asked for their opinion
+        ("意见", "建议", "哪里不好", "不到位"),
+        # what the customer said is valued
+        ("很重要", "很关键", "很有用", "有帮助", "帮了我", "帮了大忙", "太重要"),
+        # the customer's right to complain respected
+        ("你的权利", "权利", "有权", "不拦你", "不会拦", "不拦着", "尊重你", "我尊重", "你的选择"),
+        # the customer need not tell it again
+        ("不用再", "不必再", "不用重复", "不必重复", "不需要再", "无需再", "不用从头", "省得再", "免得再"),
+        # the agent transfers the call
+        ("帮你转", "直接转", "转过去", "接过去", "帮你接", "给你转", "转接过去"),
+        # the customer asked to sit, offered water
+        ("请坐", "先坐", "你先坐", "坐下", "这边坐", "那边坐", "里面坐", "坐一下", "坐会", "坐着"),
+        ("喝口水", "喝杯水", "倒杯水", "倒水", "温水", "热水", "杯水", "喝点水"),
+        # going through every item
+        ("一笔一笔", "一笔笔", "一条一条", "一条条", "逐笔", "逐条", "一项一项", "一项项"),
+        # the cash made ready
+        ("备好", "备足", "备款", "调款", "准备现金", "清点", "点清楚"),
+        # asking where it went wrong
+        ("哪里", "哪儿", "哪些", "哪方面", "什么地方"),
+        # inviting the customer to tell
+        ("说说", "跟我说", "跟我讲", "讲讲", "聊聊", "谈谈", "直说", "慢慢说"),
+    )
 
 
 RULES = ReplyRules()
@@ -97,20 +218,25 @@ def browser_rules(rules: ReplyRules = RULES) -> dict:
     """The rules as the browser needs them: plain lists, phrasings compiled like key points."""
     data = asdict(rules)
     return {
-        "window": rules.window, "reach": rules.reach, "gap": rules.gap, "clauseBreaks": rules.clause_breaks,
+        "window": rules.window, "bridges": rules.bridges, "gap": rules.gap, "clauseBreaks": rules.clause_breaks,
+        "questionWords": [fold(word) for word in rules.question_words],
         "negations": [fold(word) for word in rules.negations],
         "notNegations": [fold(word) for word in rules.not_negations],
         "negationsAfter": [fold(word) for word in rules.negations_after],
         "faults": [[kind, [compile_phrasing(p) for p in data[field]]]
                    for kind, field in zip(FAULT_KINDS, ("refusals", "blame", "over_promises", "rude"))],
-        "stuffing": rules.stuffing,
+        "excuses": [[compile_phrasing(p), [fold(word) for word in words]]
+                    for phrasings, words in rules.excuses for p in phrasings],
+        "excuseReach": rules.excuse_reach, "stuffing": rules.stuffing, "listClause": rules.list_clause,
+        "reported": [fold(word) for word in rules.reported], "reportedKinds": list(rules.reported_kinds),
     }
 
 
 def rule_texts(rules: ReplyRules = RULES) -> list[str]:
     """Every word in the rules (the page needs the Traditional characters that fold to them)."""
-    return [*rules.negations, *rules.not_negations, *rules.negations_after, *rules.refusals, *rules.blame,
-            *rules.over_promises, *rules.rude]
+    return [*rules.negations, *rules.not_negations, *rules.question_words, *rules.reported, *rules.negations_after, *rules.refusals, *rules.blame,
+            *rules.over_promises, *rules.rude, *(word for group in rules.synonyms for word in group),
+            *(word for phrasings, words in rules.excuses for word in (*phrasings, *words))]
 
 
 class _Clause:
@@ -168,18 +294,42 @@ def _negation_of(folded: str, start: int, end: int, rules: dict) -> tuple[int, i
     for cue_at in range(max(0, start - rules["window"]), start):
         if _is_negation(folded, cue_at, rules):
             return cue_at, end
+    if any(folded.endswith(word, 0, end) for word in rules["questionWords"]):
+        return None
     if any(folded.startswith(cue, end) for cue in rules["negationsAfter"]):
         return start, min(len(folded), end + 2)
-    for cue_at in range(end, min(len(folded), end + rules["reach"] + 1)):
-        if _is_negation(folded, cue_at, rules):
-            return start, min(len(folded), cue_at + 2)
+    cue_at = end + 1 if folded[end:end + 1] and folded[end] in rules["bridges"] else end
+    if _is_negation(folded, cue_at, rules):
+        return start, min(len(folded), cue_at + 2)
     return None
 
 
 def _is_negation(folded: str, at: int, rules: dict) -> bool:
+    """A negation cue starts at `at`: not a word that only looks like one (不好意思), nor the middle of a
+    question that offers both answers (行不行, 有没有, 方便不方便)."""
     rest = folded[at:]
-    return any(rest.startswith(cue) for cue in rules["negations"]) and \
-        not any(rest.startswith(word) for word in rules["notNegations"])
+    cue = next((cue for cue in rules["negations"] if rest.startswith(cue)), None)
+    if cue is None or any(_covers(folded, at, word) for word in rules["notNegations"]):
+        return False
+    after = at + len(cue)
+    return not any(at >= size and folded[at - size:at] == folded[after:after + size] for size in (1, 2))
+
+
+def _covers(folded: str, at: int, word: str) -> bool:
+    """`word` occurs in `folded` over position `at`."""
+    return any(folded.startswith(word, at - offset) for offset in range(min(at, len(word) - 1) + 1))
+
+
+def _excused(before: str, parts: Sequence[str], rules: dict) -> bool:
+    """A word paired with the fault phrasing `parts` is in `before` (what precedes it in its clause, and
+    the clause before when it opens its own): no fault."""
+    return any(list(parts) == excused and any(word in before for word in words)
+               for excused, words in rules["excuses"])
+
+
+def _reported(before: str, previous: str, rules: dict) -> bool:
+    """What follows `before` in its clause repeats the customer's words."""
+    return any(word in before or previous.endswith(word) for word in rules["reported"])
 
 
 def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str]]]],
@@ -194,7 +344,10 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
     faulty = set()  # clauses that refuse, blame, over-promise …: what they say meets no key point
     for kind, patterns in [*rules["faults"], ["avoid", avoid]]:
         for c, clause in enumerate(clauses):
-            if any(_hits(parts, clause.folded, rules["gap"]) for parts in patterns):
+            previous = clauses[c - 1].folded if c else ""
+            if any(not _excused((previous if start <= rules["excuseReach"] else "") + clause.folded[:start], parts, rules)
+                   and not (kind in rules["reportedKinds"] and _reported(clause.folded[:start], previous, rules))
+                   for parts in patterns for start, _ in _hits(parts, clause.folded, rules["gap"])):
                 faults.append({"kind": kind, "words": clause.whole()})
                 faulty.add(c)
     covered = [set() for _ in clauses]
@@ -221,21 +374,62 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
     whole = "".join(clause.folded for clause in clauses)
     origin = [(c, i) for c, clause in enumerate(clauses) for i in range(len(clause.folded))]
     for taboo_id, _text, patterns in taboo:
-        spans = [span for pattern in patterns if pattern for span in _hits([pattern], whole, 0)]
+        spans = [span for pattern in patterns if pattern for span in _hits([pattern], whole, 0)
+                 if not _reported_at(clauses, origin, span[0], rules)]
         if spans:
             start, end = min(spans)
             (c0, i0), (c1, i1) = origin[start], origin[end - 1]
             words = "".join(clauses[c0].original[clauses[c0].origin[i0]:clauses[c1].origin[i1] + 1])
             faults.append({"kind": "taboo", "words": words, "taboo": taboo_id})
     size = len(whole)
-    if size and sum(len(c) for c in covered) >= rules["stuffing"] * size:
+    listed = len(clauses) >= 3 and all(len(clause.folded) <= rules["listClause"] for clause in clauses)
+    if size and (sum(len(c) for c in covered) >= rules["stuffing"] * size or listed):
         faults.append({"kind": "stuffed", "words": ""})
     return {"correct": all(p["met"] for p in points) and not faults, "points": points, "faults": faults}
 
 
-def compile_keypoints(keypoints) -> list[tuple[str, list[list[str]]]]:
-    """(label, [parts of each phrasing]) of each key point, as the browser receives them."""
-    return [(point.label, compile_phrasings(point.any)) for point in keypoints]
+def _reported_at(clauses: Sequence[_Clause], origin: Sequence[tuple[int, int]], at: int, rules: dict) -> bool:
+    """The folded character `at` of the whole reply is in words repeated from the customer."""
+    c, i = origin[at]
+    return _reported(clauses[c].folded[:i], clauses[c - 1].folded if c else "", rules)
+
+
+def compile_keypoints(keypoints, rules: ReplyRules = RULES) -> list[tuple[str, list[list[str]]]]:
+    """(label, [parts of each phrasing]) of each key point, synonyms expanded, as the browser receives them."""
+    return [(point.label, expand_synonyms(compile_phrasings(point.any), rules)) for point in keypoints]
+
+
+def _synonym_table(rules: ReplyRules) -> dict[tuple[str, ...], list[list[str]]]:
+    """Each group member (its folded parts) → the parts of every member of its group."""
+    table: dict[tuple[str, ...], list[list[str]]] = {}
+    for group in rules.synonyms:
+        members = [compile_phrasing(word) for word in group]
+        for member in members:
+            table[tuple(member)] = members
+    return table
+
+
+def expand_synonyms(phrasings: Sequence[Sequence[str]], rules: ReplyRules = RULES) -> list[list[str]]:
+    """The phrasings, then what their synonyms add: a whole phrasing, or one part of it, that is a member
+    of a group is also written as each other member (请…主管 → 请…领导). Order kept, no repeats."""
+    table = _synonym_table(rules)
+    out: list[list[str]] = []
+    seen: set[tuple[str, ...]] = set()
+
+    def add(parts: Sequence[str]) -> None:
+        if tuple(parts) not in seen:
+            seen.add(tuple(parts))
+            out.append(list(parts))
+
+    for parts in phrasings:
+        add(parts)
+    for parts in phrasings:
+        for member in table.get(tuple(parts), []):
+            add(member)
+        choices = [table.get((part,), [[part]]) for part in parts]
+        for combination in product(*choices):
+            add([piece for member in combination for piece in member])
+    return out
 
 
 def compile_taboo(taboo: Sequence[tuple[str, str, Sequence[str]]]) -> list[tuple[str, str, list[str]]]:

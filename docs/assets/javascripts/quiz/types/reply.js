@@ -60,8 +60,45 @@
     return spans;
   };
 
+  // A negation cue starts at `at`: not a word that only looks like one (不好意思), nor the middle of a
+  // question that offers both answers (行不行, 有没有, 方便不方便).
   var isNegation = function (folded, at, rules) {
-    return startsAny(folded, at, rules.negations) && !startsAny(folded, at, rules.notNegations);
+    var cue = null;
+    rules.negations.some(function (word) {
+      if (folded.substr(at, word.length) === word) cue = word;
+      return cue !== null;
+    });
+    var inWord = rules.notNegations.some(function (word) { return covers(folded, at, word); });
+    if (cue === null || inWord) return false;
+    var after = at + cue.length;
+    return ![1, 2].some(function (size) {
+      return at >= size && folded.substr(at - size, size) === folded.substr(after, size);
+    });
+  };
+
+  // `word` occurs in `folded` over position `at`.
+  var covers = function (folded, at, word) {
+    for (var offset = 0; offset <= Math.min(at, word.length - 1); offset++) {
+      if (folded.substr(at - offset, word.length) === word) return true;
+    }
+    return false;
+  };
+
+  // A word paired with the fault phrasing `parts` is in `before` (what precedes it in its clause, and the
+  // clause before when it opens its own): no fault.
+  var excused = function (before, parts, rules) {
+    return rules.excuses.some(function (excuse) {
+      return excuse[0].join("…") === parts.join("…") &&
+        excuse[1].some(function (word) { return before.indexOf(word) >= 0; });
+    });
+  };
+
+  // What follows `before` in its clause repeats the customer's words.
+  var reported = function (before, previous, rules) {
+    return rules.reported.some(function (word) {
+      return before.indexOf(word) >= 0 ||
+        (previous.length >= word.length && previous.substring(previous.length - word.length) === word);
+    });
   };
 
   // [from, to] of the words that take folded[start..end] back, or null.
@@ -69,10 +106,13 @@
     for (var at = Math.max(0, start - rules.window); at < start; at++) {
       if (isNegation(folded, at, rules)) return [at, end];
     }
+    var asks = rules.questionWords.some(function (word) {
+      return end >= word.length && folded.substring(end - word.length, end) === word;
+    });
+    if (asks) return null;
     if (startsAny(folded, end, rules.negationsAfter)) return [start, Math.min(folded.length, end + 2)];
-    for (var after = end; after < Math.min(folded.length, end + rules.reach + 1); after++) {
-      if (isNegation(folded, after, rules)) return [start, Math.min(folded.length, after + 2)];
-    }
+    var cueAt = end < folded.length && rules.bridges.indexOf(folded.charAt(end)) >= 0 ? end + 1 : end;
+    if (isNegation(folded, cueAt, rules)) return [start, Math.min(folded.length, cueAt + 2)];
     return null;
   };
 
@@ -82,7 +122,15 @@
     var faulty = Object.create(null);  // clauses that refuse, blame, over-promise …: they meet no key point
     rules.faults.concat([["avoid", avoid || []]]).forEach(function (rule) {
       clauses.forEach(function (clause, c) {
-        var found = rule[1].some(function (parts) { return hits(parts, clause.folded, rules.gap).length; });
+        var previous = c ? clauses[c - 1].folded : "";
+        var found = rule[1].some(function (parts) {
+          return hits(parts, clause.folded, rules.gap).some(function (span) {
+            var before = clause.folded.substring(0, span[0]);
+            var lead = span[0] <= rules.excuseReach ? previous : "";
+            return !excused(lead + before, parts, rules) &&
+              !(rules.reportedKinds.indexOf(rule[0]) >= 0 && reported(before, previous, rules));
+          });
+        });
         if (found) {
           faults.push({ kind: rule[0], words: clause.chars.slice(clause.start, clause.end).join("").trim() });
           faulty[c] = true;
@@ -113,16 +161,23 @@
     });
     var whole = "";
     var origin = [];
-    clauses.forEach(function (clause) {
+    var place = [];  // [clause, index in its folded text] of each unit of `whole`
+    clauses.forEach(function (clause, c) {
       whole += clause.folded;
       origin = origin.concat(clause.origin);
+      for (var i = 0; i < clause.folded.length; i++) place.push([c, i]);
     });
+    var repeated = function (at) {
+      var c = place[at][0];
+      return reported(clauses[c].folded.substring(0, place[at][1]), c ? clauses[c - 1].folded : "", rules);
+    };
     var chars = clauses.length ? clauses[0].chars : [];
     taboo.forEach(function (entry) {
       var first = null;
       entry[2].forEach(function (pattern) {
         if (!pattern) return;
         hits([pattern], whole, 0).forEach(function (span) {
+          if (repeated(span[0])) return;
           if (!first || span[0] < first[0] || (span[0] === first[0] && span[1] < first[1])) first = span;
         });
       });
@@ -132,7 +187,12 @@
       }
     });
     var coveredCount = covered.reduce(function (sum, set) { return sum + Object.keys(set).length; }, 0);
-    if (whole.length && coveredCount >= rules.stuffing * whole.length) faults.push({ kind: "stuffed", words: "" });
+    var listed = clauses.length >= 3 && clauses.every(function (clause) {
+      return clause.folded.length <= rules.listClause;
+    });
+    if (whole.length && (coveredCount >= rules.stuffing * whole.length || listed)) {
+      faults.push({ kind: "stuffed", words: "" });
+    }
     var correct = points.every(function (p) { return p.met; }) && !faults.length;
     return { correct: correct, points: points, faults: faults };
   };
