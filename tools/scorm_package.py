@@ -40,6 +40,7 @@ LAUNCH_PAGE = """<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>客诉通</title>
+<link rel="icon" href="assets/images/favicon.svg">
 <style>
 html, body { margin: 0; height: 100%; overflow: hidden; }
 .mdx-scorm-frame { display: block; width: 100%; height: 100%; border: 0; }
