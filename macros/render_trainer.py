@@ -15,18 +15,18 @@ CHEAT_SHEET_LINES = 18
 
 
 def render_lms_table(quizzes: list[Quiz], asset_link: LinkFor) -> str:
-    """Each quiz, then the whole bank, with a link to every export (macros/lms_export.py)."""
+    """Each quiz, then the whole bank, with a link to every export (macros/lms_export.py) in one cell, so the
+    table keeps four columns on a phone."""
     def row(quiz_id: str, title: str, count: int, plugin_questions: int) -> str:
-        links = "".join(f'<td><a href="{escape(asset_link(export_path(quiz_id, kind)))}" download>{escape(kind.label)}</a></td>'
-                        for kind in EXPORTS)
-        return f"<tr><td>{title}</td><td>{count}</td><td>{plugin_questions}</td>{links}</tr>"
+        links = " · ".join(f'<a href="{escape(asset_link(export_path(quiz_id, kind)))}" download>{escape(kind.label)}</a>'
+                           for kind in EXPORTS)
+        return f"<tr><td>{title}</td><td>{count}</td><td>{plugin_questions}</td><td>{links}</td></tr>"
 
     rows = [row(quiz.id, escape(quiz.title), len(quiz.questions), sum(bool(needs_plugin(q)) for q in quiz.questions))
             for quiz in quizzes]
     rows.append(row("all", "<strong>全部题库</strong>", sum(len(q.questions) for q in quizzes),
                     sum(bool(needs_plugin(x)) for q in quizzes for x in q.questions)))
-    heads = "".join(f"<th>{escape(kind.label)}</th>" for kind in EXPORTS)
-    return (f'<div class="mdx-lms"><table><thead><tr><th>小测</th><th>题数</th><th>其中排序题</th>{heads}</tr>'
+    return ('<div class="mdx-lms"><table><thead><tr><th>小测</th><th>题数</th><th>排序题</th><th>下载</th></tr>'
             "</thead><tbody>" + "".join(rows) + "</tbody></table></div>")
 
 
