@@ -53,6 +53,19 @@ HOST_PAGE = """<!doctype html>
 """
 
 
+# An LMS whose API throws on every call (a broken or half-loaded player): the course must still open.
+BROKEN_HOST_PAGE = """<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>出故障的学习平台</title><link rel="icon" href="data:,">
+<script>
+  window.lmsCalls = 0;
+  var fail = function () { window.lmsCalls += 1; throw new Error("LMS unavailable"); };
+  window.API = { LMSInitialize: fail, LMSFinish: fail, LMSGetValue: fail, LMSSetValue: fail, LMSCommit: fail,
+                 LMSGetLastError: fail, LMSGetErrorString: fail, LMSGetDiagnostic: fail };
+</script></head>
+<body style="margin:0"><iframe id="sco" title="课件" src="../package/launch.html" style="width:1280px;height:880px;border:0"></iframe></body></html>
+"""
+
+
 @pytest.fixture(scope="session")
 def scorm_zip(tmp_path_factory) -> Path:
     """The package as `make scorm` writes it."""
@@ -74,6 +87,7 @@ def lms(scorm_zip, tmp_path_factory):
     (root / "lms").mkdir()
     shutil.copy(RUNTIME, root / "lms" / "scorm12.min.js")
     (root / "lms" / "host.html").write_text(HOST_PAGE, encoding="utf-8")
+    (root / "lms" / "broken.html").write_text(BROKEN_HOST_PAGE, encoding="utf-8")
     server = StaticServer(root)
     yield server
     server.close()
@@ -269,6 +283,17 @@ def test_without_an_lms_the_package_works_as_the_offline_site(learner, lms, libr
     assert stored["modules"]["understanding"]["done"] is True
     assert learner.evaluate("window.mdxScorm.findAPI()") is None
     assert learner.watch.outside == [] and learner.watch.errors == []
+
+
+def test_an_lms_that_throws_does_not_keep_the_course_from_working(learner, lms, library):
+    learner.goto(lms.url + "lms/broken.html")
+    frame = course_frame(learner)
+    frame.locator(".md-header").wait_for()
+    assert frame.url.endswith("/package/index.html")
+    frame.goto(lms.url + "package/modules/understanding.html")
+    pass_quiz(frame, library.quizzes["understanding"])
+    assert learner.evaluate("window.lmsCalls") >= 1, "the adapter did try the LMS"
+    assert learner.watch.errors == []
 
 
 def test_record_status_and_time_formats(learner, lms):

@@ -134,10 +134,15 @@
 
   /* ------------------------------------------------------------------ launch.html: the session */
 
+  // An LMS that throws instead of answering with an error code must not keep the course from opening.
+  var attempt = function (work) {
+    try { return work(); } catch (error) { return null; }
+  };
+
   var holdSession = function (frame) {
     var start = frame.getAttribute("data-scorm-start") || "index.html";
     var api = findAPI();
-    if (api && String(api.LMSInitialize("")) === "true") {
+    if (api && attempt(function () { return String(api.LMSInitialize("")) === "true"; })) attempt(function () {
       var began = new Date().getTime();
       var status = get(api, "cmi.core.lesson_status");
       if (status === "" || status === "not attempted") set(api, "cmi.core.lesson_status", "incomplete");
@@ -148,13 +153,15 @@
       window.addEventListener("pagehide", function () {
         if (finished) return;
         finished = true;
-        set(api, "cmi.core.session_time", timespan(new Date().getTime() - began));
-        // Kept for the next launch: SCORM 1.2 LMSs may drop suspend data after any other exit.
-        set(api, "cmi.core.exit", "suspend");
-        api.LMSCommit("");
-        api.LMSFinish("");
+        attempt(function () {
+          set(api, "cmi.core.session_time", timespan(new Date().getTime() - began));
+          // Kept for the next launch: SCORM 1.2 LMSs may drop suspend data after any other exit.
+          set(api, "cmi.core.exit", "suspend");
+          api.LMSCommit("");
+          api.LMSFinish("");
+        });
       });
-    }
+    });
     frame.src = start;
   };
 
@@ -183,14 +190,18 @@
 
   var keepRecord = function (course) {
     var api = findAPI();
-    if (!api || !window.mdxLearn || !window.mdxLearn.adopt || !sessionOpen(api)) return;
+    if (!api || !window.mdxLearn || !window.mdxLearn.adopt || !attempt(function () { return sessionOpen(api); })) return;
+    var stored = attempt(function () { return get(api, "cmi.suspend_data"); });
+    if (stored === null) return;
     // The LMS's record is the learner's: it replaces whatever this browser holds (maybe someone else's).
-    window.mdxLearn.adopt(decode(get(api, "cmi.suspend_data")) || { modules: {}, quizzes: {} });
-    if (PACKAGE_PAGE.test(course.page || "") && course.page.length <= LOCATION_LIMIT) {
-      set(api, "cmi.core.lesson_location", course.page);
-    }
-    report(api, course);
-    document.addEventListener("mdx:progress-saved", function () { report(api, course); });
+    window.mdxLearn.adopt(decode(stored) || { modules: {}, quizzes: {} });
+    attempt(function () {
+      if (PACKAGE_PAGE.test(course.page || "") && course.page.length <= LOCATION_LIMIT) {
+        set(api, "cmi.core.lesson_location", course.page);
+      }
+      report(api, course);
+    });
+    document.addEventListener("mdx:progress-saved", function () { attempt(function () { report(api, course); }); });
   };
 
   /* ------------------------------------------------------------------ start */
