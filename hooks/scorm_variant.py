@@ -60,4 +60,5 @@ def on_post_page(output: str, page, config) -> str:
     # "</" cannot end the block early: ids are [a-z0-9-] and paths come from file names, escaped anyway.
     block = ('<script type="application/json" id="__mdx_scorm">'
              + json.dumps(course, ensure_ascii=False).replace("</", "<\\/") + "</script>")
-    return output.replace("</body>", block + "</body>", 1)
+    head, found, tail = output.rpartition("</body>")
+    return head + block + found + tail if found else output + block

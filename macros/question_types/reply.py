@@ -133,7 +133,7 @@ def _rule_html(question: ReplyQuestion) -> str:
 
 def _feedback(question: ReplyQuestion) -> str:
     """What the learner sees after answering, as on the site: the explanation, the model answer, the rule."""
-    return (f"{lms.html(question.explanation)}<p>参考回答：{lms.html(question.model_answer)}</p>"
+    return (f"<p>{lms.html(question.explanation)}</p><p>参考回答：{lms.html(question.model_answer)}</p>"
             + _rule_html(question))
 
 
