@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test check schema bench bench-lighthouse clean chromium vendor-mermaid vendor-iframe-worker diagram-sizes
+.PHONY: serve build offline scorm test check schema bench bench-lighthouse clean chromium vendor-mermaid vendor-iframe-worker diagram-sizes
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -47,15 +47,29 @@ build: $(VENV)/.site-installed
 offline: $(VENV)/.site-installed
 	$(BIN)/python -m tools.offline_bundle
 
+# The SCORM 1.2 package for a learning-management system (Moodle …): dist/kesutong-scorm12.zip
+scorm: $(VENV)/.site-installed
+	$(BIN)/python -m tools.scorm_package
+
 check: $(VENV)/.site-installed
 	$(BIN)/python -m tools.check
 
 schema: $(VENV)/.site-installed
 	$(BIN)/python -m tools.schema
 
+# The SCORM 1.2 run-time (scorm-again) the SCORM tests use as the LMS, and the SCORM 1.2 schemas with a
+# validator for imsmanifest.xml: npm packages pinned by tests/scorm_lms/package-lock.json.
+SCORM_LMS := tests/scorm_lms/node_modules/.package-lock.json
+$(SCORM_LMS): tests/scorm_lms/package.json tests/scorm_lms/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian's npm (the SCORM tests run a SCORM run-time from the npm registry)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq npm; }
+	cd tests/scorm_lms && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 # Lint first (ruff, pinned in requirements-dev.txt; rules in pyproject.toml): a finding fails the run before the tests.
 # One worker a core (pytest-xdist): the browser tests mostly wait on Chromium, which renders a page on one core.
-test: $(VENV)/.dev-installed chromium
+test: $(VENV)/.dev-installed chromium $(SCORM_LMS)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest --numprocesses auto --dist worksteal
 
@@ -74,7 +88,7 @@ diagram-sizes: $(VENV)/.dev-installed chromium
 	$(BIN)/python tools/measure_diagrams.py
 
 clean:
-	rm -rf site site-offline dist .pytest_cache
+	rm -rf site site-offline site-scorm dist .pytest_cache
 
 # Refresh the vendored Mermaid (Material would otherwise fetch it from a CDN). Needs npm.
 MERMAID_VERSION ?= 11.17.2

@@ -20,13 +20,13 @@ from .inline_markdown import InlineRenderer
 from .jinja_guard import guard
 from .library import load_library
 from .links import page_url, relative_asset, relative_link
-from .lms_export import gift, moodle_xml
+from .lms_export import EXPORTS, export, export_path
 from .render_finder import render_finder
 from .render_learning import render_exam, render_progress_panel, render_review
 from .render_phrases import render_phrases, render_taboo_table
 from .render_quiz import render_quiz
 from .render_roleplay import render_roleplays
-from .render_trainer import lms_files, render_cheat_sheets, render_lms_table
+from .render_trainer import render_cheat_sheets, render_lms_table
 from .selection import SelectionError, select_phrases
 
 log = logging.getLogger("mkdocs.plugins.course")
@@ -211,10 +211,10 @@ def on_post_build(env) -> None:
 def _write_lms_exports(library, site: Path) -> None:
     quizzes = list(library.quizzes.values())
     for quiz_id, chosen in [*((q.id, [q]) for q in quizzes), ("all", quizzes)]:
-        xml_path, gift_path = lms_files(quiz_id)
-        (site / xml_path).parent.mkdir(parents=True, exist_ok=True)
-        (site / xml_path).write_text(moodle_xml(chosen), encoding="utf-8")
-        (site / gift_path).write_text(gift(chosen), encoding="utf-8")
+        for kind in EXPORTS:
+            path = site / export_path(quiz_id, kind)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(export(chosen, kind), encoding="utf-8")
 
 
 def _check_ref_anchors(env, site: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
+from .lms_export import EXPORTS, export_path, needs_plugin
 from .models import STAGES, Phrase, Quiz
 from .render_phrases import phrase_text_html
 
@@ -13,24 +14,19 @@ LinkFor = Callable[[str], str]
 CHEAT_SHEET_LINES = 18
 
 
-def lms_files(quiz_id: str) -> tuple[str, str]:
-    """(Moodle XML, GIFT) paths in the built site for one quiz, or for 'all'."""
-    return f"downloads/lms/{quiz_id}-moodle.xml", f"downloads/lms/{quiz_id}-gift.txt"
-
-
 def render_lms_table(quizzes: list[Quiz], asset_link: LinkFor) -> str:
-    rows = []
-    for quiz in quizzes:
-        xml, gift = lms_files(quiz.id)
-        rows.append(f"<tr><td>{escape(quiz.title)}</td><td>{len(quiz.questions)}</td>"
-                    f'<td><a href="{escape(asset_link(xml))}" download>Moodle XML</a></td>'
-                    f'<td><a href="{escape(asset_link(gift))}" download>GIFT</a></td></tr>')
-    total = sum(len(q.questions) for q in quizzes)
-    xml, gift = lms_files("all")
-    rows.append(f"<tr><td><strong>全部题库</strong></td><td>{total}</td>"
-                f'<td><a href="{escape(asset_link(xml))}" download>Moodle XML</a></td>'
-                f'<td><a href="{escape(asset_link(gift))}" download>GIFT</a></td></tr>')
-    return ('<div class="mdx-lms"><table><thead><tr><th>小测</th><th>题数</th><th>Moodle XML</th><th>GIFT</th></tr>'
+    """Each quiz, then the whole bank, with a link to every export (macros/lms_export.py) in one cell, so the
+    table keeps four columns on a phone."""
+    def row(quiz_id: str, title: str, count: int, plugin_questions: int) -> str:
+        links = " · ".join(f'<a href="{escape(asset_link(export_path(quiz_id, kind)))}" download>{escape(kind.label)}</a>'
+                           for kind in EXPORTS)
+        return f"<tr><td>{title}</td><td>{count}</td><td>{plugin_questions}</td><td>{links}</td></tr>"
+
+    rows = [row(quiz.id, escape(quiz.title), len(quiz.questions), sum(bool(needs_plugin(q)) for q in quiz.questions))
+            for quiz in quizzes]
+    rows.append(row("all", "<strong>全部题库</strong>", sum(len(q.questions) for q in quizzes),
+                    sum(bool(needs_plugin(x)) for q in quizzes for x in q.questions)))
+    return ('<div class="mdx-lms"><table><thead><tr><th>小测</th><th>题数</th><th>排序题</th><th>下载</th></tr>'
             "</thead><tbody>" + "".join(rows) + "</tbody></table></div>")
 
 

@@ -93,6 +93,9 @@ class QuestionType:
     # Moodle XML <question> elements (a source question may need more than one) and the GIFT text.
     moodle: Callable[[Quiz, Any], list[str]]
     gift: Callable[[Quiz, Any], str]
+    # The Moodle question-type plugin an import of this type needs ("" for Moodle's core types): a Moodle
+    # without it stops the whole import at the first such question, so the exports also come without them.
+    moodle_plugin: str = ""
     # Attributes on the quiz's <section> needed when the quiz holds questions of this type.
     quiz_attributes: Callable[[Sequence[Any], TabooList], str] = no_quiz_attributes
     explain: Explain = explain_nothing

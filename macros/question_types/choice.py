@@ -88,36 +88,41 @@ def _key(question: ChoiceQuestion, inline) -> str:
     return "正确答案：" + "；".join(inline(question.options[i].text) for i in _right(question))
 
 
+# The site grades a multiple-answer question all or nothing. Moodle's core type adds up the chosen options'
+# fractions (between 0 and 100 %): every wrong option at -100 % makes any wrong choice worth 0 as here,
+# but a choice that misses a right option still earns that option's share (the trainer page says so).
+WRONG_OPTION = "-100"
+
+
+def _fraction(question: ChoiceQuestion, option: Option) -> str:
+    if option.correct:
+        return lms.SHARES[len(_right(question))]
+    return "0" if question.type == "single" else WRONG_OPTION
+
+
 def _moodle(quiz, question: ChoiceQuestion) -> list[str]:
     single = question.type == "single"
-    right, wrong = len(_right(question)), len(question.options) - len(_right(question))
     body = [f"    <single>{'true' if single else 'false'}</single>\n",
             f"    <shuffleanswers>{1 if quiz.shuffle else 0}</shuffleanswers>\n",
             "    <answernumbering>ABCD</answernumbering>\n"]
     for option in question.options:
-        if option.correct:
-            fraction = lms.SHARES[right]
-        else:
-            fraction = "0" if single else "-" + lms.SHARES.get(wrong, "100")
-        body.append(f'    <answer fraction="{fraction}" format="html"><text>{lms.cdata(lms.html(option.text))}</text>'
-                    "<feedback><text></text></feedback></answer>\n")
+        body.append(f'    <answer fraction="{_fraction(question, option)}" format="html"><text>'
+                    f"{lms.cdata(lms.html(option.text))}</text><feedback><text></text></feedback></answer>\n")
     return [lms.moodle_question("multichoice", f"{quiz.id}/{question.id}", lms.stem_html(question),
-                                question.explanation, body)]
+                                lms.html(question.explanation), body)]
 
 
 def _gift(quiz, question: ChoiceQuestion) -> str:
-    right, wrong = len(_right(question)), len(question.options) - len(_right(question))
     lines = []
     for option in question.options:
         text = lms.gift_escape(lms.html(option.text))
         if question.type == "single":
             lines.append(("=" if option.correct else "~") + text)
         else:
-            share = lms.SHARES[right] if option.correct else "-" + lms.SHARES.get(wrong, "100")
-            lines.append(f"~%{share}%{text}")
+            lines.append(f"~%{_fraction(question, option)}%{text}")
     body = "\n".join("  " + line for line in lines)
     return (f"{lms.gift_title(f'{quiz.id}/{question.id}')}{lms.gift_stem(lms.stem_html(question))} {{\n{body}\n"
-            f"  {lms.gift_feedback(question.explanation)}\n}}\n\n")
+            f"  {lms.gift_feedback(lms.html(question.explanation))}\n}}\n\n")
 
 
 def _explain(error: dict[str, Any], path: tuple[Any, ...]) -> tuple[str, str] | None:

@@ -45,14 +45,18 @@ def text_element(tag: str, html_text: str, indent: str = "    ") -> str:
     return f'{indent}<{tag} format="html"><text>{cdata(html_text)}</text></{tag}>\n'
 
 
-def moodle_question(kind: str, name: str, question_html: str, explanation: str, body: list[str]) -> str:
-    """One Moodle XML <question>: the elements every type has, then the type's own `body` lines."""
+def moodle_question(kind: str, name: str, question_html: str, feedback_html: str, body: list[str],
+                    penalty: str | None = None) -> str:
+    """One Moodle XML <question>: the elements every type has, then the type's own `body` lines. The name is
+    also the ID number, the same in every file, so that a question imported twice is recognisable.
+    `penalty`: the share lost per wrong try in Moodle's interactive modes (Moodle's default when None)."""
     return "".join([
         f'  <question type="{kind}">\n',
         f"    <name><text>{xml_escape(name)}</text></name>\n",
         text_element("questiontext", question_html),
-        text_element("generalfeedback", html(explanation)),
+        text_element("generalfeedback", feedback_html),
         "    <defaultgrade>1</defaultgrade>\n",
+        *([f"    <penalty>{penalty}</penalty>\n"] if penalty is not None else []),
         f"    <idnumber>{xml_escape(name)}</idnumber>\n",
         *body,
         "  </question>\n",
@@ -65,12 +69,14 @@ def gift_escape(text: str) -> str:
 
 
 def gift_title(name: str) -> str:
-    return "::" + gift_escape(name) + "::"
+    """The question's ID number in a comment line (Moodle reads `[id:…]` from the comments just above a
+    question, with "]" escaped), then its name."""
+    return "// [id:" + name.replace("]", "\\]") + "]\n::" + gift_escape(name) + "::"
 
 
 def gift_stem(question_html: str) -> str:
     return "[html]" + gift_escape(question_html)
 
 
-def gift_feedback(explanation: str) -> str:
-    return "####" + gift_escape(html(explanation))
+def gift_feedback(feedback_html: str) -> str:
+    return "####" + gift_escape(feedback_html)

@@ -153,7 +153,8 @@ def _moodle(quiz, question: MatchQuestion) -> list[str]:
         for row in question.rows:
             body.append(f'    <subquestion format="html"><text>{lms.cdata(escape(row[0]))}</text>'
                         f"<answer><text>{xml_escape(_moodle_plain(row[column]))}</text></answer></subquestion>\n")
-        out.append(lms.moodle_question("matching", name, lms.stem_html(question, note), question.explanation, body))
+        out.append(lms.moodle_question("matching", name, lms.stem_html(question, note), lms.html(question.explanation),
+                                       body))
     return out
 
 
@@ -167,7 +168,7 @@ def _gift(quiz, question: MatchQuestion) -> str:
         pairs = "\n".join(f"  ={lms.gift_escape(escape(row[0]))} -> {lms.gift_escape(_moodle_plain(row[column]))}"
                           for row in question.rows)
         out.append(f"{lms.gift_title(name)}{lms.gift_stem(lms.stem_html(question, note))} {{\n{pairs}\n"
-                   f"  {lms.gift_feedback(question.explanation)}\n}}\n\n")
+                   f"  {lms.gift_feedback(lms.html(question.explanation))}\n}}\n\n")
     return "".join(out)
 
 

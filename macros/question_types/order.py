@@ -1,5 +1,14 @@
 """排序: items the learner puts in order with ▲ ▼ buttons; written in the YAML in the correct order.
-GIFT has no ordering type: the GIFT export says so in a comment, the Moodle XML uses Moodle's “排序” (ordering)."""
+
+In an LMS it is Moodle's “排序” (ordering) type: core since Moodle 4.4, a plugin (qtype_ordering) before.
+Graded all or nothing (ALL_OR_NOTHING) as the site grades it, all items shown (selecttype ALL). GIFT has
+no ordering syntax of its own; the plugin reads `{>count ALL VERTICAL ALL_OR_NOTHING SHOW` followed by
+one item a line, matched on the raw lines: the question text before the brace may hold no "{", an item
+no brace or line break (such a question stays in the Moodle XML only), nothing is unescaped, and no
+general feedback can follow (its line would become one more item).
+
+The plugin's importers cut question names over 42 bytes (mid-character for Chinese): a longer name
+stops the export with a message, rather than arrive cut."""
 
 from __future__ import annotations
 
@@ -51,19 +60,45 @@ def _key(question: OrderQuestion, inline) -> str:
     return "正确顺序：" + " → ".join(f"{n}. {inline(item)}" for n, item in enumerate(question.items, 1))
 
 
+# qtype_ordering's fix_questionname(): names longer than this many bytes are cut.
+NAME_BYTES = 42
+
+
+class OrderingNameTooLong(ValueError):
+    """An order question whose LMS name the ordering importer would cut."""
+
+
+def _name(quiz, question: OrderQuestion) -> str:
+    name = f"{quiz.id}/{question.id}"
+    size = len(name.encode("utf-8"))
+    if size > NAME_BYTES:
+        raise OrderingNameTooLong(
+            f"quiz {quiz.id}: question {question.id}: its LMS name '{name}' is {size} bytes and Moodle's ordering "
+            f"importer cuts names over {NAME_BYTES} bytes — shorten the question id to at most "
+            f"{NAME_BYTES - len(quiz.id) - 1} characters")
+    return name
+
+
 def _moodle(quiz, question: OrderQuestion) -> list[str]:
     body = [("    <layouttype>VERTICAL</layouttype>\n    <selecttype>ALL</selecttype>\n"
-             "    <selectcount>0</selectcount>\n    <gradingtype>ABSOLUTE_POSITION</gradingtype>\n"
+             f"    <selectcount>{len(question.items)}</selectcount>\n    <gradingtype>ALL_OR_NOTHING</gradingtype>\n"
              "    <showgrading>SHOW</showgrading>\n    <numberingstyle>none</numberingstyle>\n")]
     for position, item in enumerate(question.items, 1):
         body.append(f'    <answer fraction="{position}" format="html"><text>{lms.cdata(lms.html(item))}</text></answer>\n')
-    return [lms.moodle_question("ordering", f"{quiz.id}/{question.id}", lms.stem_html(question),
-                                question.explanation, body)]
+    return [lms.moodle_question("ordering", _name(quiz, question), lms.stem_html(question),
+                                lms.html(question.explanation), body)]
 
 
 def _gift(quiz, question: OrderQuestion) -> str:
-    return (f"// {lms.gift_escape(f'{quiz.id}/{question.id}')}: 排序题未导出。GIFT 格式不支持排序题，"
-            "请导入同目录下的 Moodle XML 文件（使用 Moodle 的“排序”题型）。\n\n")
+    name = _name(quiz, question)
+    stem = lms.gift_stem(lms.stem_html(question))
+    items = [lms.html(item) for item in question.items]
+    if "{" in stem or any(ch in item for item in items for ch in "{}\n\r"):
+        return (f"// {lms.gift_escape(name)}: 排序题未导出到 GIFT（题干或选项里有花括号，排序题插件读不了），"
+                "请导入同目录下的 Moodle XML 文件。\n\n")
+    lines = "\n".join(items)
+    return (f"{lms.gift_title(name)}{stem} "
+            f"{{>{len(items)} ALL VERTICAL ALL_OR_NOTHING SHOW\n{lines}\n}}\n\n")
 
 
 def _explain(error: dict[str, Any], path: tuple[Any, ...]) -> tuple[str, str] | None:
@@ -73,4 +108,5 @@ def _explain(error: dict[str, Any], path: tuple[Any, ...]) -> tuple[str, str] | 
 
 
 TYPE = QuestionType(name="order", label="排序", model=OrderQuestion, body=_body,
-                    answer_attributes=_answer_attributes, key=_key, moodle=_moodle, gift=_gift, explain=_explain)
+                    answer_attributes=_answer_attributes, key=_key, moodle=_moodle, gift=_gift, explain=_explain,
+                    moodle_plugin="qtype_ordering")

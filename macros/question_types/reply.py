@@ -120,10 +120,27 @@ def _check(question: ReplyQuestion, find_taboo: FindTaboo) -> list[tuple[str, st
     return problems
 
 
+# How the site judges a reply, for the learner's feedback and the grader's notes in an LMS, where the
+# trainer grades the essay by hand (reply_grading.py is the rule itself).
+GRADING_RULE = ("评分规则（与课程网站相同）：回答要覆盖全部要点；只要出现禁忌用语（见课程的“禁忌用语速查”），"
+                "或推托拒绝、把责任推给客户、许诺做不到的事、语气伤人、只堆砌关键词，本题不得分。")
+
+
+def _rule_html(question: ReplyQuestion) -> str:
+    avoid = f"<p>本题还要避免：{xml_escape('、'.join(question.avoid))}</p>" if question.avoid else ""
+    return f"<p>{GRADING_RULE}</p>{avoid}"
+
+
+def _feedback(question: ReplyQuestion) -> str:
+    """What the learner sees after answering, as on the site: the explanation, the model answer, the rule."""
+    return (f"<p>{lms.html(question.explanation)}</p><p>参考回答：{lms.html(question.model_answer)}</p>"
+            + _rule_html(question))
+
+
 def _grader_info(question: ReplyQuestion) -> str:
     points = "".join(f"<li>{lms.html(p.label)}（如：{xml_escape('、'.join(p.any[:6]))}）</li>" for p in question.keypoints)
-    avoid = f"<p>要避免：{xml_escape('、'.join(question.avoid))}</p>" if question.avoid else ""
-    return f"<p>要点：</p><ul>{points}</ul>{avoid}<p>参考回答：{lms.html(question.model_answer)}</p>"
+    return (f"<p>要点：</p><ul>{points}</ul><p>参考回答：{lms.html(question.model_answer)}</p>"
+            + _rule_html(question))
 
 
 def _moodle(quiz, question: ReplyQuestion) -> list[str]:
@@ -131,14 +148,14 @@ def _moodle(quiz, question: ReplyQuestion) -> list[str]:
              "    <responsefieldlines>5</responsefieldlines>\n    <attachments>0</attachments>\n"),
             lms.text_element("graderinfo", _grader_info(question)),
             lms.text_element("responsetemplate", "")]
-    return [lms.moodle_question("essay", f"{quiz.id}/{question.id}", lms.stem_html(question),
-                                question.explanation, body)]
+    return [lms.moodle_question("essay", f"{quiz.id}/{question.id}", lms.stem_html(question), _feedback(question),
+                                body)]
 
 
 def _gift(quiz, question: ReplyQuestion) -> str:
+    """An essay (empty answer part); GIFT has no grader information, so the general feedback carries it all."""
     title = f"{quiz.id}/{question.id}"
-    return (f"// {lms.gift_escape(title)} 参考回答：{lms.gift_escape(question.model_answer)}\n"
-            f"{lms.gift_title(title)}{lms.gift_stem(lms.stem_html(question))} {{{lms.gift_feedback(question.explanation)}}}\n\n")
+    return f"{lms.gift_title(title)}{lms.gift_stem(lms.stem_html(question))} {{{lms.gift_feedback(_feedback(question))}}}\n\n"
 
 
 TYPE = QuestionType(name="reply", label="应答", model=ReplyQuestion, body=_body, answer_attributes=_answer_attributes,

@@ -44,13 +44,15 @@ def _moodle(quiz, question: TrueFalseQuestion) -> list[str]:
         fraction = "100" if (value == "true") == question.answer else "0"
         body.append(f'    <answer fraction="{fraction}" format="moodle_auto_format"><text>{value}</text>'
                     "<feedback><text></text></feedback></answer>\n")
+    # Penalty 1, as Moodle's own form and GIFT import set for true/false (a second try is a sure guess);
+    # XML without it would get Moodle's general default of 1/3.
     return [lms.moodle_question("truefalse", f"{quiz.id}/{question.id}", lms.stem_html(question),
-                                question.explanation, body)]
+                                lms.html(question.explanation), body, penalty="1")]
 
 
 def _gift(quiz, question: TrueFalseQuestion) -> str:
     return (f"{lms.gift_title(f'{quiz.id}/{question.id}')}{lms.gift_stem(lms.stem_html(question))} "
-            f"{{{'TRUE' if question.answer else 'FALSE'}{lms.gift_feedback(question.explanation)}}}\n\n")
+            f"{{{'TRUE' if question.answer else 'FALSE'}{lms.gift_feedback(lms.html(question.explanation))}}}\n\n")
 
 
 TYPE = QuestionType(name="truefalse", label="判断", model=TrueFalseQuestion, body=_body,

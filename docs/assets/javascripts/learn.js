@@ -82,11 +82,15 @@
   var data = load();
   if (storage && notices.length && storage.getItem(KEY) !== null) save();
 
+  // Every change of the records ends here; mdx:progress-saved tells other scripts (scorm.js reports
+  // progress to an LMS), also when this browser cannot store anything.
   function save() {
-    if (!storage) return;
-    try { storage.setItem(KEY, JSON.stringify(data)); } catch (error) {
-      notices.push("学习记录没能保存（浏览器存储已满）。");
+    if (storage) {
+      try { storage.setItem(KEY, JSON.stringify(data)); } catch (error) {
+        notices.push("学习记录没能保存（浏览器存储已满）。");
+      }
     }
+    document.dispatchEvent(new CustomEvent("mdx:progress-saved"));
   }
 
   /* ------------------------------------------------------------------ recording */
@@ -507,7 +511,17 @@
   window.mdxLearn = {
     completionCode: completionCode,
     // Questions a review quiz asks: the ids in the 错题本, in the bank's "quiz--question" form.
-    pool: function (name) { return name === "wrong-book" ? Object.keys(data.wrong) : []; }
+    pool: function (name) { return name === "wrong-book" ? Object.keys(data.wrong) : []; },
+    // Modules done and quiz results (not the 错题本), as a copy: what scorm.js keeps in the LMS.
+    progress: function () { return JSON.parse(JSON.stringify({ modules: data.modules, quizzes: data.quizzes })); },
+    // The LMS's copy replaces this browser's modules and quiz results (a shared computer must not pass one
+    // learner's progress to another's record); the 错题本 stays as it is.
+    adopt: function (progress) {
+      var given = clean({ v: VERSION, modules: progress && progress.modules, quizzes: progress && progress.quizzes });
+      data.modules = given.modules;
+      data.quizzes = given.quizzes;
+      saveAndRender();
+    }
   };
 
   if (typeof window.document$ !== "undefined") window.document$.subscribe(render);
