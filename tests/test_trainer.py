@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 
 import pytest
 import yaml
@@ -152,6 +154,16 @@ def test_answer_key_only_in_its_own_print(page, server):
     assert not page.locator(".mdx-quiz__options").first.is_visible()
 
 
+def printed_pages(page) -> list[str]:
+    """The text of each page of the page printed to PDF by Chromium (A4), read back with poppler's pdftotext."""
+    if not shutil.which("pdftotext"):
+        pytest.fail("pdftotext not found: run `make chromium` (part of `make test`), which installs poppler-utils")
+    found = subprocess.run(["pdftotext", "-layout", "-", "-"], input=page.pdf(format="A4"),
+                           capture_output=True, check=True)
+    pages = found.stdout.decode("utf-8").split("\f")
+    return pages[:-1] if pages and not pages[-1].strip() else pages
+
+
 def test_roleplay_sides_print_on_separate_pages_without_the_hidden_motive(page, server, library):
     page.goto(server.url + "trainer/roleplays/")
     card = next(iter(library.roleplays.values()))
@@ -160,9 +172,60 @@ def test_roleplay_sides_print_on_separate_pages_without_the_hidden_motive(page, 
     customer = root.locator(".mdx-roleplay__side--customer")
     assert card.customer.hides[:10] not in employee.evaluate("e => e.textContent")
     assert card.customer.hides[:10] in customer.evaluate("e => e.textContent")
+    sides = page.locator(".mdx-roleplay__side-label").all_text_contents()
+    pages = printed_pages(page)
+    labels = list(dict.fromkeys(sides))
+    found = [[label for label in labels for _ in range(text.count(label))] for text in pages]
+    assert found == [[label] for label in sides], "each side prints on a page of its own, none is left empty"
+    assert "怎么用" in pages[0] and sides[0] in pages[0], "the introduction shares its page with the first side"
+
+
+def test_cheat_sheets_print_one_a_page_with_no_blank_page(page, server):
+    page.goto(server.url + "trainer/cheatsheets/")
+    titles = page.locator(".mdx-cheatsheet__title").all_text_contents()
+    assert len(titles) > 1
+    pages = printed_pages(page)
+    assert [[title for title in titles if title in text] for text in pages] == [[title] for title in titles]
+
+
+def test_a_printed_paper_has_boxes_to_number_and_lines_to_write_on_and_its_key_has_neither(page, server, library):
+    """打印试卷: an order question's items in the paper's shuffled order, each after an empty box for its number
+    (not numbered already); a reply question six ruled lines, without the placeholder or the resize handle.
+    打印答案 shows the key alone. Printed to PDF through the quiz's own buttons, on the built (minified) CSS."""
+    quiz = library.quizzes["handling-steps"]
+    order = next(q for q in quiz.questions if q.type == "order")
+    page.goto(server.url + MODULE)
+    page.wait_for_selector(".mdx-quiz[data-mdx-mounted]")
+    page.evaluate("() => { window.print = () => {}; }")  # Chromium prints to PDF below; no dialog
+    page.locator(".mdx-trainer-toggle").click()
+    shown = page.locator(f'[data-question-id="{order.id}"] .mdx-quiz__item-text').all_text_contents()
+    assert sorted(shown) == sorted(order.items) and shown != order.items, "the paper shuffles the items"
+    page.locator('[data-quiz-action="print-paper"]').first.click()
+    paper = "\n".join(printed_pages(page))
+    where = [paper.find(item) for item in shown]
+    assert -1 not in where and where == sorted(where), "items print in the order the paper shows them"
+    numbered = [item for item in shown if re.search(r"\d\.\s*" + re.escape(item), paper)]
+    assert numbered == [], "items print without numbers: the learner writes them"
+    assert "在每项前的方框里写上先后顺序" in paper
     page.emulate_media(media="print")
-    breaks = root.locator(".mdx-roleplay__side").evaluate_all("(s) => s.map(e => getComputedStyle(e).breakBefore)")
-    assert breaks == ["page", "page", "page"]
+    box = page.locator(".mdx-quiz__item").first.evaluate(
+        "li => { const s = getComputedStyle(li, '::before'); return [s.content, s.borderTopStyle, parseFloat(s.width)]; }")
+    assert box[0] in ('""', "none") and box[1] == "solid" and box[2] > 10, f"an empty box before each item, not {box}"
+    reply = page.locator(".mdx-quiz__reply").first
+    lines = reply.evaluate("""t => { const s = getComputedStyle(t);
+        return [Math.round(t.getBoundingClientRect().height / parseFloat(s.lineHeight) * 100) / 100, s.backgroundImage, s.resize,
+                s.borderTopStyle, s.printColorAdjust]; }""")
+    assert lines[0] >= 6 and "repeating-linear-gradient" in lines[1], f"six ruled lines to write on, not {lines}"
+    assert lines[2:] == ["none", "none", "exact"], "no resize handle or box; the lines print"
+    assert "写下你要对客户说的话" not in paper, "the placeholder does not print"
+    page.emulate_media(media="null")  # the buttons show on screen; the PDF is printed in print media anyway
+    page.locator('[data-quiz-action="print-key"]').first.click()
+    page.emulate_media(media="print")
+    for empty in (".mdx-quiz__order", ".mdx-quiz__reply", ".mdx-quiz__options"):
+        assert not page.locator(empty).first.is_visible(), f"the key prints no {empty}"
+    key = "\n".join(printed_pages(page))  # its afterprint ends the key's print mode
+    assert "正确顺序：" in key and "要点：" in key
+    assert "在每项前的方框里" not in key and not re.search(r"^\s*" + re.escape(shown[0]) + r"\s*$", key, re.MULTILINE)
 
 
 def test_a_printed_match_question_has_boxes_for_letters_and_the_lettered_choices(page, server, library):
