@@ -79,6 +79,34 @@ def test_projector_by_keyboard_and_clicker(page, server):
     assert page.locator(".mdx-projector").count() == 0
 
 
+def test_projected_slides_fit_a_1280x800_projector_with_their_answers(page, server, library):
+    """Every slide of a quiz with a 6-row match question, its answer and explanation shown, fits the screen
+    of a common projector without scrolling, in type no smaller than 20 px; the timer shows Material's icon."""
+    quiz = library.quizzes["psychology"]
+    assert max(len(q.rows) for q in quiz.questions if q.type == "match") >= 6
+    page.set_viewport_size({"width": 1280, "height": 800})
+    overlay = open_projector(page, server, f"modules/{quiz.id}/")
+    total = page.locator(f'[data-quiz-id="{quiz.id}"] .mdx-quiz__question:not([hidden])').count()
+    seen = []
+    for _ in range(total):
+        page.keyboard.press("Enter")
+        slide = overlay.evaluate("""o => { const answer = o.querySelector('.mdx-projector__answer');
+            return { type: document.querySelectorAll('.mdx-quiz__question:not([hidden])')[+o.dataset.questionIndex].dataset.type,
+                     shown: !answer.hidden, bottom: answer.getBoundingClientRect().bottom, height: innerHeight,
+                     scrolls: o.scrollHeight > o.clientHeight,
+                     type_px: parseFloat(getComputedStyle(o.querySelector('.mdx-projector__stage')).fontSize) }; }""")
+        assert slide["shown"] and slide["bottom"] <= slide["height"] and not slide["scrolls"], slide
+        assert slide["type_px"] >= 20, slide
+        seen.append(slide["type"])
+        page.keyboard.press("ArrowRight")
+    assert "match" in seen and len(seen) == total
+    page.keyboard.press("t")
+    clock = overlay.locator(".mdx-projector__clock")
+    assert "⏱" not in clock.inner_text() and "秒" in clock.inner_text()
+    icon = clock.locator("svg").evaluate("svg => [svg.getBoundingClientRect().width, svg.querySelector('path') !== null]")
+    assert icon[0] > 10 and icon[1], "the timer shows Material's icon, drawn without an emoji font"
+
+
 def test_paper_code_draws_the_same_paper_on_every_device(browser, server):
     orders = []
     for _ in range(2):
