@@ -287,3 +287,15 @@ def test_lms_downloads_follow_the_course_order(site_dir, library):
                for items in section.values() if isinstance(items, list) for item in items if isinstance(item, dict)
                for target in item.values() if isinstance(target, str) and target.startswith("modules/")]
     assert listed == [m for m in modules if m in library.quizzes] + ["all"]
+
+
+def test_the_projector_keys_are_named_in_chinese(site_dir):
+    """The trainer hub's key table names keys as a Chinese trainer would (pymdownx.keys' key_map)."""
+    html = (site_dir / "trainer" / "index.html").read_text(encoding="utf-8")
+    table = html[html.index("<th>按键</th>"):]
+    table = table[:table.index("</table>")]
+    keys = re.findall(r"<kbd[^>]*>([^<]*)</kbd>", table)
+    assert keys[:5] == ["右方向键", "空格键", "下翻页键", "左方向键", "上翻页键"], keys
+    assert "回车键" in keys and "Esc 键" in keys
+    english = [key for key in keys if re.fullmatch(r"[A-Za-z ]{2,}", key)]
+    assert english == [], "single letters (A, T) stay as printed on the key; names are Chinese"
