@@ -17,8 +17,9 @@
     pending = false;
     var button = document.querySelector(".md-top");
     if (!button) return;
-    var where = button.getBoundingClientRect();
-    var over = where.height > 0 && Array.prototype.some.call(document.querySelectorAll(".mdx-quiz"), function (quiz) {
+    var quizzes = document.querySelectorAll(".mdx-quiz");
+    var where = quizzes.length ? button.getBoundingClientRect() : null;  // no boxes read on other pages
+    var over = !!where && where.height > 0 && Array.prototype.some.call(quizzes, function (quiz) {
       return overlaps(where, quiz.getBoundingClientRect());
     });
     if (over !== button.hasAttribute("data-mdx-over-quiz")) button.toggleAttribute("data-mdx-over-quiz", over);
