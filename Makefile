@@ -28,7 +28,8 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Debian's chromium for the browser tests, and the Chinese font the diagram sizes were measured with
-# (without a CJK font Chinese draws as boxes, and every drawing has another size).
+# (without a CJK font Chinese draws as boxes, and every drawing has another size); poppler-utils reads
+# the PDFs the print tests make.
 chromium:
 	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
@@ -36,6 +37,9 @@ chromium:
 	@fc-list 2>/dev/null | grep -q "Noto Sans CJK SC" || { \
 	  echo "Installing Debian's fonts-noto-cjk (Chinese text in the browser tests)"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq fonts-noto-cjk; }
+	@command -v pdftotext >/dev/null 2>&1 || { \
+	  echo "Installing Debian's poppler-utils (the print tests read the printed PDFs with pdftotext)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq poppler-utils; }
 
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)

@@ -22,7 +22,8 @@ TYPES = "types/"
 # page-life.js subscribes to Material's document$ before the mount does: an old page's clock stops
 # before the new page's quizzes mount.
 BEFORE_TYPES = ("util.js", "page-life.js")
-AFTER_TYPES = ("question.js", "paper.js", "drafts.js", "clock.js", "grading.js", "printing.js", "mount.js")
+AFTER_TYPES = ("question.js", "paper.js", "drafts.js", "clock.js", "grading.js", "printing.js", "top-button.js",
+               "mount.js")
 
 
 def bundle_order(names: list[str]) -> list[str]:

@@ -170,6 +170,37 @@ def test_order_question_with_keyboard_only(page, server, quiz_under_test):
     assert "mdx-quiz__question--correct" in el.get_attribute("class")
 
 
+# Material's back-to-top button: shown (scrolled up, not hidden by Material) and drawn, and whether its box
+# lies over a quiz.
+TOP_BUTTON = """() => {
+  const button = document.querySelector('.md-top'), box = button.getBoundingClientRect(), style = getComputedStyle(button);
+  const over = [...document.querySelectorAll('.mdx-quiz')].some(q => { const r = q.getBoundingClientRect();
+    return box.top < r.bottom && r.top < box.bottom && box.left < r.right && r.left < box.right; });
+  return { offered: !button.hidden, drawn: style.visibility === 'visible' && style.opacity !== '0', over };
+}"""
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (375, 812)], ids=["desktop", "phone"])
+def test_the_back_to_top_button_never_covers_a_quiz(page, server, quiz_under_test, size):
+    """Scrolling up shows Material's 回到页面顶部 button centred under the header: over a quiz it is not
+    drawn (it covered a question's text); above the quiz it still is."""
+    quiz, path = quiz_under_test
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(server.url + path)
+    root = page.locator(f'[data-quiz-id="{quiz.id}"]')
+    root.and_(page.locator("[data-mdx-mounted]")).wait_for()
+    middle = root.locator(".mdx-quiz__question").nth(3)
+    for target, over_quiz in ((middle, True), (page.locator(".md-typeset > h2").nth(2), False)):
+        target.evaluate("e => e.scrollIntoView({ block: 'center' })")
+        next_frames(page)
+        page.mouse.wheel(0, -150)
+        page.wait_for_function("() => !document.querySelector('.md-top').hidden")
+        next_frames(page)
+        state = page.evaluate(TOP_BUTTON)
+        assert state["over"] is over_quiz, state
+        assert state["drawn"] is not over_quiz, f"over a quiz the button is not drawn, elsewhere it is: {state}"
+
+
 def test_without_javascript_questions_and_answers_stay_readable(browser, server, quiz_under_test):
     quiz, path = quiz_under_test
     context = browser.new_context(java_script_enabled=False)

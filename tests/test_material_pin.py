@@ -52,9 +52,15 @@ RELIANCES = [
      ("test_startup.py::test_materials_start_up_does_not_change_the_class_of_html, "
       "test_startup.py::test_materials_start_up_does_not_reload_the_stylesheets")),
     ("overrides/main.html: block content",
-     "the module's 学完了 mark after Material's content",
+     ("the module's 学完了 mark after Material's content; the projector's timer icon, included from Material's "
+      "icon set (.icons/material/timer-outline.svg)"),
      ("test_material_pin.py::test_the_overrides_are_on_every_page, "
-      "test_material_pin.py::test_every_block_main_html_extends_is_a_block_of_materials_base")),
+      "test_material_pin.py::test_every_block_main_html_extends_is_a_block_of_materials_base, "
+      "test_trainer.py::test_projected_slides_fit_a_1280x800_projector_with_their_answers")),
+    ("docs/assets/javascripts/quiz/top-button.js",
+     ("Material's back-to-top button (.md-top, navigation.top) floats centred under the header and is shown "
+      "by removing its `hidden` attribute when the reader scrolls up"),
+     "test_browser.py::test_the_back_to_top_button_never_covers_a_quiz"),
     ("docs/assets/javascripts/search-on-demand.js",
      ("holds back Material's XMLHttpRequest for search/search_index.json and its Worker for "
       "workers/search.*.js until the search box is reached"),

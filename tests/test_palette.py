@@ -121,3 +121,27 @@ def test_garbage_or_blocked_storage_falls_back_to_the_automatic_option(browser, 
         page.locator(SHOWN_LABEL).click()
         assert scheme(page) in ("default", "slate"), script
         context.close()
+
+
+# A mark's background and text colour, and Material's own highlight colour on the page.
+MARK_LOOK = """m => [getComputedStyle(m).backgroundColor, getComputedStyle(m).color,
+                     getComputedStyle(document.body).getPropertyValue('--md-typeset-mark-color').trim()]"""
+
+
+def test_markdown_highlights_read_well_in_the_dark_scheme_and_the_finders_marks_keep_their_look(page, server):
+    """==text== in a module: in the dark scheme a warm tint under the body text colour, not Material's faint
+    blue under dimmed text. The finder's own matches are left alone (the tint there broke axe's contrast)."""
+    page.emulate_media(color_scheme="dark")
+    page.goto(server.url + MODULE)
+    assert scheme(page) == "slate"
+    mark = page.locator(".md-typeset p > mark").first
+    background, text, material = mark.evaluate(MARK_LOOK)
+    assert background == "rgba(255, 196, 0, 0.28)" and material not in (background, "")
+    assert text == mark.evaluate("m => getComputedStyle(m.parentElement).color"), "the body text colour"
+    page.goto(server.url + "finder/")
+    page.wait_for_selector("#phrase-finder[data-mdx-mounted]")
+    page.locator("#phrase-finder-input").fill("退款")
+    found = page.locator(".mdx-finder__text mark").first
+    found.wait_for()
+    background, _, material = found.evaluate(MARK_LOOK)
+    assert background != "rgba(255, 196, 0, 0.28)", "the finder's matches keep Material's highlight"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 
 import pytest
 import yaml
@@ -75,6 +77,34 @@ def test_projector_by_keyboard_and_clicker(page, server):
     assert "秒" in overlay.locator(".mdx-projector__clock").inner_text()
     page.keyboard.press("Escape")
     assert page.locator(".mdx-projector").count() == 0
+
+
+def test_projected_slides_fit_a_1280x800_projector_with_their_answers(page, server, library):
+    """Every slide of a quiz with a 6-row match question, its answer and explanation shown, fits the screen
+    of a common projector without scrolling, in type no smaller than 20 px; the timer shows Material's icon."""
+    quiz = library.quizzes["psychology"]
+    assert max(len(q.rows) for q in quiz.questions if q.type == "match") >= 6
+    page.set_viewport_size({"width": 1280, "height": 800})
+    overlay = open_projector(page, server, f"modules/{quiz.id}/")
+    total = page.locator(f'[data-quiz-id="{quiz.id}"] .mdx-quiz__question:not([hidden])').count()
+    seen = []
+    for _ in range(total):
+        page.keyboard.press("Enter")
+        slide = overlay.evaluate("""o => { const answer = o.querySelector('.mdx-projector__answer');
+            return { type: document.querySelectorAll('.mdx-quiz__question:not([hidden])')[+o.dataset.questionIndex].dataset.type,
+                     shown: !answer.hidden, bottom: answer.getBoundingClientRect().bottom, height: innerHeight,
+                     scrolls: o.scrollHeight > o.clientHeight,
+                     type_px: parseFloat(getComputedStyle(o.querySelector('.mdx-projector__stage')).fontSize) }; }""")
+        assert slide["shown"] and slide["bottom"] <= slide["height"] and not slide["scrolls"], slide
+        assert slide["type_px"] >= 20, slide
+        seen.append(slide["type"])
+        page.keyboard.press("ArrowRight")
+    assert "match" in seen and len(seen) == total
+    page.keyboard.press("t")
+    clock = overlay.locator(".mdx-projector__clock")
+    assert "⏱" not in clock.inner_text() and "秒" in clock.inner_text()
+    icon = clock.locator("svg").evaluate("svg => [svg.getBoundingClientRect().width, svg.querySelector('path') !== null]")
+    assert icon[0] > 10 and icon[1], "the timer shows Material's icon, drawn without an emoji font"
 
 
 def test_paper_code_draws_the_same_paper_on_every_device(browser, server):
@@ -152,6 +182,16 @@ def test_answer_key_only_in_its_own_print(page, server):
     assert not page.locator(".mdx-quiz__options").first.is_visible()
 
 
+def printed_pages(page) -> list[str]:
+    """The text of each page of the page printed to PDF by Chromium (A4), read back with poppler's pdftotext."""
+    if not shutil.which("pdftotext"):
+        pytest.fail("pdftotext not found: run `make chromium` (part of `make test`), which installs poppler-utils")
+    found = subprocess.run(["pdftotext", "-layout", "-", "-"], input=page.pdf(format="A4"),
+                           capture_output=True, check=True)
+    pages = found.stdout.decode("utf-8").split("\f")
+    return pages[:-1] if pages and not pages[-1].strip() else pages
+
+
 def test_roleplay_sides_print_on_separate_pages_without_the_hidden_motive(page, server, library):
     page.goto(server.url + "trainer/roleplays/")
     card = next(iter(library.roleplays.values()))
@@ -160,9 +200,60 @@ def test_roleplay_sides_print_on_separate_pages_without_the_hidden_motive(page, 
     customer = root.locator(".mdx-roleplay__side--customer")
     assert card.customer.hides[:10] not in employee.evaluate("e => e.textContent")
     assert card.customer.hides[:10] in customer.evaluate("e => e.textContent")
+    sides = page.locator(".mdx-roleplay__side-label").all_text_contents()
+    pages = printed_pages(page)
+    labels = list(dict.fromkeys(sides))
+    found = [[label for label in labels for _ in range(text.count(label))] for text in pages]
+    assert found == [[label] for label in sides], "each side prints on a page of its own, none is left empty"
+    assert "怎么用" in pages[0] and sides[0] in pages[0], "the introduction shares its page with the first side"
+
+
+def test_cheat_sheets_print_one_a_page_with_no_blank_page(page, server):
+    page.goto(server.url + "trainer/cheatsheets/")
+    titles = page.locator(".mdx-cheatsheet__title").all_text_contents()
+    assert len(titles) > 1
+    pages = printed_pages(page)
+    assert [[title for title in titles if title in text] for text in pages] == [[title] for title in titles]
+
+
+def test_a_printed_paper_has_boxes_to_number_and_lines_to_write_on_and_its_key_has_neither(page, server, library):
+    """打印试卷: an order question's items in the paper's shuffled order, each after an empty box for its number
+    (not numbered already); a reply question six ruled lines, without the placeholder or the resize handle.
+    打印答案 shows the key alone. Printed to PDF through the quiz's own buttons, on the built (minified) CSS."""
+    quiz = library.quizzes["handling-steps"]
+    order = next(q for q in quiz.questions if q.type == "order")
+    page.goto(server.url + MODULE)
+    page.wait_for_selector(".mdx-quiz[data-mdx-mounted]")
+    page.evaluate("() => { window.print = () => {}; }")  # Chromium prints to PDF below; no dialog
+    page.locator(".mdx-trainer-toggle").click()
+    shown = page.locator(f'[data-question-id="{order.id}"] .mdx-quiz__item-text').all_text_contents()
+    assert sorted(shown) == sorted(order.items) and shown != order.items, "the paper shuffles the items"
+    page.locator('[data-quiz-action="print-paper"]').first.click()
+    paper = "\n".join(printed_pages(page))
+    where = [paper.find(item) for item in shown]
+    assert -1 not in where and where == sorted(where), "items print in the order the paper shows them"
+    numbered = [item for item in shown if re.search(r"\d\.\s*" + re.escape(item), paper)]
+    assert numbered == [], "items print without numbers: the learner writes them"
+    assert "在每项前的方框里写上先后顺序" in paper
     page.emulate_media(media="print")
-    breaks = root.locator(".mdx-roleplay__side").evaluate_all("(s) => s.map(e => getComputedStyle(e).breakBefore)")
-    assert breaks == ["page", "page", "page"]
+    box = page.locator(".mdx-quiz__item").first.evaluate(
+        "li => { const s = getComputedStyle(li, '::before'); return [s.content, s.borderTopStyle, parseFloat(s.width)]; }")
+    assert box[0] in ('""', "none") and box[1] == "solid" and box[2] > 10, f"an empty box before each item, not {box}"
+    reply = page.locator(".mdx-quiz__reply").first
+    lines = reply.evaluate("""t => { const s = getComputedStyle(t);
+        return [Math.round(t.getBoundingClientRect().height / parseFloat(s.lineHeight) * 100) / 100, s.backgroundImage, s.resize,
+                s.borderTopStyle, s.printColorAdjust]; }""")
+    assert lines[0] >= 6 and "repeating-linear-gradient" in lines[1], f"six ruled lines to write on, not {lines}"
+    assert lines[2:] == ["none", "none", "exact"], "no resize handle or box; the lines print"
+    assert "写下你要对客户说的话" not in paper, "the placeholder does not print"
+    page.emulate_media(media="null")  # the buttons show on screen; the PDF is printed in print media anyway
+    page.locator('[data-quiz-action="print-key"]').first.click()
+    page.emulate_media(media="print")
+    for empty in (".mdx-quiz__order", ".mdx-quiz__reply", ".mdx-quiz__options"):
+        assert not page.locator(empty).first.is_visible(), f"the key prints no {empty}"
+    key = "\n".join(printed_pages(page))  # its afterprint ends the key's print mode
+    assert "正确顺序：" in key and "要点：" in key
+    assert "在每项前的方框里" not in key and not re.search(r"^\s*" + re.escape(shown[0]) + r"\s*$", key, re.MULTILINE)
 
 
 def test_a_printed_match_question_has_boxes_for_letters_and_the_lettered_choices(page, server, library):
@@ -196,3 +287,15 @@ def test_lms_downloads_follow_the_course_order(site_dir, library):
                for items in section.values() if isinstance(items, list) for item in items if isinstance(item, dict)
                for target in item.values() if isinstance(target, str) and target.startswith("modules/")]
     assert listed == [m for m in modules if m in library.quizzes] + ["all"]
+
+
+def test_the_projector_keys_are_named_in_chinese(site_dir):
+    """The trainer hub's key table names keys as a Chinese trainer would (pymdownx.keys' key_map)."""
+    html = (site_dir / "trainer" / "index.html").read_text(encoding="utf-8")
+    table = html[html.index("<th>按键</th>"):]
+    table = table[:table.index("</table>")]
+    keys = re.findall(r"<kbd[^>]*>([^<]*)</kbd>", table)
+    assert keys[:5] == ["右方向键", "空格键", "下翻页键", "左方向键", "上翻页键"], keys
+    assert "回车键" in keys and "Esc 键" in keys
+    english = [key for key in keys if re.fullmatch(r"[A-Za-z ]{2,}", key)]
+    assert english == [], "single letters (A, T) stay as printed on the key; names are Chinese"

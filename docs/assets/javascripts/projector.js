@@ -6,6 +6,10 @@
 (function () {
   "use strict";
   var DEFAULT_SECONDS = 60;
+  // The slide's type shrinks until the slide fits the screen, down to this size (px); below it the slide
+  // scrolls. About 1/40 of a 1280×800 projector's height: still readable from the back of a training room.
+  var SMALLEST_TYPE = 20;
+  var SHRINK_STEP = 0.92;
 
   var el = function (tag, className, text) {
     var node = document.createElement(tag);
@@ -83,6 +87,8 @@
       if (!document.fullscreenElement && self.wasFullscreen) self.close();
     };
     document.addEventListener("fullscreenchange", this.onFullscreen);
+    this.onResize = function () { self.fit(); };
+    window.addEventListener("resize", this.onResize);
     document.body.appendChild(overlay);
     // The overlay sits on <body>, which instant navigation keeps: leaving the quiz's page (the browser's
     // Back button still works behind the overlay) closes it, its timer and its listeners with it.
@@ -102,6 +108,22 @@
     this.overlay.setAttribute("data-question-index", String(this.index));
     this.stopTimer();
     this.clock.textContent = "";
+    this.fit();
+  };
+
+  // The slide at the largest type that fits the screen without scrolling: the stage's type starts at the
+  // size the stylesheet gives it for this screen and shrinks step by step (every size in em follows).
+  // Run for each slide, when the answer shows or hides, and when the window changes size.
+  Projector.prototype.fit = function () {
+    var overlay = this.overlay;
+    var stage = this.stage;
+    stage.style.fontSize = "";
+    var size = parseFloat(window.getComputedStyle(stage).fontSize);
+    var smallest = Math.min(size, SMALLEST_TYPE);
+    while (overlay.scrollHeight > overlay.clientHeight && size > smallest) {
+      size = Math.max(smallest, size * SHRINK_STEP);
+      stage.style.fontSize = size + "px";
+    }
   };
 
   Projector.prototype.act = function (action) {
@@ -110,6 +132,7 @@
     else if (action === "reveal") {
       var answer = this.stage.querySelector(".mdx-projector__answer");
       answer.hidden = !answer.hidden;
+      this.fit();
     } else if (action === "timer") this.toggleTimer();
     else if (action === "close") this.close();
   };
@@ -125,14 +148,33 @@
     this.act(action);
   };
 
+  // Material's timer icon, from the page (overrides/main.html puts it in a <template> where a quiz can be
+  // projected): an emoji ⏱ draws as an empty box on machines without an emoji font.
+  var timerIcon = function () {
+    var source = document.getElementById("__mdx_icon_timer");
+    var svg = source && source.content && source.content.querySelector("svg");
+    if (!svg) return null;
+    svg = svg.cloneNode(true);
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    return svg;
+  };
+
+  Projector.prototype.showClock = function (text) {
+    this.clock.textContent = "";
+    var icon = timerIcon();
+    if (icon) this.clock.appendChild(icon);
+    this.clock.appendChild(document.createTextNode(text));
+  };
+
   Projector.prototype.toggleTimer = function () {
     if (this.timer) { this.stopTimer(); return; }
     var self = this;
     this.left = DEFAULT_SECONDS;
-    this.clock.textContent = "⏱ " + this.left + " 秒";
+    this.showClock(this.left + " 秒");
     this.timer = setInterval(function () {
       self.left--;
-      self.clock.textContent = self.left > 0 ? "⏱ " + self.left + " 秒" : "⏱ 时间到";
+      self.showClock(self.left > 0 ? self.left + " 秒" : "时间到");
       if (self.left <= 0) self.stopTimer();
     }, 1000);
   };
@@ -147,6 +189,7 @@
     this.stopTimer();
     document.removeEventListener("keydown", this.onKey, true);
     document.removeEventListener("fullscreenchange", this.onFullscreen);
+    window.removeEventListener("resize", this.onResize);
     if (document.fullscreenElement && document.exitFullscreen) document.exitFullscreen().catch(function () {});
     this.overlay.remove();
     document.documentElement.classList.remove("mdx-projecting");
