@@ -77,7 +77,8 @@ def render_exam_start(rules: ExamRules, paper_size: int, module_count: int) -> s
         "</ul>",
         '<p class="mdx-quiz__start-refused" data-quiz-part="refused" hidden></p>',
         '<p class="mdx-quiz__start-actions">',
-        '<button type="button" class="md-button md-button--primary" data-quiz-action="start">开始</button>',
+        # Enabled by quiz/mount.js once the paper is drawn (the bank loads after the page)
+        '<button type="button" class="md-button md-button--primary" data-quiz-action="start" disabled>开始</button>',
         '<button type="button" class="md-button md-button--primary" data-quiz-action="new-paper" hidden>新试卷</button>',
         "</p>",
         "</div>",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import json
+import re
 
 import pytest
 
@@ -96,6 +97,7 @@ def test_wrong_answer_book_fills_and_empties_by_the_rule(learner, server, librar
     review = library.quizzes[quiz.id]
     for attempt in (1, 2):
         root = learner.locator('[data-quiz-id="review"][data-mdx-mounted]')  # its bank comes as a data file
+        root.wait_for()
         visible = root.locator(".mdx-quiz__question:not([hidden])")
         assert visible.count() == 1 and visible.get_attribute("data-question-id") == book_id
         right = next(i for i, o in enumerate(missed.options) if o.correct)
@@ -122,6 +124,7 @@ def test_a_wrong_match_question_is_redone_in_the_wrong_answer_book(learner, serv
     assert missed.rows[1][1] in stored(learner)["wrong"][book_id]["given"], "the book keeps what was answered"
     learner.goto(server.url + "learn/review/")
     root = learner.locator('[data-quiz-id="review"][data-mdx-mounted]')
+    root.wait_for()  # its bank comes as a data file, after the page
     visible = root.locator(".mdx-quiz__question:not([hidden])")
     assert visible.count() == 1 and visible.get_attribute("data-question-id") == book_id
     match_rows(visible, correct=True)
@@ -497,6 +500,8 @@ def test_the_record_is_shown_again_after_leaving_the_exam(learner, server):
     learner.emulate_media(media="print")
     learner.evaluate("document.documentElement.setAttribute('data-mdx-print', 'certificate')")
     assert shown.is_visible() and not learner.locator("#mdx-progress").is_visible(), "the record prints alone"
+    sheets = re.findall(rb"/Type\s*/Page\b(?!s)", learner.pdf(format="A4"))
+    assert len(sheets) == 1, "on one sheet, no blank one after it"
     assert learner.errors == []
 
 

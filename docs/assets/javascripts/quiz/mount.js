@@ -37,15 +37,32 @@
     return pool === "exam" || !window.mdxLearn || window.mdxLearn.pool(pool).length > 0;
   };
 
+  // The page first: the bank (hundreds of KB to parse) waits until the page has loaded and the browser is
+  // idle, so it never delays what the learner sees first.
+  var afterPageLoad = function () {
+    return new Promise(function (resolve) {
+      var idle = function () {
+        if (window.requestIdleCallback) window.requestIdleCallback(resolve, { timeout: 1000 });
+        else setTimeout(resolve, 0);
+      };
+      if (document.readyState === "complete") idle();
+      else window.addEventListener("load", idle, { once: true });
+    });
+  };
+
   function mountWithBank(root) {
     if (root.getAttribute("data-mdx-mounted") || root.getAttribute("data-mdx-loading")) return;
     if (!needsBank(root)) { mountQuiz(root); return; }
     root.setAttribute("data-mdx-loading", "true");
-    loadBank(root).then(function (html) {
+    afterPageLoad().then(function () { return loadBank(root); }).then(function (html) {
       root.removeAttribute("data-mdx-loading");
       if (!root.isConnected) return;  // instant navigation left the page meanwhile
-      root.querySelector(".mdx-quiz__questions").innerHTML = html;
-      mountQuiz(root);
+      // Parsed aside (a template is inert): only the questions a paper asks enter the page, when drawn
+      var holder = document.createElement("template");
+      holder.innerHTML = html;
+      mountQuiz(root, Array.prototype.filter.call(holder.content.children, function (el) {
+        return el.classList.contains("mdx-quiz__question");
+      }));
     }, function (error) {
       root.removeAttribute("data-mdx-loading");
       console.error(error);
@@ -56,12 +73,15 @@
     });
   }
 
-  function mountQuiz(root) {
+  // bank: the question elements of a bank quiz, outside the page until drawn; else the page's own questions
+  function mountQuiz(root, bank) {
     if (root.getAttribute("data-mdx-mounted")) return;
     root.setAttribute("data-mdx-mounted", "true");
     root.classList.add("mdx-quiz--ready");
+    // The exam's 开始 waits, disabled, for its paper (macros/render_learning.py)
+    quiz.all(root, '[data-quiz-action="start"]').forEach(function (button) { button.disabled = false; });
 
-    var all = quiz.all(root, ".mdx-quiz__question").map(function (el, index) {
+    var all = (bank || quiz.all(root, ".mdx-quiz__question")).map(function (el, index) {
       var q = new quiz.Question(el);
       q.position = index;
       return q;
@@ -193,7 +213,7 @@
   }
 
   var mountAll = function () {
-    Array.prototype.forEach.call(document.querySelectorAll(".mdx-quiz"), mountWithBank);
+    Array.prototype.forEach.call(document.querySelectorAll(".mdx-quiz"), function (root) { mountWithBank(root); });
   };
 
   if (typeof window.document$ !== "undefined") window.document$.subscribe(mountAll);
