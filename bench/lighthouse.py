@@ -1,4 +1,4 @@
-"""Lighthouse scores of four page types of the real site: performance, accessibility, best practices, SEO.
+"""Lighthouse scores of seven page types of the real site: performance, accessibility, best practices, SEO.
 
     .venv/bin/python bench/lighthouse.py [--pages home,finder] [--runs 3] [--keep DIR]
 
@@ -39,6 +39,10 @@ PAGES = {
     "module": "modules/handling-steps/",
     "quiz": "modules/final/",
     "finder": "finder/",
+    # The heaviest pages: the phrase library, and the exam and 错题本, whose bank comes as a data file
+    "library": "reference/phrases/",
+    "exam": "learn/exam/",
+    "review": "learn/review/",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 METRICS = [("first-contentful-paint", "FCP"), ("largest-contentful-paint", "LCP"),

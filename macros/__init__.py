@@ -153,7 +153,7 @@ def define_env(env) -> None:
     @reported
     def learning_progress() -> str:
         """{{ learning_progress() }}: 我的学习进度, with export, import and reset."""
-        return render_progress_panel(course_modules(), link_for("learn/review.md"))
+        return render_progress_panel(course_modules(), link_for("learn/review.md"), link_for("learn/exam.md"))
 
     @env.macro
     @reported

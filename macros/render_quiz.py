@@ -32,6 +32,7 @@ class QuizVariant:
     `modifier` becomes the class mdx-quiz--<modifier> and `pool` the data-pool that quiz.js draws from;
     an exam (`per_module` set) also carries its draw size and clock, says 每卷 N 题 (a paper's size,
     right before the draw and without script) and holds the place of the paper code and the clock.
+    `intro` is HTML shown between the header and the questions (the exam's start screen).
     """
 
     modifier: str
@@ -39,6 +40,7 @@ class QuizVariant:
     per_module: int | None = None
     minutes: int = 0
     paper_size: int | None = None
+    intro: str = ""
 
     @property
     def is_exam(self) -> bool:
@@ -131,6 +133,7 @@ def render_quiz(quiz: Quiz, inline: Inline, link_for: LinkFor, taboo: TabooList 
     out = [
         _root(quiz, taboo, variant),
         _header(quiz, inline, variant),
+        *([variant.intro] if variant and variant.intro else []),
         ('<div class="mdx-quiz__toolbar mdx-trainer-only" role="group" aria-label="讲师工具">'
          '<button type="button" class="md-button" data-quiz-action="project">投影模式</button>'
          '<button type="button" class="md-button" data-quiz-action="new-paper">新试卷</button>'

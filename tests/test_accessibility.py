@@ -178,6 +178,8 @@ def test_learning_centre_with_records(page, server, library, axe):
     assert page.locator("#mdx-wrong-book [data-wrong-id]").count() == 2
     found += both_palettes(page, axe, "learn/review (wrong answers)", within=[".md-content"])
     load(page, server.url + "learn/exam/")
+    found += both_palettes(page, axe, "learn/exam (start screen)", within=[".md-content"])
+    page.locator('.mdx-quiz--exam [data-quiz-action="start"]').click()
     answer_visible_correctly(page)
     page.locator('.mdx-quiz--exam [data-quiz-action="submit"]').click()
     page.locator("input[name='certificate-name']").fill("王小明")

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
 import json
+import re
 
 import pytest
+
+from macros.contract import EXAM
 
 from .test_browser import answer, match_rows
 
@@ -92,7 +96,8 @@ def test_wrong_answer_book_fills_and_empties_by_the_rule(learner, server, librar
     assert learner.locator("#mdx-wrong-book [data-wrong-id]").count() == 1
     review = library.quizzes[quiz.id]
     for attempt in (1, 2):
-        root = learner.locator('[data-quiz-id="review"]')
+        root = learner.locator('[data-quiz-id="review"][data-mdx-mounted]')  # its bank comes as a data file
+        root.wait_for()
         visible = root.locator(".mdx-quiz__question:not([hidden])")
         assert visible.count() == 1 and visible.get_attribute("data-question-id") == book_id
         right = next(i for i, o in enumerate(missed.options) if o.correct)
@@ -119,6 +124,7 @@ def test_a_wrong_match_question_is_redone_in_the_wrong_answer_book(learner, serv
     assert missed.rows[1][1] in stored(learner)["wrong"][book_id]["given"], "the book keeps what was answered"
     learner.goto(server.url + "learn/review/")
     root = learner.locator('[data-quiz-id="review"][data-mdx-mounted]')
+    root.wait_for()  # its bank comes as a data file, after the page
     visible = root.locator(".mdx-quiz__question:not([hidden])")
     assert visible.count() == 1 and visible.get_attribute("data-question-id") == book_id
     match_rows(visible, correct=True)
@@ -206,7 +212,18 @@ def test_private_mode_still_lets_a_person_study(browser, server, library):
     context.close()
 
 
+def start_exam(page):
+    """Waits for the exam to mount (its bank is a data file) and presses 开始."""
+    page.wait_for_selector(".mdx-quiz--exam[data-mdx-mounted]")
+    page.locator('.mdx-quiz--exam [data-quiz-action="start"]').click()
+
+
+def paper_code(page) -> str:
+    return page.evaluate("new URLSearchParams(location.search).get('paper')")
+
+
 def drawn_modules(page) -> list[str]:
+    page.wait_for_selector(".mdx-quiz--exam[data-mdx-mounted]")
     return page.locator(".mdx-quiz--exam .mdx-quiz__question:not([hidden])").evaluate_all(
         "(qs) => qs.map(q => q.dataset.questionId)")
 
@@ -264,7 +281,7 @@ def paper_codes_of_in_page_links(page) -> set[str]:
 
 def test_links_within_the_exam_keep_its_paper_and_answers(learner, server):
     learner.goto(server.url + "learn/exam/")
-    learner.wait_for_selector(".mdx-quiz--exam[data-mdx-mounted]")
+    start_exam(learner)
     code = learner.evaluate("new URLSearchParams(location.search).get('paper')")
     assert paper_codes_of_in_page_links(learner) == {code}, "skip link and permalink carry the drawn paper"
     drawn = drawn_modules(learner)
@@ -292,7 +309,7 @@ def exam_on_a_fake_clock(browser, server):
     page = context.new_page()
     page.clock.install()
     page.goto(server.url + "learn/exam/")
-    page.wait_for_selector(".mdx-quiz--exam[data-mdx-mounted]")
+    start_exam(page)
     try:
         yield page
     finally:
@@ -323,6 +340,7 @@ def test_a_reload_keeps_the_exam_clock_and_answers(browser, server):
         page.clock.run_for("10:00")
         page.reload()  # the same paper, from the address
         page.wait_for_selector(".mdx-quiz--exam[data-mdx-mounted]")
+        assert page.locator('.mdx-quiz--exam [data-quiz-part="start"]').is_hidden(), "a kept attempt goes on at once"
         clock = page.locator(".mdx-quiz__clock").inner_text()
         assert "剩余 19 分" in clock or "剩余 20 分" in clock, clock
         assert chosen.is_checked()
@@ -332,7 +350,7 @@ def test_a_reload_keeps_the_exam_clock_and_answers(browser, server):
 
 def test_passing_the_exam_gives_a_certificate_a_trainer_can_verify(learner, server, library):
     learner.goto(server.url + "learn/exam/")
-    learner.wait_for_selector(".mdx-quiz--exam[data-mdx-mounted]")  # the mount draws the paper's questions
+    start_exam(learner)  # the mount draws the paper's questions
     answer_visible_correctly(learner)
     learner.locator('.mdx-quiz--exam [data-quiz-action="submit"]').click()
     report = learner.locator("#mdx-exam-report")
@@ -343,11 +361,161 @@ def test_passing_the_exam_gives_a_certificate_a_trainer_can_verify(learner, serv
     card = learner.locator(".mdx-certificate")
     assert "王小明" in card.inner_text() and "自学" in card.inner_text() and "不是考试机构" in card.inner_text()
     date, score, paper, code = card.locator("dd").all_inner_texts()
+    assert score == "100%"
     learner.goto(server.url + "learn/verify/")
-    for name, value in (("name", "王小明"), ("date", date), ("score", score.rstrip("%")), ("paper", paper), ("code", code)):
+    for name, value in (("name", "王小明"), ("date", date), ("score", score), ("paper", paper), ("code", code)):
         learner.locator(f"#mdx-verify [name={name}]").fill(value)
     learner.locator('[data-learn-action="verify"]').click()
-    assert "核验一致" in learner.locator(".mdx-verify__result").inner_text()
+    assert "核验一致" in learner.locator(".mdx-verify__result").inner_text(), "the score as the record prints it"
+    learner.locator("#mdx-verify [name=score]").fill("100")
+    learner.locator('[data-learn-action="verify"]').click()
+    assert "核验一致" in learner.locator(".mdx-verify__result").inner_text(), "the score as a number"
     learner.locator("#mdx-verify [name=score]").fill("99")
     learner.locator('[data-learn-action="verify"]').click()
     assert "不一致" in learner.locator(".mdx-verify__result").inner_text()
+
+
+# ------------------------------------------------------------------ the exam's start screen (#20)
+
+def test_the_exam_opens_on_a_start_screen_and_its_clock_starts_on_start(browser, server, library):
+    """Before the paper shows, the start screen says what the exam is, with the numbers of the exam's own rules
+    (macros/contract.py); the clock does not run while the learner reads it, and Enter on 开始 starts it."""
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.clock.install()
+        page.goto(server.url + "learn/exam/")
+        page.wait_for_selector(".mdx-quiz--exam[data-mdx-mounted]")
+        start = page.locator('.mdx-quiz--exam [data-quiz-part="start"]')
+        text = start.inner_text()
+        paper_size = EXAM.paper_size([len(q.questions) for q in library.quizzes.values() if q.in_exam])
+        for said in (f"每卷 {paper_size} 题", f"每个模块随机抽 {EXAM.per_module} 题", f"限时 {EXAM.minutes} 分钟",
+                     f"{EXAM.pass_score} 分及格", "按“开始”后才开始计时", "这个标签页里保留"):
+            assert said in text, said
+        questions = page.locator(".mdx-quiz--exam .mdx-quiz__question:not([hidden])")
+        assert questions.count() == paper_size and not questions.first.is_visible(), "no paper before 开始"
+        assert not page.locator('.mdx-quiz--exam [data-quiz-action="submit"]').is_visible()
+        assert page.locator(".mdx-quiz__clock").inner_text() == f"限时 {EXAM.minutes} 分钟"
+        page.clock.run_for("05:00")  # reading the start screen costs no time
+        button = start.locator('[data-quiz-action="start"]')
+        button.focus()
+        assert page.evaluate("document.activeElement.dataset.quizAction") == "start"
+        page.keyboard.press("Enter")
+        assert start.is_hidden() and questions.first.is_visible()
+        assert page.locator(".mdx-quiz__clock").inner_text() == f"剩余 {EXAM.minutes} 分 00 秒"
+        assert page.evaluate("!!document.activeElement.closest('.mdx-quiz__question')"), "on to the first question"
+        page.clock.run_for("01:00")
+        assert page.locator(".mdx-quiz__clock").inner_text() == f"剩余 {EXAM.minutes - 1} 分 00 秒"
+    finally:
+        context.close()
+
+
+def test_a_submitted_paper_is_not_answered_again(browser, server):
+    """After submitting, a reload draws a new paper, and the submitted paper's code is refused on this device
+    with a 新试卷 button; on another device (a class sharing a trainer's code) the same code still works."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        page.goto(server.url + "learn/exam/")
+        start_exam(page)
+        code = paper_code(page)
+        submit = page.locator('.mdx-quiz--exam [data-quiz-action="submit"]')
+        submit.click()  # warns of the unanswered questions
+        submit.click()
+        page.locator('.mdx-quiz--exam .mdx-quiz__result[data-quiz-score]').wait_for()
+        page.reload()
+        page.wait_for_selector(".mdx-quiz--exam[data-mdx-mounted]")
+        assert paper_code(page) not in ("", None, code), "a reload after submitting draws a new paper"
+        assert page.locator('.mdx-quiz--exam [data-quiz-action="start"]').is_visible()
+        page.goto(server.url + f"learn/exam/?paper={code}")
+        page.wait_for_selector(".mdx-quiz--exam[data-mdx-mounted]")
+        refused = page.locator('.mdx-quiz--exam [data-quiz-part="refused"]')
+        assert code in refused.inner_text() and "交过卷" in refused.inner_text()
+        assert page.locator('.mdx-quiz--exam [data-quiz-action="start"]').is_hidden()
+        assert not page.locator(".mdx-quiz--exam .mdx-quiz__question:not([hidden])").first.is_visible()
+        page.locator('.mdx-quiz--exam [data-quiz-part="start"] [data-quiz-action="new-paper"]').click()
+        assert paper_code(page) != code and refused.is_hidden()
+        assert page.locator('.mdx-quiz--exam [data-quiz-action="start"]').is_visible()
+        other = browser.new_context().new_page()
+        other.goto(server.url + f"learn/exam/?paper={code}")
+        start_exam(other)
+        assert other.locator(".mdx-quiz--exam .mdx-quiz__question:not([hidden])").first.is_visible()
+        other.context.close()
+        assert errors == []
+    finally:
+        context.close()
+
+
+# ------------------------------------------------------------------ the completion record (#20)
+
+def pass_the_exam(page, server, name="王小明"):
+    page.goto(server.url + "learn/exam/")
+    start_exam(page)
+    answer_visible_correctly(page)
+    page.locator('.mdx-quiz--exam [data-quiz-action="submit"]').click()
+    page.locator("input[name='certificate-name']").fill(name)
+    page.locator('[data-learn-action="certificate"]').click()
+    return page.locator(".mdx-certificate")
+
+
+@pytest.mark.parametrize("zone", ["UTC", "America/Los_Angeles"])
+def test_record_and_progress_dates_are_the_beijing_day(browser, server, zone):
+    """07:30 in Beijing is 23:30 UTC the day before: the record and the progress carry the Beijing date,
+    whatever zone the machine is set to."""
+    context = browser.new_context(timezone_id=zone, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.clock.install(time=datetime.datetime(2026, 12, 6, 23, 30, tzinfo=datetime.UTC))
+        card = pass_the_exam(page, server)
+        date = card.locator("dd").first.inner_text()
+        assert date == "2026-12-07" and "于 2026-12-07 完成" in card.inner_text()
+        assert stored(page)["quizzes"]["exam"]["last"] == "2026-12-07"
+        assert stored(page)["exam"]["date"] == "2026-12-07"
+    finally:
+        context.close()
+
+
+def test_the_record_is_shown_again_after_leaving_the_exam(learner, server):
+    """A passed exam is kept: the exam page (after a reload) and the home page show it, and 查看结业记录 brings
+    back the same record, with the same code."""
+    card = pass_the_exam(learner, server)
+    facts = card.locator("dd").all_inner_texts()
+    date, score = facts[0], facts[1].rstrip("%")
+    learner.reload()
+    learner.wait_for_selector(".mdx-quiz--exam[data-mdx-mounted]")
+    line = learner.locator(".mdx-record__line")
+    assert f"你已通过结业考试：{score} 分，{date}" in line.inner_text()
+    line.locator('[data-learn-action="show-record"]').click()
+    assert learner.locator(".mdx-certificate dd").all_inner_texts() == facts
+    assert "王小明" in learner.locator(".mdx-certificate__name").inner_text()
+    learner.goto(server.url)
+    exam_line = learner.locator("#mdx-progress [data-learn-part='exam']")
+    assert f"结业考试：已通过 {score} 分 {date}" in exam_line.inner_text()
+    exam_line.locator('[data-learn-action="show-record"]').press("Enter")
+    shown = learner.locator(".mdx-record .mdx-certificate")
+    assert shown.locator("dd").all_inner_texts() == facts
+    assert learner.evaluate("document.activeElement.classList.contains('mdx-certificate')")
+    learner.emulate_media(media="print")
+    learner.evaluate("document.documentElement.setAttribute('data-mdx-print', 'certificate')")
+    assert shown.is_visible() and not learner.locator("#mdx-progress").is_visible(), "the record prints alone"
+    sheets = re.findall(rb"/Type\s*/Page\b(?!s)", learner.pdf(format="A4"))
+    assert len(sheets) == 1, "on one sheet, no blank one after it"
+    assert learner.errors == []
+
+
+def test_the_home_page_says_how_the_exam_went(learner, server):
+    learner.goto(server.url)
+    exam_line = learner.locator("#mdx-progress [data-learn-part='exam']")
+    assert exam_line.inner_text() == "结业考试：还没有参加。去考试"
+    learner.goto(server.url + "learn/exam/")
+    start_exam(learner)
+    submit = learner.locator('.mdx-quiz--exam [data-quiz-action="submit"]')
+    submit.click()
+    submit.click()  # nothing answered: 0 分
+    learner.locator('.mdx-quiz--exam .mdx-quiz__result[data-quiz-score]').wait_for()
+    learner.goto(server.url)
+    assert exam_line.inner_text() == "结业考试：还没有通过（最好 0 分）。再考一次"
+    exam_line.locator("a").click()
+    learner.wait_for_url("**/learn/exam/**")

@@ -15,7 +15,7 @@ from macros.links import relative_link
 
 from .helpers import SITE_PAGES
 
-LINK_ATTRIBUTES = {"href", "src", "data-finder-src", "data-review-url"}
+LINK_ATTRIBUTES = {"href", "src", "data-finder-src", "data-review-url", "data-exam-url", "data-bank-src"}
 NOT_PAGES = ("mailto:", "tel:", "data:", "blob:", "javascript:")
 
 

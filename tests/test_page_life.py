@@ -45,6 +45,8 @@ def test_the_exam_clock_stops_when_instant_navigation_leaves_the_exam(counted, s
     page = counted
     page.goto(server.url + "learn/exam/")
     page.wait_for_selector(".mdx-quiz--exam[data-mdx-mounted]")
+    assert page.evaluate(SECOND_TICKERS) == [], "no clock before 开始"
+    page.locator('.mdx-quiz--exam [data-quiz-action="start"]').click()
     page.evaluate("window.__sameDocument = true")
     clock = page.evaluate(SECOND_TICKERS)
     assert len(clock) == 1, "the exam's clock ticks once a second"

@@ -537,7 +537,8 @@ def test_wrong_answer_book_and_review_show_hostile_text_as_text(visitor, hostile
     assert probe_in(single.locator(".mdx-wrong__key"), "单选对")
     assert probe_in(single.locator(".mdx-wrong__explanation"), "单选解析")
     assert HOSTILE.split("\n")[0].strip() in flat_text(book.locator('[data-wrong-id="understanding--q-reply"]'))
-    root = page.locator('[data-quiz-id="review"]')
+    root = page.locator('[data-quiz-id="review"][data-mdx-mounted]')  # its bank comes as a data file
+    root.wait_for()
     answer_all_wrong(root)
     assert_clean(page)
 
@@ -580,7 +581,8 @@ def test_imported_progress_file_with_hostile_strings_stays_inert(visitor, hostil
 def test_exam_certificate_with_hostile_name(visitor, hostile_site):
     page = visitor
     page.goto(hostile_site.url + "learn/exam/")
-    root = page.locator('[data-quiz-id="exam"]')
+    root = page.locator('[data-quiz-id="exam"][data-mdx-mounted]')  # its bank comes as a data file
+    root.locator('[data-quiz-action="start"]').click()
     answer_all_wrong(root)
     page.wait_for_selector("input[name='certificate-name']")
     assert_clean(page)

@@ -1,7 +1,8 @@
 /*
  * 学习中心 for people studying alone: progress per module and quiz, the wrong-answer book (错题本),
- * moving progress to another device, and reset. Everything lives in this browser's localStorage
- * under one versioned key; damaged or missing data never breaks a page.
+ * moving progress to another device, reset, and the completion record of a passed final exam (shown
+ * again on the exam page and the home page). Everything lives in this browser's localStorage under one
+ * versioned key; damaged or missing data never breaks a page.
  */
 (function () {
   "use strict";
@@ -11,7 +12,10 @@
   var LEAVES_BOOK_AFTER = 2;  // right answers in a row that take a question out of the 错题本
   var notices = [];
 
-  var today = function () { return new Date().toISOString().slice(0, 10); };
+  // The day in Beijing (UTC+8, no daylight saving), whatever zone the machine is set to: the course's
+  // learners are in China, and a record made at 07:30 there must not carry yesterday's date.
+  var BEIJING_OFFSET = 8 * 3600 * 1000;
+  var today = function () { return new Date(Date.now() + BEIJING_OFFSET).toISOString().slice(0, 10); };
   var empty = function () { return { v: VERSION, modules: {}, quizzes: {}, wrong: {} }; };
   var isObject = function (v) { return v !== null && typeof v === "object" && !Array.isArray(v); };
 
@@ -61,6 +65,12 @@
           streak: Math.max(0, w.streak | 0), at: String(w.at || "") };
       }
     });
+    var exam = data.exam;
+    if (isObject(exam) && typeof exam.score === "number" && typeof exam.date === "string") {
+      out.exam = { score: Math.max(0, Math.min(100, Math.round(exam.score))), date: exam.date,
+        paper: String(exam.paper || ""), name: String(exam.name || ""),
+        modules: Array.isArray(exam.modules) ? exam.modules.map(String) : [] };
+    }
     return out;
   };
 
@@ -114,6 +124,7 @@
       if (detail.passed && document.querySelector('[data-module-id="' + id + '"]')) {
         data.modules[id] = { done: true, at: today() };
       }
+      if (detail.passed && id === window.mdxContract().examQuizId) keepExam(detail);
     }
     detail.outcomes.forEach(function (o) {
       var key = bookId(id, o.id);
@@ -161,12 +172,64 @@
     return code.slice(0, 4) + "-" + code.slice(4);
   };
 
-  var lastExam = null;
+  // The record of the best passed exam (the newer one when equal), with the name once one is given.
+  var keepExam = function (detail) {
+    var box = document.getElementById("mdx-exam-report");
+    var modules = box ? JSON.parse(box.getAttribute("data-modules")) : [];
+    if (data.exam && data.exam.score > detail.score) return;
+    data.exam = { score: detail.score, paper: detail.paper || "", date: today(),
+      name: data.exam ? data.exam.name : "", modules: modules.map(function (m) { return m.title; }) };
+  };
+
+  var recordPlace = function () { return document.querySelector(".mdx-record[data-learn-part='record']"); };
+
+  // The record's place, closed: one line saying the exam was passed, and the button that opens it.
+  var renderRecordLine = function () {
+    var place = recordPlace();
+    if (!place || place.hasAttribute("data-record-open")) return;
+    place.innerHTML = "";
+    if (!data.exam || document.getElementById("mdx-progress")) return;  // the home page says it in the panel
+    var line = el("p", "mdx-record__line", "你已通过结业考试：" + data.exam.score + " 分，" + data.exam.date + "。");
+    line.appendChild(showRecordButton());
+    place.appendChild(line);
+  };
+
+  var showRecordButton = function () {
+    var button = el("button", "md-button", "查看结业记录");
+    button.type = "button";
+    button.setAttribute("data-learn-action", "show-record");
+    return button;
+  };
+
+  // The record's place, open: the name to print on it, and the record itself once there is a name.
+  var openRecord = function (greeting) {
+    var place = recordPlace();
+    if (!place || !data.exam) return null;
+    place.setAttribute("data-record-open", "");
+    place.innerHTML = "";
+    var form = el("div", "mdx-certificate-form");
+    form.appendChild(el("p", "", greeting || ("结业考试已通过（" + data.exam.score + " 分，" + data.exam.date + "）。" +
+      "核对姓名后可以打印自学完成记录：")));
+    var label = el("label", "", "姓名 ");
+    var input = el("input");
+    input.type = "text";
+    input.name = "certificate-name";
+    input.autocomplete = "name";
+    input.value = data.exam.name;
+    label.appendChild(input);
+    form.appendChild(label);
+    var make = el("button", "md-button md-button--primary", "生成自学完成记录");
+    make.type = "button";
+    make.setAttribute("data-learn-action", "certificate");
+    form.appendChild(make);
+    place.appendChild(form);
+    if (data.exam.name) renderCertificate();
+    return place;
+  };
 
   var reportExam = function (detail) {
     var box = document.getElementById("mdx-exam-report");
     if (!box) return;
-    lastExam = { score: detail.score, paper: detail.paper || "", date: today() };
     var modules = JSON.parse(box.getAttribute("data-modules"));
     box.innerHTML = "";
     box.appendChild(el("h2", "mdx-exam-report__title", "按模块看成绩"));
@@ -198,37 +261,27 @@
       box.appendChild(el("p", "mdx-exam-report__advice", "这次没有通过。回看标出的模块、重做错题本后，再点“重做”换一份新卷。"));
       return;
     }
-    var form = el("div", "mdx-certificate-form");
-    form.appendChild(el("p", "", "恭喜通过！填上你的姓名，生成一份可以打印的自学完成记录："));
-    var label = el("label", "", "姓名 ");
-    var input = el("input");
-    input.type = "text";
-    input.name = "certificate-name";
-    input.autocomplete = "name";
-    label.appendChild(input);
-    form.appendChild(label);
-    var make = el("button", "md-button md-button--primary", "生成自学完成记录");
-    make.type = "button";
-    make.setAttribute("data-learn-action", "certificate");
-    form.appendChild(make);
-    box.appendChild(form);
+    // The record kept is the best pass: this one, or an earlier one with a higher score
+    openRecord(data.exam.paper === (detail.paper || "") ? "恭喜通过！填上你的姓名，生成一份可以打印的自学完成记录：" :
+      "恭喜通过！你之前有一次成绩更高的通过（" + data.exam.score + " 分，" + data.exam.date + "），记录按那一次生成：");
   };
 
-  var renderCertificate = function (name) {
-    var box = document.getElementById("mdx-exam-report");
-    var old = box.querySelector(".mdx-certificate");
+  var renderCertificate = function () {
+    var place = recordPlace();
+    var old = place.querySelector(".mdx-certificate");
     if (old) old.remove();
-    var modules = JSON.parse(box.getAttribute("data-modules"));
-    var code = completionCode(name, lastExam.date, lastExam.score, lastExam.paper);
+    var record = data.exam;
+    var name = record.name;
+    var code = completionCode(name, record.date, record.score, record.paper);
     var card = el("section", "mdx-certificate");
     card.setAttribute("aria-label", "自学完成记录");
     card.appendChild(el("p", "mdx-certificate__kind", "客诉通 · 自学完成记录"));
     card.appendChild(el("p", "mdx-certificate__name", name));
-    card.appendChild(el("p", "mdx-certificate__line", "于 " + lastExam.date + " 完成《客户投诉处理》自学课程结业考试，成绩 " +
-      lastExam.score + "%。"));
-    card.appendChild(el("p", "mdx-certificate__modules", "学习内容：" + modules.map(function (m) { return m.title; }).join("、")));
+    card.appendChild(el("p", "mdx-certificate__line", "于 " + record.date + " 完成《客户投诉处理》自学课程结业考试，成绩 " +
+      record.score + "%。"));
+    if (record.modules.length) card.appendChild(el("p", "mdx-certificate__modules", "学习内容：" + record.modules.join("、")));
     var facts = el("dl", "mdx-certificate__facts");
-    [["日期", lastExam.date], ["成绩", lastExam.score + "%"], ["试卷编号", lastExam.paper], ["核验码", code]].forEach(function (pair) {
+    [["日期", record.date], ["成绩", record.score + "%"], ["试卷编号", record.paper], ["核验码", code]].forEach(function (pair) {
       facts.appendChild(el("dt", "", pair[0]));
       facts.appendChild(el("dd", "", pair[1]));
     });
@@ -239,7 +292,8 @@
     print.type = "button";
     print.setAttribute("data-learn-action", "print-certificate");
     card.appendChild(print);
-    box.appendChild(card);
+    place.appendChild(card);
+    return card;
   };
 
   /* ------------------------------------------------------------------ export / import */
@@ -346,6 +400,7 @@
       review.href = panel.getAttribute("data-review-url");
       nextLine.appendChild(review);
     }
+    renderExamLine(panel);
     Array.prototype.forEach.call(panel.querySelectorAll("tr[data-module]"), function (row) {
       var id = row.getAttribute("data-module");
       var quiz = data.quizzes[id];
@@ -353,6 +408,24 @@
       row.cells[2].textContent = quiz ? quiz.best + "%" : "—";
       row.cells[3].textContent = quiz ? String(quiz.attempts) : "0";
     });
+  };
+
+  // The final exam on the home page: passed (with its record), tried, or not taken yet. The last is the
+  // line the page is built with (macros/render_learning.py), so a first visit moves nothing.
+  var renderExamLine = function (panel) {
+    var line = panel.querySelector("[data-learn-part='exam']");
+    if (!line) return;
+    var tried = data.quizzes[window.mdxContract().examQuizId];
+    line.textContent = "";
+    if (data.exam) {
+      line.appendChild(document.createTextNode("结业考试：已通过 " + data.exam.score + " 分 " + data.exam.date + " "));
+      line.appendChild(showRecordButton());
+      return;
+    }
+    line.textContent = tried ? "结业考试：还没有通过（最好 " + tried.best + " 分）。" : "结业考试：还没有参加。";
+    var link = el("a", "", tried ? "再考一次" : "去考试");
+    link.href = panel.getAttribute("data-exam-url");
+    line.appendChild(link);
   };
 
   var renderBook = function () {
@@ -387,6 +460,7 @@
     renderModuleMark();
     renderProgress();
     renderBook();
+    renderRecordLine();
     renderNotices();
   };
 
@@ -426,7 +500,22 @@
     var field = document.querySelector("input[name='certificate-name']");
     var name = (field || {}).value || "";
     if (!name.trim()) { field.focus(); return; }
-    renderCertificate(name.trim());
+    if (!data.exam) return;
+    data.exam.name = name.trim();
+    save();
+    renderCertificate();
+  };
+
+  var showRecord = function () {
+    var place = openRecord();
+    if (!place) return;
+    var target = place.querySelector(".mdx-certificate") || place.querySelector("input[name='certificate-name']");
+    place.scrollIntoView({ block: "nearest" });
+    if (target.tagName === "INPUT") target.focus();
+    else {
+      target.tabIndex = -1;
+      target.focus();
+    }
   };
 
   // The page prints only the certificate while the print dialog is open.
@@ -443,7 +532,9 @@
   var verifyCertificate = function () {
     var form = document.getElementById("mdx-verify");
     var field = function (n) { return form.querySelector("[name='" + n + "']").value; };
-    var expected = completionCode(field("name"), field("date"), field("score"), field("paper"));
+    // The score as the record prints it (成绩 100%) or as a number: both are the same score
+    var score = field("score").replace(/[\s%％分]/g, "");
+    var expected = completionCode(field("name"), field("date"), score, field("paper"));
     var given = field("code").toUpperCase().replace(/[^A-Z0-9]/g, "");
     var ok = given === expected.replace("-", "");
     var out = form.querySelector(".mdx-verify__result");
@@ -475,6 +566,7 @@
     "undone": markUndone,
     "export": exportFile,
     "certificate": makeCertificate,
+    "show-record": showRecord,
     "print-certificate": printCertificate,
     "verify": verifyCertificate,
     "import": chooseImportFile,

@@ -35,7 +35,14 @@
         tick();
         if (!over) timer = setInterval(tick, 1000);  // a kept deadline may be over already
       },
-      stop: stop
+      stop: stop,
+      // Before the attempt begins: the time allowed, not a countdown
+      idle: function () {
+        stop();
+        if (!face || !minutes) return;
+        face.textContent = "限时 " + minutes + " 分钟";
+        face.hidden = false;
+      }
     };
   };
 })();

@@ -2,6 +2,7 @@
  * quiz/paper.js: which questions a quiz asks, in which order. A paper code in the address (?paper=K7Q2)
  * seeds the draw, so every device that opens it gets the same paper; ?n=10 with it asks that many.
  * The exam draws the same number from every module; the 错题本 asks only the learner's wrong answers.
+ * A paper submitted on this device is remembered (its key has been seen): it is not answered again here.
  */
 (function () {
   "use strict";
@@ -50,12 +51,13 @@
     return drawn;
   };
 
-  // The paper code goes into the address without a reload. Material's instant navigation has by then
+  // The paper code goes into the address without a reload (an empty code takes it out). Material's instant navigation has by then
   // made every in-page link absolute from the address as it was, so the skip link, the table of contents
   // and the permalinks would load the page again under the old code (or none): a new draw, answers gone.
   var showInAddress = function (paperCode) {
     var url = new URL(location.href);
-    url.searchParams.set("paper", paperCode);
+    if (paperCode) url.searchParams.set("paper", paperCode);
+    else url.searchParams.delete("paper");
     history.replaceState(history.state, "", url.toString());
     Array.prototype.forEach.call(document.querySelectorAll("a[href*='#']"), function (link) {
       var target = new URL(link.href, location.href);
@@ -99,8 +101,7 @@
       q.el.classList.toggle("mdx-quiz__question--last-asked", index === count - 1);
     });
     // "共 N 题" of a quiz, "每卷 N 题" of the exam: the number of questions now asked
-    var shownCount = root.querySelector(".mdx-quiz__count");
-    if (shownCount) shownCount.textContent = String(count);
+    quiz.all(root, ".mdx-quiz__count").forEach(function (shownCount) { shownCount.textContent = String(count); });
     root.classList.toggle("mdx-quiz--empty", !asked.length);
     var shuffleOptions = root.getAttribute("data-shuffle") === "true" || !!random;
     asked.forEach(function (q, index) {
@@ -115,5 +116,29 @@
     return asked;
   };
 
-  quiz.paper = { code: code, newCode: newCode, showInAddress: showInAddress, draw: draw };
+  // Papers submitted on this device, per quiz, newest last: localStorage, so that closing the tab and opening
+  // the same link again does not hand back a paper whose key was shown. Blocked storage: this page only.
+  var SUBMITTED_KEY = "kesutong.papers-submitted.v1:";
+  var KEPT_SUBMITTED = 200;
+  var submittedHere = {};
+  var submitted = function (quizId) {
+    try {
+      var list = JSON.parse(localStorage.getItem(SUBMITTED_KEY + quizId));
+      if (Array.isArray(list)) return list.filter(function (c) { return typeof c === "string"; });
+    } catch (e) { /* blocked or damaged: what this page saw */ }
+    return submittedHere[quizId] || [];
+  };
+  var markSubmitted = function (quizId, paperCode) {
+    if (!paperCode) return;
+    var list = submitted(quizId).filter(function (c) { return c !== paperCode; }).concat([paperCode]);
+    list = list.slice(-KEPT_SUBMITTED);
+    submittedHere[quizId] = list;
+    try { localStorage.setItem(SUBMITTED_KEY + quizId, JSON.stringify(list)); } catch (e) { /* kept for this page */ }
+  };
+  var wasSubmitted = function (quizId, paperCode) {
+    return !!paperCode && submitted(quizId).indexOf(paperCode) >= 0;
+  };
+
+  quiz.paper = { code: code, newCode: newCode, showInAddress: showInAddress, draw: draw,
+    markSubmitted: markSubmitted, wasSubmitted: wasSubmitted };
 })();
