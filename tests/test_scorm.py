@@ -330,4 +330,10 @@ def test_record_status_and_time_formats(learner, lms):
     assert len(big["back"]["quizzes"]) == 50 and big["back"]["quizzes"]["module-with-a-long-name-7"]["best"] == 100
     assert learner.evaluate(encode, 100) is None, "a record that cannot fit is not written cut"
     assert learner.evaluate("window.mdxScorm.decode('not ours')") is None
+    # A passed exam's completion record travels with the progress, so another computer can show it again.
+    exam = {"score": 90, "date": "2026-12-07", "paper": "AB12", "name": "张三", "modules": ["认识客户投诉"]}
+    back = learner.evaluate("""(exam) => window.mdxScorm.decode(window.mdxScorm.encode(
+        {modules: {}, quizzes: {exam: {best: 90, attempts: 1, passed: true, last: ""}}, exam: exam}))""", exam)
+    assert back["exam"] == exam
+    assert "exam" not in learner.evaluate("window.mdxScorm.decode(window.mdxScorm.encode({modules: {}, quizzes: {}}))")
     assert learner.watch.errors == []

@@ -604,14 +604,20 @@
     completionCode: completionCode,
     // Questions a review quiz asks: the ids in the 错题本, in the bank's "quiz--question" form.
     pool: function (name) { return name === "wrong-book" ? Object.keys(data.wrong) : []; },
-    // Modules done and quiz results (not the 错题本), as a copy: what scorm.js keeps in the LMS.
-    progress: function () { return JSON.parse(JSON.stringify({ modules: data.modules, quizzes: data.quizzes })); },
+    // Modules done, quiz results and the passed exam's record (not the 错题本), as a copy: what scorm.js keeps
+    // in the LMS.
+    progress: function () {
+      return JSON.parse(JSON.stringify({ modules: data.modules, quizzes: data.quizzes, exam: data.exam || null }));
+    },
     // The LMS's copy replaces this browser's modules and quiz results (a shared computer must not pass one
     // learner's progress to another's record); the 错题本 stays as it is.
     adopt: function (progress) {
-      var given = clean({ v: VERSION, modules: progress && progress.modules, quizzes: progress && progress.quizzes });
+      var given = clean({ v: VERSION, modules: progress && progress.modules, quizzes: progress && progress.quizzes,
+        exam: progress && progress.exam });
       data.modules = given.modules;
       data.quizzes = given.quizzes;
+      if (given.exam) data.exam = given.exam;
+      else delete data.exam;
       saveAndRender();
     }
   };

@@ -74,7 +74,9 @@
       pad(Math.floor(centis / 100) % 60, 2) + "." + pad(centis % 100, 2);
   };
 
-  // learn.js's progress in few characters: {"v":1,"m":{module:date},"q":{quiz:[best,attempts,passed,date]}}.
+  // learn.js's progress in few characters: {"v":1,"m":{module:date},"q":{quiz:[best,attempts,passed,date]},
+  // "e":[score,date,paper,name,[module titles]]}, the last only once the final exam is passed (the completion
+  // record must come back on another computer, not only the status).
   // Dates go first when the record would pass SCORM 1.2's limit; null when even that does not fit (the
   // LMS then keeps its last copy rather than a cut one).
   var encode = function (progress) {
@@ -87,6 +89,8 @@
         var q = progress.quizzes[id];
         record.q[id] = [q.best, q.attempts, q.passed ? 1 : 0].concat(withDates ? [q.last] : []);
       });
+      var exam = progress.exam;
+      if (exam) record.e = [exam.score, exam.date, exam.paper, exam.name, exam.modules];
       return JSON.stringify(record);
     };
     var text = pack(true);
@@ -111,6 +115,11 @@
         progress.quizzes[id] = { best: q[0], attempts: q[1], passed: q[2] === 1, last: String(q[3] || "") };
       }
     });
+    var exam = record.e;
+    if (Array.isArray(exam) && number(exam[0]) !== null) {
+      progress.exam = { score: exam[0], date: String(exam[1] || ""), paper: String(exam[2] || ""),
+        name: String(exam[3] || ""), modules: Array.isArray(exam[4]) ? exam[4].map(String) : [] };
+    }
     return progress;
   };
 
