@@ -519,3 +519,20 @@ def test_the_home_page_says_how_the_exam_went(learner, server):
     assert exam_line.inner_text() == "结业考试：还没有通过（最好 0 分）。再考一次"
     exam_line.locator("a").click()
     learner.wait_for_url("**/learn/exam/**")
+
+
+def test_the_home_page_card_leads_on_from_where_the_learner_is(learner, server):
+    learner.goto(server.url)
+    start = learner.locator("[data-learn-part='start']")
+    link = start.locator("xpath=ancestor::a[1]")
+    assert start.inner_text() == "从第 1 模块开始"
+    first_href = link.get_attribute("href")
+    progress = {"v": 1, "modules": {"understanding": {"done": True, "at": "2026-12-07"}}, "quizzes": {}, "wrong": {}}
+    learner.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, json.dumps(progress)])
+    learner.reload()
+    assert start.inner_text().startswith("继续学习："), "after module 1 the card no longer says start with module 1"
+    assert link.get_attribute("href") != first_href
+    link.click()
+    learner.wait_for_url("**/modules/**")
+    assert "understanding" not in learner.url
+    assert learner.errors == []

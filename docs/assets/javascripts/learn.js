@@ -400,6 +400,7 @@
       review.href = panel.getAttribute("data-review-url");
       nextLine.appendChild(review);
     }
+    renderStartLink(next, doneCount, panel.getAttribute("data-exam-url"));
     renderExamLine(panel);
     Array.prototype.forEach.call(panel.querySelectorAll("tr[data-module]"), function (row) {
       var id = row.getAttribute("data-module");
@@ -408,6 +409,24 @@
       row.cells[2].textContent = quiz ? quiz.best + "%" : "—";
       row.cells[3].textContent = quiz ? String(quiz.attempts) : "0";
     });
+  };
+
+  // The home page's 自学 card: "start with module 1" only until a module is done; then it leads on.
+  var renderStartLink = function (next, doneCount, examUrl) {
+    var label = document.querySelector("[data-learn-part='start']");
+    var link = label && label.closest("a");
+    if (!link) return;
+    if (!link.hasAttribute("data-first-href")) link.setAttribute("data-first-href", link.getAttribute("href"));
+    if (!doneCount) {
+      label.textContent = "从第 1 模块开始";
+      link.setAttribute("href", link.getAttribute("data-first-href"));
+    } else if (next) {
+      label.textContent = "继续学习：" + next.title;
+      link.setAttribute("href", next.url);
+    } else {
+      label.textContent = data.exam ? "全部学完，结业考试已通过" : "全部学完，去参加结业考试";
+      link.setAttribute("href", examUrl);
+    }
   };
 
   // The final exam on the home page: passed (with its record), tried, or not taken yet. The last is the
