@@ -178,10 +178,10 @@ def define_env(env) -> None:
 
     @env.macro
     @reported
-    def study_module_count() -> int:
-        """{{ study_module_count() }}: the modules to study, not counting a course-wide test (in_exam: false)."""
-        return len([m for m in course_modules()
-                    if m["id"] not in library.quizzes or library.quizzes[m["id"]].in_exam])
+    def course_module_count() -> int:
+        """{{ course_module_count() }}: every module in the course menu, a course-wide test included, as the
+        home page's progress panel counts them."""
+        return len(course_modules())
 
     @env.macro
     @reported

@@ -536,3 +536,10 @@ def test_the_home_page_card_leads_on_from_where_the_learner_is(learner, server):
     learner.wait_for_url("**/modules/**")
     assert "understanding" not in learner.url
     assert learner.errors == []
+
+
+def test_the_home_page_card_and_the_progress_panel_count_the_same_modules(site_dir):
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    card = re.search(r"自学：(\d+) 个模块", home)
+    panel = re.search(r"已学完 0 / (\d+) 个模块", home)
+    assert card and panel and card.group(1) == panel.group(1)
