@@ -108,10 +108,10 @@ class ReplyRules:
         "保证", "肯定", "一定", "绝对", "准保", "准能", "准给", "百分之百", "百分百", "一分不少", "打包票", "包你",
         "铁定", "必定", "担保", "放一百个心")
     outcomes: tuple[str, ...] = (
-        "退给", "退回", "退还", "退到", "全退", "能退", "给你退", "退你", "都退", "到账", "到…账上", "到…卡上",
+        "退给", "退回", "退还", "退到", "全退", "能退", "给你退", "退你", "都退", "到账", "能到", "会到", "到…账上", "到…卡上",
         "到…账户", "打回", "回到…卡", "补发", "补给", "补上", "补回", "涨回来", "涨回去", "回本", "不亏", "不会亏",
-        "赚回来", "赔给", "赔偿", "全赔", "赔你", "赔钱", "通过", "批下来", "批准", "能批", "办成", "办下来",
-        "按你说的", "按你的意思", "照你说的", "不上征信", "不会上征信", "不影响征信", "不会影响征信", "征信…没事",
+        "赚回来", "赔给", "赔偿", "全赔", "赔你", "赔钱", "能通过", "会通过", "给你通过", "审核通过", "批下来",
+        "批准", "能批", "办成", "办下来", "按你说的…办", "按你的意思…办", "照你说的…办", "按你的要求…办", "不上征信", "不会上征信", "不影响征信", "不会影响征信", "征信…没事",
         "解冻", "追回", "拿回", "要回", "找回", "能回来", "免掉", "给你免", "减免下来", "撤销")
     # Favours a bank gives only with authorisation, offered on the spot: extra money, gifts, higher
     # rates, rules bent (代办 where the customer must come). Fail unless said to go by the rules.
@@ -127,6 +127,11 @@ class ReplyRules:
         "不用…核对", "不必…核对", "不需要…核对", "无需…核对", "免…核对", "不核对", "跳过…核对", "省了…核对",
         "不用…核实", "不必…核实", "不需要…核实", "不用…验证", "不用…确认身份",
         "不用查…收款", "不用管…收款", "不用问…用途", "不用管…用途")
+    # An over-promise under a condition is none: 如果查实是我们的错，一定全额退给您 (in its clause before it,
+    # or in the clause before when it opens its own).
+    conditions: tuple[str, ...] = ("如果", "要是", "若是", "假如", "万一", "符合", "按规定", "查实", "核实后",
+                                   "确认是", "经核实")
+    conditional_kinds: tuple[str, ...] = ("over-promise",)
     # A fault of these kinds is void when a negation takes its first word back (不一定能退, 没法保证到账,
     # 不能给您破例) — read over the `window` characters before it.
     negatable_kinds: tuple[str, ...] = ("over-promise", "favour")
@@ -271,9 +276,10 @@ def browser_rules(rules: ReplyRules = RULES) -> dict:
         "negations": [fold(word) for word in rules.negations],
         "notNegations": [fold(word) for word in rules.not_negations],
         "negationsAfter": [fold(word) for word in rules.negations_after],
-        "faults": [[kind, [compile_phrasing(p) for p in data[field]]
-                          + (certain_outcomes(rules) if field == "over_promises" else [])]
-                   for kind, field in zip(FAULT_KINDS, FAULT_FIELDS)],
+        "faults": [[kind, [compile_phrasing(p) for p in data[field]]] for kind, field in zip(FAULT_KINDS, FAULT_FIELDS)],
+        "certainOutcomes": {"kind": "over-promise", "certainties": [compile_phrasing(p) for p in rules.certainties],
+                            "outcomes": [compile_phrasing(p) for p in rules.outcomes]},
+        "conditions": [fold(word) for word in rules.conditions], "conditionalKinds": list(rules.conditional_kinds),
         "negatableKinds": list(rules.negatable_kinds), "pairedKinds": list(rules.paired_kinds),
         "pairClause": rules.pair_clause,
         "excuses": [[compile_phrasing(p), [fold(word) for word in words]]
@@ -283,20 +289,17 @@ def browser_rules(rules: ReplyRules = RULES) -> dict:
     }
 
 
-def certain_outcomes(rules: ReplyRules = RULES) -> list[list[str]]:
-    """Each certainty word with each outcome, in either order, compiled like a phrasing: 肯定…退给."""
-    pairs = []
-    for certainty in rules.certainties:
-        for outcome in rules.outcomes:
-            pairs.append(compile_phrasing(certainty + GAP_MARK + outcome))
-            pairs.append(compile_phrasing(outcome + GAP_MARK + certainty))
-    return pairs
+def certain_outcomes(rules: dict) -> list[list[str]]:
+    """Each certainty word with each outcome (compiled), in either order: 肯定…退给, 到…卡上…保证."""
+    pairs = rules["certainOutcomes"]
+    return [parts for certainty in pairs["certainties"] for outcome in pairs["outcomes"]
+            for parts in ([*certainty, *outcome], [*outcome, *certainty])]
 
 
 def rule_texts(rules: ReplyRules = RULES) -> list[str]:
     """Every word in the rules (the page needs the Traditional characters that fold to them)."""
     return [*rules.negations, *rules.not_negations, *rules.question_words, *rules.reported, *rules.negations_after, *rules.refusals, *rules.blame,
-            *rules.over_promises, *rules.certainties, *rules.outcomes, *rules.favours, *rules.waived_checks,
+            *rules.over_promises, *rules.certainties, *rules.outcomes, *rules.conditions, *rules.favours, *rules.waived_checks,
             *rules.rude, *(word for group in rules.synonyms for word in group),
             *(word for phrasings, words in rules.excuses for word in (*phrasings, *words))]
 
@@ -410,6 +413,9 @@ def _fault_in(kind: str, patterns: Sequence[Sequence[str]], folded: str, previou
                 continue
             if kind in rules["reportedKinds"] and _reported(before, previous, rules):
                 continue
+            if kind in rules["conditionalKinds"] and any(
+                    word in (previous if start <= rules["excuseReach"] else "") + before for word in rules["conditions"]):
+                continue
             if kind in rules["negatableKinds"] and any(
                     _is_negation(folded, at, rules) for at in range(max(0, start - rules["window"]), start)):
                 continue
@@ -433,6 +439,8 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
     faults = []
     faulty = set()  # clauses that refuse, blame, over-promise …: what they say meets no key point
     for kind, patterns in [*rules["faults"], ["avoid", avoid]]:
+        if kind == rules["certainOutcomes"]["kind"]:
+            patterns = [*patterns, *certain_outcomes(rules)]
         found = set()
         for c, clause in enumerate(clauses):
             previous = clauses[c - 1].folded if c else ""

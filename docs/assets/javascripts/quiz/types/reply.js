@@ -123,6 +123,10 @@
         var before = folded.substring(0, start);
         if (excused((start <= rules.excuseReach ? previous : "") + before, parts, rules)) return false;
         if (rules.reportedKinds.indexOf(kind) >= 0 && reported(before, previous, rules)) return false;
+        if (rules.conditionalKinds.indexOf(kind) >= 0) {
+          var context = (start <= rules.excuseReach ? previous : "") + before;
+          if (rules.conditions.some(function (word) { return context.indexOf(word) >= 0; })) return false;
+        }
         if (rules.negatableKinds.indexOf(kind) >= 0) {
           for (var at = Math.max(0, start - rules.window); at < start; at++) {
             if (isNegation(folded, at, rules)) return false;
@@ -131,6 +135,17 @@
         return true;
       });
     });
+  };
+
+  // Each certainty word with each outcome, in either order: 肯定…退给, 到…卡上…保证.
+  var certainOutcomes = function (rules) {
+    var pairs = [];
+    rules.certainOutcomes.certainties.forEach(function (certainty) {
+      rules.certainOutcomes.outcomes.forEach(function (outcome) {
+        pairs.push(certainty.concat(outcome), outcome.concat(certainty));
+      });
+    });
+    return pairs;
   };
 
   // [from, to] of the words that take folded[start..end] back, or null.
@@ -154,10 +169,11 @@
     var faulty = Object.create(null);  // clauses that refuse, blame, over-promise …: they meet no key point
     rules.faults.concat([["avoid", avoid || []]]).forEach(function (rule) {
       var kind = rule[0];
+      var patterns = kind === rules.certainOutcomes.kind ? rule[1].concat(certainOutcomes(rules)) : rule[1];
       var found = Object.create(null);
       clauses.forEach(function (clause, c) {
         var previous = c ? clauses[c - 1].folded : "";
-        if (faultIn(kind, rule[1], clause.folded, previous, 0, rules)) {
+        if (faultIn(kind, patterns, clause.folded, previous, 0, rules)) {
           faults.push({ kind: kind, words: clause.chars.slice(clause.start, clause.end).join("").trim() });
           found[c] = true;
         }
@@ -169,7 +185,7 @@
           if (found[c] || found[c - 1] ||
               Math.min(first.folded.length, second.folded.length) > rules.pairClause) continue;
           var previous = c > 1 ? clauses[c - 2].folded : "";
-          if (faultIn(kind, rule[1], first.folded + second.folded, previous, first.folded.length, rules)) {
+          if (faultIn(kind, patterns, first.folded + second.folded, previous, first.folded.length, rules)) {
             faults.push({ kind: kind, words: first.chars.slice(first.start, second.end).join("").trim() });
             found[c - 1] = found[c] = true;
           }
