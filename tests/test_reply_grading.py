@@ -286,6 +286,41 @@ RULE_CASES = [
     ("management/reply-escalate-to-supervisor", "好的，我马上请我们组长过来，情况我先跟他说清楚，免得您再从头讲一遍。", True, None),
     ("management/reply-escalate-to-supervisor", "好的，我马上请我们主管过来，情况我先跟他说清楚，到时候您再跟他讲一遍。",
      False, "refused"),
+    # an outcome said with certainty, in either order, or across a short clause, is an over-promise; a
+    # promise to act, a doubt or a condition is not
+    ("final/reply-final-phone-call-back",
+     "您着急我理解。我先查一下记录，这钱绝对能退回来，明天上午十点前我回电话，好吗？", False, "over-promise"),
+    ("handling-steps/reply-promise-cannot-solve",
+     "真抱歉让您着急了。我今天就提交后台，明天上午钱就到对方账上了，这个我跟您保证，我亲自打电话告诉您。",
+     False, "over-promise"),
+    ("final/reply-final-phone-call-back",
+     "您着急我理解。我先查一下记录，能不能退要看核查结果，我不能保证一定退回，明天上午十点前我回电话告诉您，好吗？",
+     True, None),
+    ("final/reply-final-phone-call-back",
+     "您着急是应该的。我先查一下记录，如果确实多扣了，一定按规定退给您，明天上午十点前我回电话，好吗？", True, None),
+    ("handling-steps/reply-promise-cannot-solve",
+     "真抱歉让您着急了。我今天就提交后台，一有结果我一定通过电话告诉您，明天上午十点前给您回话。", True, None),
+    # a favour outside policy offered on the spot fails; refusing one is no fault
+    ("principles/reply-own-mistake-term",
+     "王女士，真对不起，是我们录错了。我马上给您改成三年期，再送您一套小礼品表示歉意。", False, "favour"),
+    ("taboos/reply-rewrite-company-rule",
+     "让您白跑真不好意思。要本人来是为了安全，不过我帮您特殊处理一下，让您儿子替您办了。", False, "favour"),
+    ("taboos/reply-rewrite-company-rule",
+     "让您白跑一趟真不好意思，我理解。要本人来是为了保护您的账户安全，我不能让别人代办，您看哪天方便，我帮您预约，来了直接找我。",
+     True, None),
+    # a required check waived fails
+    ("cases/reply-large-withdrawal-options",
+     "预约是为了安全，给您备好现金。您可以转账或者明天来取，选哪个都行，转账的话收款人什么的不用核实了。", False, "waived"),
+    # cutting the customer short, or doing nothing here, is a refusal
+    ("psychology/reply-respect-ignored",
+     "先生您好，我是大堂经理，对不起让您受怠慢了。前面的事您就别讲了，您要办什么直接说。", False, "refused"),
+    ("taboos/reply-rewrite-company-rule",
+     "让您白跑一趟，实在不好意思。要本人来是为了您的安全。预约我们不给办，您改天自己来吧。", False, "refused"),
+    ("management/reply-escalate-to-supervisor",
+     "好的，我现在就去请主管。不过您得把情况重新跟他说一遍，我说不清楚。", False, "refused"),
+    # Traditional script: 著 is 着
+    ("emotions/reply-action-guide-counter", "先生，請您先坐，喝杯水。我當著您的面把這個月的扣款明細列印出來，一筆一筆跟您核對。",
+     True, None),
     # a list of words is no reply, however short
     ("emotions/reply-action-guide-counter", "您先坐，我给您倒杯水，马上当着您的面查明细。", True, None),
     ("emotions/reply-action-guide-counter", "您先坐，喝水，马上，查明细。", False, "stuffed"),
