@@ -24,7 +24,8 @@ import opencc
 # (spaces), symbols, control and format characters.
 IGNORED_CATEGORIES = "PZSC"
 # Forms that mean the same to a customer: a reply written with 你 meets a key point written with 您.
-EQUIVALENT_CHARACTERS = {"您": "你", "咱": "我"}
+# 著 is how Traditional writes 着 (當著, 著急); OpenCC keeps it, as 著 is also a Simplified character.
+EQUIVALENT_CHARACTERS = {"您": "你", "咱": "我", "著": "着"}
 # {称呼} {时限}: a slot the agent fills in; up to 12 characters, no spaces or braces inside.
 PLACEHOLDER_PATTERN = r"\{([^{}\s]{1,12})\}"
 PLACEHOLDER = re.compile(PLACEHOLDER_PATTERN)

@@ -8,8 +8,10 @@ A reply is cut into clauses at punctuation, each clause folded (macros/normalize
 by one of its phrasings found in a clause and not governed by a negation (nor in a clause that refuses,
 blames or over-promises: 现在说了不算 does not meet 现在): a cue (不, 没, 别 …) in the
 `window` characters before it, or a 不了/不到 right after it. A phrasing "请示…主管" means its parts in this
-order, at most `gap` characters apart, in one clause. Refusals, blame, over-promises and rude words fail
-a reply wherever they are, as do the taboo phrases and a reply that is mostly a list of key words.
+order, at most `gap` characters apart, in one clause. Refusals, blame, over-promises, favours outside
+policy, waived checks and rude words fail a reply wherever they are, as do the taboo phrases and a reply
+that is mostly a list of key words. An over-promise is also any certainty word with any outcome (肯定…退给,
+到…卡上…保证), composed by each grader from the two lists, and may span a clause pair when one is short.
 
 A key point's phrasing (or one part of it) that belongs to a group in `synonyms` stands for the whole group:
 a point written with 今天 and 分钟 also accepts 下班前, 两个工作日内 and 下午三点, and 请…主管 also accepts
@@ -47,7 +49,7 @@ class ReplyRules:
         "不痛快", "不高兴", "不好受", "不踏实", "不周", "不便", "没做好", "没做到", "没有做到", "没收到", "没到",
         "没有丢", "没人", "不用担心", "不必担心", "不用着急", "不必着急", "不要着急", "不着急", "没想到",
         "特别", "分别", "区别", "个别", "差别", "未来", "对不起", "差不多", "不久", "不一会", "不断", "过意不去",
-        "不满", "不开心", "不乐意", "不用重复", "不必重复", "无需重复", "不需要重复", "不需要再", "无需再", "不用您再")
+        "不满", "不开心", "不乐意", "不安全", "别担心", "别着急", "别急", "别生气", "别上火", "不用重复", "不必重复", "无需重复", "不需要重复", "不需要再", "无需再", "不用您再")
     # A negation right after a key-point phrasing, or after one of these, takes it back when the phrasing
     # is the topic (到期日我没查, 到账也不会通知您); after other words it belongs to what follows
     # (您担心钱没回来).
@@ -63,9 +65,17 @@ class ReplyRules:
         "爱找谁", "不会改", "就是该扣", "不能退", "也不行", "就是不行", "找谁都", "不会给你", "不会帮你", "说不准",
         "你看着办", "自己看着办", "你得从头", "还得从头", "就免了", "更不可能", "就更别", "你再跟他", "你到时候再", "你还得从头",
         "你还得再", "是不可能", "不可能", "做不到", "办不到", "算了吧", "我挂了", "你自己看吧", "你自己查", "你自己去", "你自己打", "何必", "不管了",
-        "我们不管", "管不着", "就这样了", "就这样吧", "只能这样",
+        "我们不管", "管不着", "就这样了", "就这样吧", "只能这样", "查不到原因", "查不出原因", "查不出什么",
+        # the customer cut short: not listened to
+        "不用说了", "不用讲了", "不必说了", "不要说了", "别说了", "别讲了", "就不用说", "就不用讲", "不用多说",
+        "不用细说", "长话短说", "说重点", "挑重点", "简单说…就行", "简单点说", "说快点", "快点说", "捡重要的",
+        # nothing done here: 这里不办, 不给办
+        "这里…不办", "这边…不办", "这儿…不办", "我们…不办", "网点…不办", "柜台…不办", "不给办", "不给你办",
+        "不受理", "不予受理",
         # the customer made to tell it all again
         "你再…说一遍", "你再…讲一遍", "你再…说一次", "你再…讲一次", "你得再…说", "你得再…讲",
+        "还得…从头", "还要…从头", "又要…从头", "又得…从头", "你得…从头", "你要…从头…说", "你要…从头…讲",
+        "你得…重新…说", "你得…重新…讲", "还得…重新…说", "还得…重新…讲", "还得…再…说一遍", "还得…再…讲一遍",
         # the customer sent elsewhere instead of helped (首问负责)
         "你去找", "你找他们", "找他们去", "你自己问", "你去问", "可以打客服", "打客服吧", "打客服问",
         "去打客服", "可以打…热线", "你打…热线…吧")
@@ -92,11 +102,51 @@ class ReplyRules:
         "一定给你解决", "肯定给你解决", "一定帮你解决", "肯定帮你解决", "一定不会…征信", "肯定不会…征信",
         "全部赔", "全部退", "全部补偿", "全部解决", "全额赔", "赔给你", "赔你", "赔偿你", "额外赔", "再赔",
         "绝对不会再", "再也不会", "一分钟内…到账", "开除", "肯定没问题", "绝对没问题", "一百个心", "百分之百", "百分百")
+    # An outcome nobody has decided yet, said with certainty: a certainty word and an outcome in one
+    # clause, in either order, at most `gap` apart (钱肯定全退给您, 本金一分不少都会到您卡上), or across a
+    # clause pair when one of the two is short (…都会到您卡上，我保证). Expanded into over-promises.
+    # A promise to act (保证今天查清楚, 一定三点前回电) names no outcome and is no over-promise.
+    certainties: tuple[str, ...] = (
+        "保证", "肯定", "一定", "绝对", "准保", "准能", "准给", "百分之百", "百分百", "一分不少", "打包票", "包你",
+        "铁定", "必定", "必然", "担保", "确保", "放一百个心")
+    outcomes: tuple[str, ...] = (
+        "退给", "退回", "退还", "退到", "全退", "能退", "给你退", "退你", "都退", "到账", "能到", "会到", "到…账上", "到…卡上",
+        "到…账户", "打回", "回到…卡", "补发", "补给", "补上", "补回", "涨回来", "涨回去", "回本", "不亏", "不会亏",
+        "赚回来", "赔给", "赔偿", "全赔", "赔你", "赔钱", "能通过", "会通过", "给你通过", "审核通过", "批下来",
+        "批准", "能批", "办成", "办下来", "按你说的…办", "按你的意思…办", "照你说的…办", "按你的要求…办", "不上征信", "不会上征信", "不影响征信", "不会影响征信", "征信…没事",
+        "解冻", "追回", "拿回", "要回", "找回", "能回来", "免掉", "给你免", "减免下来", "能减免", "给你减免", "撤销",
+        "不受影响", "没影响", "不会有影响", "不会有事", "到位", "换新", "给你换", "删掉", "消除")
+    # Favours a bank gives only with authorisation, offered on the spot: extra money, gifts, higher
+    # rates, rules bent (代办 where the customer must come). Fail unless said to go by the rules.
+    favours: tuple[str, ...] = (
+        "作为补偿", "补偿你", "补偿给你", "给你补偿", "作为歉意", "多退", "再退你", "额外退", "多给你", "再送",
+        "送你一", "送你个", "送你点", "送你…礼", "送给你", "赠送", "小礼品", "纪念品", "上浮", "提高…利率", "利率…提高", "多给…利息", "补…利息",
+        "当补偿", "算补偿", "做补偿", "当作补偿", "算是补偿", "一点心意", "我们的心意", "多算…利息", "给你多算", "我私人", "私下…给你", "私下…补", "私下处理",
+        "自掏腰包", "自己掏钱", "我自己出",
+        "通融", "破例", "破个例", "开个口子", "开后门", "走后门", "特事特办", "特殊处理", "我做主", "做个主",
+        "让他代办", "他代办", "代你办", "帮你代办", "让…替你", "让…代办", "让…代你")
+    # A required check waived: the customer's money or identity goes unchecked.
+    waived_checks: tuple[str, ...] = (
+        "不用…核对", "不必…核对", "不需要…核对", "无需…核对", "免…核对", "不核对", "跳过…核对", "省了…核对",
+        "不用…核实", "不必…核实", "不需要…核实", "不用…验证", "不用…确认身份",
+        "不用查…收款", "不用管…收款", "不用问…用途", "不用管…用途")
+    # An over-promise under a condition is none: 如果查实是我们的错，一定全额退给您 (in its clause before it,
+    # or in the clause before when it opens its own).
+    conditions: tuple[str, ...] = ("如果", "要是", "若是", "假如", "万一", "符合", "按规定", "查实", "核实后",
+                                   "确认是", "经核实")
+    conditional_kinds: tuple[str, ...] = ("over-promise",)
+    # A fault of these kinds is void when a negation takes its first word back (不一定能退, 没法保证到账,
+    # 不能给您破例) — read over the `window` characters before it.
+    negatable_kinds: tuple[str, ...] = ("over-promise", "favour")
+    # Faults of these kinds are also looked for across two clauses, one of them at most this many
+    # characters long (…都会到您卡上，我保证).
+    paired_kinds: tuple[str, ...] = ("over-promise",)
+    pair_clause: int = 8
     # Words that talk down to the customer (the taboo list in phrases/taboo.yml holds the classic ones).
     rude: tuple[str, ...] = (
         "别激动", "你嚷什么", "你喊什么", "你急什么", "你催什么", "也没用", "亏了就亏了", "谁买理财不亏", "行了行了",
         "不就是", "而已", "怎么可能", "我们是正规", "冷冰冰", "又不是故意", "怎么会随便", "正规银行", "正规店铺", "说这么多", "很正常", "是正常的", "正常现象", "不是我扣的",
-        "嚷嚷", "别嚷", "别吵", "别闹")
+        "嚷嚷", "别嚷", "别吵", "别闹", "我还忙", "我这边还忙", "我很忙", "忙着呢", "没空", "没工夫")
     # A fault phrasing is no fault when one of the words paired with it comes before it in its clause, or
     # in the clause before when the phrasing opens its own (within `excuse_reach` characters: 您着急，这很正常;
     # not 您生气我理解，不过理财亏钱很正常):
@@ -104,13 +154,16 @@ class ReplyRules:
     # sends nobody away, and 您着急很正常 accepts a feeling where 转账慢很正常 dismisses the complaint.
     excuse_reach: int = 2
     excuses: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+        (favours, ("按规定", "规定内", "按政策", "政策内", "符合", "申请", "审批", "报批", "请示", "能不能", "能否", "是否")),
         (("没办法", "没有办法", "没法", "办不了", "查不了", "改不了", "退不了", "帮不了", "给不了", "说不准",
-          "做不到", "办不到"),
+          "做不到", "办不到", "查不到原因", "查不出原因", "查不出什么"),
          ("当场", "暂时", "一时", "目前", "眼下", "现场")),
         (("你去找", "你去问", "可以打客服", "打客服吧", "打客服问", "去打客服", "可以打…热线", "你打…热线…吧"),
          ("不用", "不必", "别再", "无需")),
-        (("你再…说一遍", "你再…讲一遍", "你再…说一次", "你再…讲一次", "你得再…说", "你得再…讲"),
-         ("省得", "免得", "不用", "不必", "无需", "不让")),
+        (("你再…说一遍", "你再…讲一遍", "你再…说一次", "你再…讲一次", "你得再…说", "你得再…讲",
+          "还得…从头", "还要…从头", "又要…从头", "又得…从头", "你得…从头", "你要…从头…说", "你要…从头…讲",
+          "你得…重新…说", "你得…重新…讲", "还得…重新…说", "还得…重新…讲", "还得…再…说一遍", "还得…再…讲一遍"),
+         ("省得", "免得", "不用", "不必", "无需", "不让", "别让", "不需要")),
         (("很正常", "是正常的", "正常现象"),
          ("急", "生气", "担心", "情绪", "上火", "难受", "委屈", "不高兴", "不满", "火", "不放心", "不舒服")),
     )
@@ -162,11 +215,14 @@ class ReplyRules:
         # the agent tells the customer
         ("告诉你", "通知你", "答复你", "回复你", "短信", "给你答复", "给你回复"),
         # the agent takes it on
-        ("我来", "我负责", "由我", "我亲自", "交给我", "我本人"),
+        ("我来", "我负责", "由我", "我亲自", "交给我", "我本人", "亲自跟", "亲自负责", "亲自处理", "亲自办", "亲自盯",
+         "跟到底", "我这边跟进", "我这边负责", "我来跟"),
         # thanks
         ("谢谢", "感谢", "多谢"),
         # the customer asked to agree
         ("可以吗", "好吗", "行吗", "方便吗", "行不行", "好不好", "可不可以", "方便…吗", "成吗", "合适吗"),
+        # the customer asked to confirm what the agent repeated
+        ("对吗", "对不对", "是这样吗", "是这样吧", "对吧", "没错吧", "没说错吧", "说得对吗", "有没有说错", "有没有漏"),
         # the customer asked whether the money arrived
         ("收到", "收到了吗", "收到没有", "收没收到", "到账了吗", "到账没有", "到了吗", "到没到"),
         # the customer asked for their opinion
@@ -194,7 +250,8 @@ class ReplyRules:
 
 
 RULES = ReplyRules()
-FAULT_KINDS = ("refused", "blamed", "over-promise", "rude")
+FAULT_KINDS = ("refused", "blamed", "over-promise", "favour", "waived", "rude")
+FAULT_FIELDS = ("refusals", "blame", "over_promises", "favours", "waived_checks", "rude")
 
 
 def phrasing_problem(phrasing: str) -> str | None:
@@ -223,8 +280,12 @@ def browser_rules(rules: ReplyRules = RULES) -> dict:
         "negations": [fold(word) for word in rules.negations],
         "notNegations": [fold(word) for word in rules.not_negations],
         "negationsAfter": [fold(word) for word in rules.negations_after],
-        "faults": [[kind, [compile_phrasing(p) for p in data[field]]]
-                   for kind, field in zip(FAULT_KINDS, ("refusals", "blame", "over_promises", "rude"))],
+        "faults": [[kind, [compile_phrasing(p) for p in data[field]]] for kind, field in zip(FAULT_KINDS, FAULT_FIELDS)],
+        "certainOutcomes": {"kind": "over-promise", "certainties": [compile_phrasing(p) for p in rules.certainties],
+                            "outcomes": [compile_phrasing(p) for p in rules.outcomes]},
+        "conditions": [fold(word) for word in rules.conditions], "conditionalKinds": list(rules.conditional_kinds),
+        "negatableKinds": list(rules.negatable_kinds), "pairedKinds": list(rules.paired_kinds),
+        "pairClause": rules.pair_clause,
         "excuses": [[compile_phrasing(p), [fold(word) for word in words]]
                     for phrasings, words in rules.excuses for p in phrasings],
         "excuseReach": rules.excuse_reach, "stuffing": rules.stuffing, "listClause": rules.list_clause,
@@ -232,10 +293,18 @@ def browser_rules(rules: ReplyRules = RULES) -> dict:
     }
 
 
+def certain_outcomes(rules: dict) -> list[list[str]]:
+    """Each certainty word with each outcome (compiled), in either order: 肯定…退给, 到…卡上…保证."""
+    pairs = rules["certainOutcomes"]
+    return [parts for certainty in pairs["certainties"] for outcome in pairs["outcomes"]
+            for parts in ([*certainty, *outcome], [*outcome, *certainty])]
+
+
 def rule_texts(rules: ReplyRules = RULES) -> list[str]:
     """Every word in the rules (the page needs the Traditional characters that fold to them)."""
     return [*rules.negations, *rules.not_negations, *rules.question_words, *rules.reported, *rules.negations_after, *rules.refusals, *rules.blame,
-            *rules.over_promises, *rules.rude, *(word for group in rules.synonyms for word in group),
+            *rules.over_promises, *rules.certainties, *rules.outcomes, *rules.conditions, *rules.favours, *rules.waived_checks,
+            *rules.rude, *(word for group in rules.synonyms for word in group),
             *(word for phrasings, words in rules.excuses for word in (*phrasings, *words))]
 
 
@@ -311,8 +380,15 @@ def _is_negation(folded: str, at: int, rules: dict) -> bool:
     cue = next((cue for cue in rules["negations"] if rest.startswith(cue)), None)
     if cue is None or any(_covers(folded, at, word) for word in rules["notNegations"]):
         return False
-    after = at + len(cue)
-    return not any(at >= size and folded[at - size:at] == folded[after:after + size] for size in (1, 2))
+    return not _asks_both(folded, at, rules)
+
+
+def _asks_both(folded: str, at: int, rules: dict) -> bool:
+    """The negation cue at `at` is the middle of a question that offers both answers: 能不能退, 行不行."""
+    cue = next((cue for cue in rules["negations"] if folded.startswith(cue, at)), None)
+    after = at + len(cue) if cue else at
+    return cue is not None and any(at >= size and folded[at - size:at] == folded[after:after + size]
+                                   for size in (1, 2))
 
 
 def _covers(folded: str, at: int, word: str) -> bool:
@@ -325,6 +401,30 @@ def _excused(before: str, parts: Sequence[str], rules: dict) -> bool:
     the clause before when it opens its own): no fault."""
     return any(list(parts) == excused and any(word in before for word in words)
                for excused, words in rules["excuses"])
+
+
+def _fault_in(kind: str, patterns: Sequence[Sequence[str]], folded: str, previous: str, crossing: int,
+              rules: dict) -> bool:
+    """One of the fault phrasings `patterns` of `kind` is in `folded` and is meant: not excused, not the
+    customer's words repeated, not taken back by a negation (for the kinds a negation can take back).
+    With `crossing`, only a phrasing that spans that position counts (it joins two clauses)."""
+    for parts in patterns:
+        for start, end in _hits(parts, folded, rules["gap"]):
+            if (crossing and not start < crossing < end) or _asks_both(folded, start, rules):
+                continue
+            before = folded[:start]
+            if _excused((previous if start <= rules["excuseReach"] else "") + before, parts, rules):
+                continue
+            if kind in rules["reportedKinds"] and _reported(before, previous, rules):
+                continue
+            if kind in rules["conditionalKinds"] and any(
+                    word in (previous if start <= rules["excuseReach"] else "") + before for word in rules["conditions"]):
+                continue
+            if kind in rules["negatableKinds"] and any(
+                    _is_negation(folded, at, rules) for at in range(max(0, start - rules["window"]), start)):
+                continue
+            return True
+    return False
 
 
 def _reported(before: str, previous: str, rules: dict) -> bool:
@@ -343,13 +443,25 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
     faults = []
     faulty = set()  # clauses that refuse, blame, over-promise …: what they say meets no key point
     for kind, patterns in [*rules["faults"], ["avoid", avoid]]:
+        if kind == rules["certainOutcomes"]["kind"]:
+            patterns = [*patterns, *certain_outcomes(rules)]
+        found = set()
         for c, clause in enumerate(clauses):
             previous = clauses[c - 1].folded if c else ""
-            if any(not _excused((previous if start <= rules["excuseReach"] else "") + clause.folded[:start], parts, rules)
-                   and not (kind in rules["reportedKinds"] and _reported(clause.folded[:start], previous, rules))
-                   for parts in patterns for start, _ in _hits(parts, clause.folded, rules["gap"])):
+            if _fault_in(kind, patterns, clause.folded, previous, 0, rules):
                 faults.append({"kind": kind, "words": clause.whole()})
-                faulty.add(c)
+                found.add(c)
+        if kind in rules["pairedKinds"]:
+            for c in range(1, len(clauses)):
+                first, second = clauses[c - 1], clauses[c]
+                if c in found or c - 1 in found or min(len(first.folded), len(second.folded)) > rules["pairClause"]:
+                    continue
+                previous = clauses[c - 2].folded if c > 1 else ""
+                if _fault_in(kind, patterns, first.folded + second.folded, previous, len(first.folded), rules):
+                    words = "".join(first.original[first.start:second.end]).strip()
+                    faults.append({"kind": kind, "words": words})
+                    found.update((c - 1, c))
+        faulty |= found
     covered = [set() for _ in clauses]
     points = []
     for label, phrasings in keypoints:

@@ -70,8 +70,19 @@
     });
     var inWord = rules.notNegations.some(function (word) { return covers(folded, at, word); });
     if (cue === null || inWord) return false;
+    return !asksBoth(folded, at, rules);
+  };
+
+  // The negation cue at `at` is the middle of a question that offers both answers: 能不能退, 行不行.
+  var asksBoth = function (folded, at, rules) {
+    var cue = null;
+    rules.negations.some(function (word) {
+      if (folded.substr(at, word.length) === word) cue = word;
+      return cue !== null;
+    });
+    if (cue === null) return false;
     var after = at + cue.length;
-    return ![1, 2].some(function (size) {
+    return [1, 2].some(function (size) {
       return at >= size && folded.substr(at - size, size) === folded.substr(after, size);
     });
   };
@@ -101,6 +112,42 @@
     });
   };
 
+  // One of the fault phrasings `patterns` of `kind` is in `folded` and is meant: not excused, not the
+  // customer's words repeated, not taken back by a negation (for the kinds a negation can take back).
+  // With `crossing`, only a phrasing that spans that position counts (it joins two clauses).
+  var faultIn = function (kind, patterns, folded, previous, crossing, rules) {
+    return patterns.some(function (parts) {
+      return hits(parts, folded, rules.gap).some(function (span) {
+        var start = span[0];
+        if ((crossing && !(start < crossing && crossing < span[1])) || asksBoth(folded, start, rules)) return false;
+        var before = folded.substring(0, start);
+        if (excused((start <= rules.excuseReach ? previous : "") + before, parts, rules)) return false;
+        if (rules.reportedKinds.indexOf(kind) >= 0 && reported(before, previous, rules)) return false;
+        if (rules.conditionalKinds.indexOf(kind) >= 0) {
+          var context = (start <= rules.excuseReach ? previous : "") + before;
+          if (rules.conditions.some(function (word) { return context.indexOf(word) >= 0; })) return false;
+        }
+        if (rules.negatableKinds.indexOf(kind) >= 0) {
+          for (var at = Math.max(0, start - rules.window); at < start; at++) {
+            if (isNegation(folded, at, rules)) return false;
+          }
+        }
+        return true;
+      });
+    });
+  };
+
+  // Each certainty word with each outcome, in either order: 肯定…退给, 到…卡上…保证.
+  var certainOutcomes = function (rules) {
+    var pairs = [];
+    rules.certainOutcomes.certainties.forEach(function (certainty) {
+      rules.certainOutcomes.outcomes.forEach(function (outcome) {
+        pairs.push(certainty.concat(outcome), outcome.concat(certainty));
+      });
+    });
+    return pairs;
+  };
+
   // [from, to] of the words that take folded[start..end] back, or null.
   var negationOf = function (folded, start, end, rules) {
     for (var at = Math.max(0, start - rules.window); at < start; at++) {
@@ -121,21 +168,30 @@
     var faults = [];
     var faulty = Object.create(null);  // clauses that refuse, blame, over-promise …: they meet no key point
     rules.faults.concat([["avoid", avoid || []]]).forEach(function (rule) {
+      var kind = rule[0];
+      var patterns = kind === rules.certainOutcomes.kind ? rule[1].concat(certainOutcomes(rules)) : rule[1];
+      var found = Object.create(null);
       clauses.forEach(function (clause, c) {
         var previous = c ? clauses[c - 1].folded : "";
-        var found = rule[1].some(function (parts) {
-          return hits(parts, clause.folded, rules.gap).some(function (span) {
-            var before = clause.folded.substring(0, span[0]);
-            var lead = span[0] <= rules.excuseReach ? previous : "";
-            return !excused(lead + before, parts, rules) &&
-              !(rules.reportedKinds.indexOf(rule[0]) >= 0 && reported(before, previous, rules));
-          });
-        });
-        if (found) {
-          faults.push({ kind: rule[0], words: clause.chars.slice(clause.start, clause.end).join("").trim() });
-          faulty[c] = true;
+        if (faultIn(kind, patterns, clause.folded, previous, 0, rules)) {
+          faults.push({ kind: kind, words: clause.chars.slice(clause.start, clause.end).join("").trim() });
+          found[c] = true;
         }
       });
+      if (rules.pairedKinds.indexOf(kind) >= 0) {
+        for (var c = 1; c < clauses.length; c++) {
+          var first = clauses[c - 1];
+          var second = clauses[c];
+          if (found[c] || found[c - 1] ||
+              Math.min(first.folded.length, second.folded.length) > rules.pairClause) continue;
+          var previous = c > 1 ? clauses[c - 2].folded : "";
+          if (faultIn(kind, patterns, first.folded + second.folded, previous, first.folded.length, rules)) {
+            faults.push({ kind: kind, words: first.chars.slice(first.start, second.end).join("").trim() });
+            found[c - 1] = found[c] = true;
+          }
+        }
+      }
+      Object.keys(found).forEach(function (c) { faulty[c] = true; });
     });
     var covered = clauses.map(function () { return Object.create(null); });
     var points = keypoints.map(function (point) {
@@ -228,6 +284,8 @@
     refused: "✘ 推托或拒绝了客户：",
     blamed: "✘ 把责任推给了客户：",
     "over-promise": "✘ 许诺了做不到的事：",
+    favour: "✘ 当场许了规定之外的补偿或通融（要按规定、经授权）：",
+    waived: "✘ 省掉了必须做的核对：",
     rude: "✘ 语气伤人：",
     avoid: "✘ 本题要避免这样说：",
     taboo: "✘ 用了禁忌用语："
