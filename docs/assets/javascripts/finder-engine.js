@@ -61,7 +61,8 @@
     Object.keys(data.synonyms || {}).forEach(function (key) {
       self.synonyms[folder.plain(key)] = data.synonyms[key].map(function (w) { return folder.plain(w); });
     });
-    var table = data.pinyin || {};
+    // As the build sends it: syllable → its characters; here character → syllable.
+    var table = bySyllable(data.pinyin || {});
     // Pinyin per character from the shared table, with the phrase's own readings where they differ.
     var tokensOf = function (text, exceptions) {
       var tokens = Array.from(text).map(function (c) { return table[c] || "_"; });
@@ -97,9 +98,6 @@
     });
     this.phrases.forEach(function (p) { p.hay = p.folded + "|" + p.tagsFolded.join("|") + "|" + p.facetText; });
     this.sounds = {};
-    Object.keys(data.sounds || {}).forEach(function (syllable) {
-      Array.from(data.sounds[syllable]).forEach(function (c) { self.sounds[c] = syllable; });
-    });
     this.table = table;
     this.situations = (data.situations || []).map(function (row) {
       var sentences = row[5].map(function (t) { return folder.plain(t); });
@@ -110,19 +108,41 @@
     });
     this.indexWords(data);
     this.thesaurus = {};
-    // As the build sends it: "library words" → "words leading to them", each list joined by spaces.
-    Object.keys(data.thesaurus || {}).forEach(function (leads) {
-      var words = leads.split(" ").map(function (w) { return folder.plain(w); });
-      data.thesaurus[leads].split(" ").forEach(function (key) { self.thesaurus[folder.plain(key)] = words; });
-    });
+    this.extended = false;
+    if (data.sounds || data.thesaurus) this.extend(data);
     this.byId = {};
     this.phrases.forEach(function (p) { self.byId[p.id] = p; });
     this.documentFrequency = {};
+    // A better line comes as a phrase id when it is one, else as its text.
     this.taboo = data.taboo.map(function (row) {
       return { id: row[0], text: row[1], patterns: row[2].map(function (t) { return folder.plain(t); })
-        .filter(Boolean).sort(function (a, b) { return b.length - a.length; }), why: row[3], instead: row[4] };
+        .filter(Boolean).sort(function (a, b) { return b.length - a.length; }), why: row[3],
+        instead: row[4].map(function (alt) { return self.byId[alt] ? self.byId[alt].text : alt; }) };
     });
   }
+
+  var bySyllable = function (grouped) {
+    var table = {};
+    Object.keys(grouped).forEach(function (syllable) {
+      Array.from(grouped[syllable]).forEach(function (c) { table[c] = syllable; });
+    });
+    return table;
+  };
+
+  // What only a search that finds nothing as typed needs, sent apart (macros/finder_index.py EXTRA_KEYS):
+  // the common characters' sounds (homophone typos) and the thesaurus. Searches after this may find more.
+  Index.prototype.extend = function (extra) {
+    var folder = this.folder;
+    var self = this;
+    this.sounds = bySyllable(extra.sounds || {});
+    this.thesaurus = {};
+    // As the build sends it: "library words" → "words leading to them", each list joined by spaces.
+    Object.keys(extra.thesaurus || {}).forEach(function (leads) {
+      var words = leads.split(" ").map(function (w) { return folder.plain(w); });
+      extra.thesaurus[leads].split(" ").forEach(function (key) { self.thesaurus[folder.plain(key)] = words; });
+    });
+    this.extended = true;
+  };
 
   // Syllables of a folded word, from the library's table or the common characters' ('' when one is unknown).
   Index.prototype.syllablesOf = function (word) {

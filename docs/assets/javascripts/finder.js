@@ -121,6 +121,7 @@
     this.root = root;
     var engine = window.mdxFinderEngine;
     this.index = new engine.Index(data);
+    if (window.__kesutongFinderExtra) this.index.extend(window.__kesutongFinderExtra);
     this.limit = engine.RESULT_LIMIT;
     this.data = data;
     this.disposers = [];
@@ -203,6 +204,22 @@
     this.renderResults(query, filtering);
     this.renderMine(!query.trim() && !filtering);
     this.watchMissed(query, found);
+    this.extendIfWeak(found);
+  };
+
+  // The homophone table and the thesaurus (finder-extra.*.js) come after the first search that finds
+  // nothing as typed, the only kind they help: most visits never need them. That search then runs again.
+  Finder.prototype.extendIfWeak = function (found) {
+    if (!found || this.index.extended || (found.hits.length && !found.approximate)) return;
+    var self = this;
+    var results = this.results;
+    results.setAttribute("aria-busy", "true");  // the list is about to change
+    loadExtra(this.root, this.data).then(function () {
+      if (self.disposed) return;
+      if (!self.index.extended) self.index.extend(window.__kesutongFinderExtra);
+      results.removeAttribute("aria-busy");
+      self.update();
+    }, function () { results.removeAttribute("aria-busy"); /* the finder works without them: fewer near matches */ });
   };
 
   /* Missed searches stay in this browser (never sent anywhere) for a trainer to turn into lexicon entries:
@@ -489,6 +506,7 @@
   };
 
   Finder.prototype.dispose = function () {
+    this.disposed = true;
     clearTimeout(this.missedTimer);
     this.disposers.splice(0).forEach(function (undo) { undo(); });
   };
@@ -620,6 +638,18 @@
       loading.catch(function () { loading = null; });  // a later visit tries again
     }
     return loading;
+  };
+
+  // Beside the data file, under the name the data gives (macros/finder_index.py finder_scripts).
+  var extraLoading = null;
+  var loadExtra = function (root, data) {
+    if (window.__kesutongFinderExtra) return Promise.resolve();
+    if (!extraLoading) {
+      var dataSrc = new URL(root.getAttribute("data-finder-src"), location.href);
+      extraLoading = loadScript(new URL(data.extra, dataSrc).href);
+      extraLoading.catch(function () { extraLoading = null; });  // a later search tries again
+    }
+    return extraLoading;
   };
 
   var start = function (root) {
