@@ -315,3 +315,26 @@ def test_the_thesaurus_ships_only_entries_that_lead_to_library_words(library):
     assert library.thesaurus
     for word, leads in library.thesaurus.items():
         assert leads and set(leads) <= tags, word
+
+
+def test_the_candidate_index_changes_no_result(engine):
+    """A search scores only the phrases its words, situations and spelling can reach (#18, speed at 30,000
+    phrases). Scoring every phrase instead must give the same hits, scores, order and marks, for every
+    prefix of queries of each kind: words, sentences, pinyin, initials, Traditional, typos, thesaurus."""
+    from bench.finder import HOLDOUT_FILE, QUERY_FILE, read_queries
+
+    queries = {q for path in (QUERY_FILE, HOLDOUT_FILE) for _, q, _ in read_queries(path)} | {"谩骂 征心", "，"}
+    prefixes = sorted({q[:n] for q in queries for n in range(1, len(q) + 1)})
+    compare = """(prefixes) => {
+      const index = window.finderIndex;
+      const run = () => prefixes.map(q => { const f = index.search(q, {channel: 1});
+        return JSON.stringify([f.approximate, f.hits.map(h => [h.phrase.id, h.score, h.marks, h.literal])]); });
+      const indexed = run();
+      const all = index.phrases.map(p => p.position);
+      index.candidates = () => all;
+      index.pieceCandidates = () => all;
+      try { return [indexed, run()]; } finally { delete index.candidates; delete index.pieceCandidates; }
+    }"""
+    indexed, everything = engine.evaluate(compare, prefixes)
+    differ = [q for q, a, b in zip(prefixes, indexed, everything) if a != b]
+    assert len(prefixes) > 500 and not differ, differ[:10]

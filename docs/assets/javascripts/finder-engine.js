@@ -96,7 +96,11 @@
         placeholders: folder.placeholders(row[1])
       };
     });
-    this.phrases.forEach(function (p) { p.hay = p.folded + "|" + p.tagsFolded.join("|") + "|" + p.facetText; });
+    this.phrases.forEach(function (p) {
+      p.tagLine = p.tagsFolded.join("|");
+      p.hay = p.folded + "|" + p.tagLine + "|" + p.facetText;
+    });
+    this.indexCharacters();
     this.sounds = {};
     this.table = table;
     this.situations = (data.situations || []).map(function (row) {
@@ -142,6 +146,96 @@
       extra.thesaurus[leads].split(" ").forEach(function (key) { self.thesaurus[folder.plain(key)] = words; });
     });
     this.extended = true;
+  };
+
+  /* ------------------------------------------------------------------ candidates */
+  // A search scores only the phrases that can match: those holding a word's rarest character, in a
+  // scenario or customer type a situation names, or (pinyin, initials) spelling the term's first two
+  // letters. Scores are the same as over every phrase; a large library just skips most of them.
+
+  // Character (UTF-16 unit) → positions of the phrases holding it in their words or note, ascending.
+  Index.prototype.indexCharacters = function () {
+    var postings = this.postings = new Map();
+    var scenarios = [];
+    var types = [];
+    var add = function (lists, at, i) { (lists[at] = lists[at] || []).push(i); };
+    for (var i = 0; i < this.phrases.length; i++) {
+      var p = this.phrases[i];
+      var text = p.hay + "|" + p.noteFolded;
+      for (var j = 0; j < text.length; j++) {
+        var list = postings.get(text[j]);
+        if (!list) postings.set(text[j], [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
+      }
+      for (var s = 0; s < p.scenarios.length; s++) add(scenarios, p.scenarios[s], i);
+      for (var t = 0; t < p.types.length; t++) add(types, p.types[t], i);
+    }
+    this.facetPostings = { scenarios: scenarios, types: types };
+    this.latinPostings = Object.create(null);
+  };
+
+  // Phrases that may hold the word: those holding its rarest character (none if one is nowhere).
+  Index.prototype.holding = function (word) {
+    var best = null;
+    for (var j = 0; j < word.length; j++) {
+      var list = this.postings.get(word[j]);
+      if (!list) return [];
+      if (!best || list.length < best.length) best = list;
+    }
+    return best || [];
+  };
+
+  // Phrases whose pinyin, initials or tags' pinyin hold the first two letters of a Latin term (cached).
+  Index.prototype.spelling = function (term) {
+    var key = term.slice(0, 2);
+    if (!this.latinPostings[key]) {
+      var list = [];
+      for (var i = 0; i < this.phrases.length; i++) {
+        var p = this.phrases[i];
+        if (p.spelt === undefined) p.spelt = p.pinyin + "|" + p.initials + "|" + p.tagPinyin + p.tagInitials;
+        if (p.spelt.indexOf(key) >= 0) list.push(i);
+      }
+      this.latinPostings[key] = list;
+    }
+    return this.latinPostings[key];
+  };
+
+  // Positions of the phrases a search must score, ascending: for each term, what its words, its
+  // situations and (Latin) its spelling can reach.
+  Index.prototype.candidates = function (prepared) {
+    var marked = new Uint8Array(this.phrases.length);
+    var mark = function (list) { for (var i = 0; i < list.length; i++) marked[list[i]] = 1; };
+    var self = this;
+    prepared.forEach(function (term) {
+      term.variants.forEach(function (v) { mark(self.holding(v.word)); });
+      term.situations.forEach(function (s) {
+        s.scenarios.forEach(function (n) { mark(self.facetPostings.scenarios[n] || []); });
+        s.types.forEach(function (n) { mark(self.facetPostings.types[n] || []); });
+      });
+      if (term.latin) mark(self.spelling(term.term));
+    });
+    return positionsOf(marked);
+  };
+
+  // Phrases holding any of the terms' two-character pieces: all the fuzzy pass can score.
+  Index.prototype.pieceCandidates = function (prepared) {
+    var marked = new Uint8Array(this.phrases.length);
+    var self = this;
+    prepared.forEach(function (term) {
+      (term.pieces || []).forEach(function (pieces) {
+        pieces.forEach(function (piece) {
+          var list = self.holding(piece);
+          for (var i = 0; i < list.length; i++) marked[list[i]] = 1;
+        });
+      });
+    });
+    return positionsOf(marked);
+  };
+
+  var positionsOf = function (marked) {
+    var out = [];
+    for (var i = 0; i < marked.length; i++) if (marked[i]) out.push(i);
+    return out;
   };
 
   // Syllables of a folded word, from the library's table or the common characters' ('' when one is unknown).
@@ -299,9 +393,11 @@
       if (p.hay.indexOf(word) < 0 && (v > 0 || p.noteFolded.indexOf(word) < 0)) continue;
       var weight = variants[v].weight;
       var s = 0;
-      for (var t = 0; t < p.tagsFolded.length; t++) {
-        if (p.tagsFolded[t] === word) s = Math.max(s, 100);
-        else if (p.tagsFolded[t].indexOf(word) >= 0) s = Math.max(s, 70);
+      if (p.tagLine.indexOf(word) >= 0) {  // one look before the tags one by one
+        for (var t = 0; t < p.tagsFolded.length; t++) {
+          if (p.tagsFolded[t] === word) s = Math.max(s, 100);
+          else if (p.tagsFolded[t].indexOf(word) >= 0) s = Math.max(s, 70);
+        }
       }
       if (p.facetText.indexOf(word) >= 0) s = Math.max(s, 65);
       var at = p.folded.indexOf(word);
@@ -397,7 +493,8 @@
   Index.prototype.frequency = function (piece) {
     if (!(piece in this.documentFrequency)) {
       var count = 0;
-      for (var i = 0; i < this.phrases.length; i++) if (this.phrases[i].hay.indexOf(piece) >= 0) count++;
+      var holding = this.holding(piece);
+      for (var i = 0; i < holding.length; i++) if (this.phrases[holding[i]].hay.indexOf(piece) >= 0) count++;
       this.documentFrequency[piece] = count;
     }
     return this.documentFrequency[piece];
@@ -449,21 +546,27 @@
         pieces: fuzzy ? close.map(function (v) { return piecesOf(v.word); }) : null };
     });
     var hits = [];
-    var misses = [];
-    for (var i = 0; i < this.phrases.length; i++) {
-      var hit = this.scorePhrase(this.phrases[i], prepared, false);
-      if (hit) hits.push(hit); else misses.push(this.phrases[i]);
+    var found = new Uint8Array(this.phrases.length);
+    var scored = prepared.length ? this.candidates(prepared) : this.phrases.map(function (p) { return p.position; });
+    for (var i = 0; i < scored.length; i++) {
+      var hit = this.scorePhrase(this.phrases[scored[i]], prepared, false);
+      if (hit) { hits.push(hit); found[scored[i]] = 1; }
     }
     var approximate = false;
     if (hits.length < RESULT_LIMIT && prepared.some(function (t) { return t.pieces; })) {
-      for (var j = 0; j < misses.length; j++) {
-        var near = this.scorePhrase(misses[j], prepared, true);
+      var others = this.pieceCandidates(prepared);
+      for (var j = 0; j < others.length; j++) {
+        if (found[others[j]]) continue;
+        var near = this.scorePhrase(this.phrases[others[j]], prepared, true);
         if (near) { hits.push(near); approximate = true; }
       }
     }
-    var first = function (hit) { return channel >= 0 && hit.phrase.channels.indexOf(channel) >= 0 ? 1 : 0; };
+    // The agent's channel first, then score, then library order; worked out once per hit, not per comparison.
+    for (var h = 0; h < hits.length; h++) {
+      hits[h].first = channel >= 0 && hits[h].phrase.channels.indexOf(channel) >= 0 ? 1 : 0;
+    }
     hits.sort(function (a, b) {
-      return first(b) - first(a) || b.score - a.score || a.phrase.position - b.phrase.position;
+      return b.first - a.first || b.score - a.score || a.phrase.position - b.phrase.position;
     });
     // Approximate: nothing holds every term as typed; what is listed was found through what they stand for.
     if (hits.length && !hits.some(function (h) { return h.literal; })) approximate = true;

@@ -283,8 +283,19 @@
     this.status("已清空未找到的搜索记录。", "info");
   };
 
+  // The chips and their counts are drawn only while the filter panel is open (its toggle draws them): on a
+  // large library, counting every hit on each keystroke for a closed panel is most of a keystroke's work.
   Finder.prototype.renderFacets = function (pool) {
     var self = this;
+    this.pool = pool;
+    var panel = this.part("filters");
+    var active = this.facets().reduce(function (n, f) { return n + self.filters[f.key].length; }, 0);
+    this.part("filter-count").textContent = active ? "（已选 " + active + " 项）" : "";
+    if (panel && !panel.open) {
+      this.facetsStale = true;
+      return;
+    }
+    this.facetsStale = false;
     var html = this.facets().map(function (facet) {
       var counts = facet.names.map(function () { return 0; });
       pool.forEach(function (hit) {
@@ -301,8 +312,6 @@
         facet.label + "</span>" + chips + "</div>";
     }).join("");
     this.part("facets").innerHTML = html;
-    var active = this.facets().reduce(function (n, f) { return n + self.filters[f.key].length; }, 0);
-    this.part("filter-count").textContent = active ? "（已选 " + active + " 项）" : "";
   };
 
   Finder.prototype.resultHTML = function (hit, index) {
@@ -515,6 +524,8 @@
     var self = this;
     var input = this.input;
     this.listen(input, "input", function () { self.update(); });
+    var panel = this.part("filters");
+    if (panel) this.listen(panel, "toggle", function () { if (panel.open && self.facetsStale) self.renderFacets(self.pool); });
     if (this.channelBox) {
       this.listen(this.channelBox, "change", function () {
         self.channel = self.channelBox.value;
