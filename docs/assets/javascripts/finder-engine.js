@@ -99,8 +99,8 @@
     this.phrases.forEach(function (p) {
       p.tagLine = p.tagsFolded.join("|");
       p.hay = p.folded + "|" + p.tagLine + "|" + p.facetText;
+      p.spelt = p.pinyin + "|" + p.initials + "|" + p.tagPinyin + p.tagInitials;
     });
-    this.indexCharacters();
     this.sounds = {};
     this.table = table;
     this.situations = (data.situations || []).map(function (row) {
@@ -114,6 +114,7 @@
     this.thesaurus = {};
     this.extended = false;
     if (data.sounds || data.thesaurus) this.extend(data);
+    this.latinPostings = Object.create(null);
     this.byId = {};
     this.phrases.forEach(function (p) { self.byId[p.id] = p; });
     this.documentFrequency = {};
@@ -153,6 +154,12 @@
   // scenario or customer type a situation names, or (pinyin, initials) spelling the term's first two
   // letters. Scores are the same as over every phrase; a large library just skips most of them.
 
+  // Builds the candidate lists now rather than on the first search (finder.js calls it when the page is
+  // idle, so that neither the page's readiness nor the first keystroke waits for it).
+  Index.prototype.prepare = function () {
+    if (!this.postings) this.indexCharacters();
+  };
+
   // Character (UTF-16 unit) → positions of the phrases holding it in their words or note, ascending.
   Index.prototype.indexCharacters = function () {
     var postings = this.postings = new Map();
@@ -171,11 +178,11 @@
       for (var t = 0; t < p.types.length; t++) add(types, p.types[t], i);
     }
     this.facetPostings = { scenarios: scenarios, types: types };
-    this.latinPostings = Object.create(null);
   };
 
   // Phrases that may hold the word: those holding its rarest character (none if one is nowhere).
   Index.prototype.holding = function (word) {
+    this.prepare();
     var best = null;
     for (var j = 0; j < word.length; j++) {
       var list = this.postings.get(word[j]);
@@ -191,9 +198,7 @@
     if (!this.latinPostings[key]) {
       var list = [];
       for (var i = 0; i < this.phrases.length; i++) {
-        var p = this.phrases[i];
-        if (p.spelt === undefined) p.spelt = p.pinyin + "|" + p.initials + "|" + p.tagPinyin + p.tagInitials;
-        if (p.spelt.indexOf(key) >= 0) list.push(i);
+        if (this.phrases[i].spelt.indexOf(key) >= 0) list.push(i);
       }
       this.latinPostings[key] = list;
     }
@@ -203,6 +208,7 @@
   // Positions of the phrases a search must score, ascending: for each term, what its words, its
   // situations and (Latin) its spelling can reach.
   Index.prototype.candidates = function (prepared) {
+    this.prepare();
     var marked = new Uint8Array(this.phrases.length);
     var mark = function (list) { for (var i = 0; i < list.length; i++) marked[list[i]] = 1; };
     var self = this;
@@ -382,17 +388,31 @@
     });
   };
 
-  // Score of one phrase for one term (0: no match), and where to highlight.
-  Index.prototype.scoreTerm = function (p, term, variants, latin) {
-    var best = 0;
-    var mark = null;
-    var literalFloor = Infinity;  // the best score of the typed word itself, once known
-    for (var v = 0; v < variants.length; v++) {
-      var word = variants[v].word;
-      // Most phrases match nothing: one look at all their words decides that.
-      if (p.hay.indexOf(word) < 0 && (v > 0 || p.noteFolded.indexOf(word) < 0)) continue;
-      var weight = variants[v].weight;
-      var s = 0;
+  // What a word is worth in a phrase, before weights: kept per word for the last WORDS_KEPT words, since
+  // typing asks for the same words keystroke after keystroke (tuik, tuiku, tuikua all look for 退款).
+  var WORDS_KEPT = 64;
+  var KNOWN = 1;
+  var IN_WORDS = 2;  // in the text, tags or facet names
+  var IN_NOTE = 4;
+
+  // {flags, score, at} by phrase position, filled in for `p` if not yet: score 100 for a whole tag, 70 in a
+  // tag, 65 in a facet name, 80 at the start of the text and less the later it comes; at: where in the text.
+  Index.prototype.wordIn = function (p, word) {
+    var kept = this.wordsKept || (this.wordsKept = new Map());
+    var found = kept.get(word);
+    if (!found) {
+      if (kept.size >= WORDS_KEPT) kept.delete(kept.keys().next().value);  // the oldest
+      var n = this.phrases.length;
+      found = { flags: new Uint8Array(n), score: new Uint8Array(n), at: new Int32Array(n) };
+      kept.set(word, found);
+    }
+    var i = p.position;
+    if (found.flags[i] & KNOWN) return found;
+    var flags = KNOWN;
+    var s = 0;
+    var at = -1;
+    if (p.hay.indexOf(word) >= 0) {
+      flags |= IN_WORDS;
       if (p.tagLine.indexOf(word) >= 0) {  // one look before the tags one by one
         for (var t = 0; t < p.tagsFolded.length; t++) {
           if (p.tagsFolded[t] === word) s = Math.max(s, 100);
@@ -400,11 +420,32 @@
         }
       }
       if (p.facetText.indexOf(word) >= 0) s = Math.max(s, 65);
-      var at = p.folded.indexOf(word);
+      at = p.folded.indexOf(word);
       if (at === 0) s = Math.max(s, 80);
       else if (at > 0) s = Math.max(s, 55 - Math.min(at, 25));
+    }
+    if (p.noteFolded.indexOf(word) >= 0) flags |= IN_NOTE;
+    found.flags[i] = flags;
+    found.score[i] = s;
+    found.at[i] = at;
+    return found;
+  };
+
+  // Score of one phrase for one term (0: no match), and where to highlight.
+  Index.prototype.scoreTerm = function (p, term, variants, latin) {
+    var best = 0;
+    var mark = null;
+    var literalFloor = Infinity;  // the best score of the typed word itself, once known
+    for (var v = 0; v < variants.length; v++) {
+      var word = variants[v].word;
+      var found = this.wordIn(p, word);
+      // Most phrases match nothing: one look at all their words decides that.
+      if (!(found.flags[p.position] & IN_WORDS) && (v > 0 || !(found.flags[p.position] & IN_NOTE))) continue;
+      var weight = variants[v].weight;
+      var s = found.score[p.position];
+      var at = found.at[p.position];
       // Usage notes count only for the words typed, never their synonyms: too loose otherwise.
-      if (!s && v === 0 && p.noteFolded.indexOf(word) >= 0) s = 15;
+      if (!s && v === 0 && found.flags[p.position] & IN_NOTE) s = 15;
       if (s && weight === WEIGHT.typed) literalFloor = s;
       if (s * weight > best) {
         best = s * weight;

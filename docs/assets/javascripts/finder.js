@@ -670,6 +670,8 @@
     current = new Finder(root, window.__kesutongFinderData);
     root.querySelector("#phrase-finder-input").focus();
     if (window.performance && performance.mark) performance.mark("mdx-finder-ready");
+    var index = current.index;
+    (window.requestIdleCallback || setTimeout)(function () { index.prepare(); });
   };
 
   // On every page (document$ emits once per page, instant navigation included): let go of the finder
