@@ -159,6 +159,7 @@ def _gzip_size(site: Path, base: str, url: str, size: int) -> int:
     return size
 
 
+PAGE_AIM_KIB = 600  # #18: the finder page's first load, uncompressed
 QUERY_FILE = Path(__file__).resolve().parent / "finder_queries.tsv"
 # Written after the lexicon, measured untouched first: what the finder was not tuned on (its header says more).
 HOLDOUT_FILE = Path(__file__).resolve().parent / "finder_queries_holdout.tsv"
@@ -251,6 +252,9 @@ def main() -> None:
     print("  sites its index holds only the home page, so its figures there are a floor, not a comparison.")
     print("ready: from navigation start until the finder has its data indexed and the box has focus (localhost).")
     print("samples per row:", ", ".join(f"{len(r['finder'])}/{len(r['material'])}" for r in rows))
+    for row in rows[:1] if sizes[0] == "real" else []:
+        print(f"finder page first load (as served, no gzip): {row['transfer'] / 1024:.0f} KiB, "
+              f"aim <= {PAGE_AIM_KIB} KiB (tests/test_finder.py asserts it)")
 
 
 if __name__ == "__main__":
