@@ -218,8 +218,26 @@
       if (self.disposed) return;
       if (!self.index.extended) self.index.extend(window.__kesutongFinderExtra);
       results.removeAttribute("aria-busy");
-      self.update();
+      self.refresh();
     }, function () { results.removeAttribute("aria-busy"); /* the finder works without them: fewer near matches */ });
+  };
+
+  // The same search again, now with more to go on: drawn anew only if it lists other lines, and the line
+  // the agent has moved to stays selected (an arrow key may already have been pressed).
+  Finder.prototype.refresh = function () {
+    var self = this;
+    var query = this.input.value;
+    if (!query.trim()) return;
+    var drawn = function (hits) {
+      return hits.slice(0, self.limit).map(function (hit) { return hit.phrase.id; }).join("|");
+    };
+    var found = this.index.search(query, { channel: this.data.channels.indexOf(this.channel) });
+    if (drawn(found.hits.filter(function (hit) { return self.passes(hit.phrase); })) === drawn(this.hits)) return;
+    var chosen = this.selected > 0 ? this.hits[this.selected].phrase.id : null;
+    this.update();
+    for (var i = 0; chosen && i < Math.min(this.hits.length, this.limit); i++) {
+      if (this.hits[i].phrase.id === chosen) { this.select(i); break; }
+    }
   };
 
   /* Missed searches stay in this browser (never sent anywhere) for a trainer to turn into lexicon entries:
