@@ -383,3 +383,21 @@ def test_leaving_and_coming_back_leaves_no_listener_behind(browser, server):
     assert page.locator("#phrase-finder-results > [data-phrase-id]").count() > 0
     assert page.evaluate("window.__renders") == 1
     context.close()
+
+
+def test_the_line_moved_to_stays_selected_when_the_thesaurus_arrives(finder):
+    """The extra data arrives after a weak search is drawn; the agent may already have pressed ↓."""
+    held = []
+    finder.route("**/finder-extra.*.js", lambda route: held.append(route))
+    finder.locator("#phrase-finder-input").fill("卡被吞了")  # found as typed only in part: a weak search
+    finder.wait_for_function("() => document.querySelector('#phrase-finder-results').hasAttribute('aria-busy')")
+    finder.wait_for_function("() => document.querySelectorAll('#phrase-finder-results > [data-phrase-id]').length > 3")
+    finder.keyboard.press("ArrowDown")
+    finder.keyboard.press("ArrowDown")
+    chosen = finder.locator("#phrase-finder-results > [aria-selected='true']").get_attribute("data-phrase-id")
+    while not held:
+        finder.wait_for_timeout(50)
+    held[0].continue_()
+    finder.wait_for_function("() => !!window.__kesutongFinderExtra")
+    finder.wait_for_selector("#phrase-finder-results:not([aria-busy])", state="attached")
+    assert finder.locator("#phrase-finder-results > [aria-selected='true']").get_attribute("data-phrase-id") == chosen
