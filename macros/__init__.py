@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 
 from .contract import EXAM, browser_contract
 from .errors import DataError, Problem
-from .finder_index import buffer_phrases, finder_script
+from .finder_index import buffer_phrases, finder_scripts
 from .inline_markdown import InlineRenderer
 from .jinja_guard import guard
 from .library import load_library
@@ -104,9 +104,9 @@ def define_env(env) -> None:
     @reported
     def phrase_finder() -> str:
         """{{ phrase_finder() }}: the live-call phrase finder (通话速查)."""
-        if "finder_script" not in env.variables:
-            env.variables["finder_script"] = finder_script(library)
-        name, _ = env.variables["finder_script"]
+        if "finder_scripts" not in env.variables:
+            env.variables["finder_scripts"] = finder_scripts(library)
+        name, _ = env.variables["finder_scripts"][0]
         return render_finder(relative_asset(name, current_page(), directory_urls), link_for("reference/phrases.md"),
                              buffer_phrases(library))
 
@@ -198,10 +198,9 @@ def on_pre_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Write the finder's data file; then every quiz ref must land on an existing heading."""
+    """Write the finder's data files; then every quiz ref must land on an existing heading."""
     site = Path(env.conf["site_dir"])
-    if "finder_script" in env.variables:
-        name, content = env.variables["finder_script"]
+    for name, content in env.variables.get("finder_scripts", []):
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(content, encoding="utf-8")
     _write_lms_exports(env.variables["course_library"], site)

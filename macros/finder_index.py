@@ -15,9 +15,12 @@ from .library import Library
 from .models import CHANNELS, STAGES, Phrase
 from .normalize import browser_rules, pairs_for
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 # Buffer lines shown above the results, each on Alt+1 … Alt+6.
 BUFFER_SLOTS = 6
+# What only a search that finds nothing as typed needs (homophone typos, the thesaurus): a file of its own,
+# loaded after the first such search, so the page's first load stays small.
+EXTRA_KEYS = ("sounds", "thesaurus")
 
 
 def _is_han(char: str) -> bool:
@@ -80,6 +83,14 @@ def sounds_of(common: str, table: dict[str, str]) -> dict[str, str]:
     return dict(sorted(sounds.items()))
 
 
+def by_syllable(table: dict[str, str]) -> dict[str, str]:
+    """Character → syllable turned round, syllable → its characters: half the size as JSON."""
+    grouped: dict[str, str] = {}
+    for char, syllable in table.items():
+        grouped[syllable] = grouped.get(syllable, "") + char
+    return dict(sorted(grouped.items()))
+
+
 def situations_data(library: Library, scenarios: list[str], types: list[str]) -> list[list]:
     """The situation lexicon, positional: [says, finds, scenario indexes, type indexes, stage indexes, sentences]."""
     return [[s.says, s.finds, [scenarios.index(n) for n in s.scenarios if n in scenarios],
@@ -119,9 +130,8 @@ def finder_data(library: Library) -> dict:
             [scenarios.index(s) for s in p.scenarios], [types.index(t) for t in p.customer_types],
             [CHANNELS.index(c) for c in p.channels], p.tags, p.note or "", pinyin.exceptions(p.text),
         ])
-    texts = {p.id: p.text for p in library.phrases}
-    taboo = [[t.id, t.text, [t.text, *t.match], t.why, [texts.get(alt, alt) for alt in t.instead]]
-             for t in library.taboo]
+    # A better line is sent as its phrase id when it is one (the engine looks its text up): no text twice.
+    taboo = [[t.id, t.text, [t.text, *t.match], t.why, list(t.instead)] for t in library.taboo]
     all_text = "".join([*(p.text + "".join(p.tags) for p in library.phrases),
                         *(t.text + "".join(t.match) for t in library.taboo), *library.synonyms,
                         *(w for words in library.synonyms.values() for w in words), *lexicon_words(library)])
@@ -130,7 +140,7 @@ def finder_data(library: Library) -> dict:
         "stages": list(STAGES), "scenarios": scenarios, "types": types, "channels": list(CHANNELS),
         "phrases": phrases, "taboo": taboo, "synonyms": library.synonyms,
         "buffer": [p.id for p in buffer_phrases(library)],
-        "pinyin": pinyin.table,
+        "pinyin": by_syllable(pinyin.table),
         "sounds": sounds_of(_common_characters(), pinyin.table),
         "situations": situations_data(library, scenarios, types),
         "thesaurus": thesaurus_data(library.thesaurus),
@@ -140,18 +150,26 @@ def finder_data(library: Library) -> dict:
     }
 
 
-def finder_script(library: Library) -> tuple[str, str]:
-    """(file name, content) of the script that hands the finder its data.
-
-    A separate file rather than inline data: Material's instant navigation re-runs inline scripts as
-    JavaScript, it caches across visits, and a <script src> also loads from file:// (offline copies).
-    The name carries a content hash so intranet caches never serve stale phrases.
-    """
-    text = json.dumps(finder_data(library), ensure_ascii=False, separators=(",", ":"))
+def _script(stem: str, variable: str, data: dict) -> tuple[str, str]:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # Same data, no markup-looking or line-breaking characters: the file stays inert even if it were
     # ever inlined into a page or opened as text.
     for char in "<>\u2028\u2029":  # only ever inside JSON strings, where \uXXXX means the same
         text = text.replace(char, f"\\u{ord(char):04x}")
-    content = f"window.__kesutongFinderData={text};\n"
+    content = f"window.{variable}={text};\n"
     digest = hashlib.sha1(content.encode("utf-8")).hexdigest()[:10]
-    return f"assets/javascripts/finder-data.{digest}.js", content
+    return f"assets/javascripts/{stem}.{digest}.js", content
+
+
+def finder_scripts(library: Library) -> list[tuple[str, str]]:
+    """(file name, content) of the scripts that hand the finder its data: the data, then the extra
+    (EXTRA_KEYS), whose file name the data carries (`extra`, beside the data file).
+
+    Separate files rather than inline data: Material's instant navigation re-runs inline scripts as
+    JavaScript, they cache across visits, and a <script src> also loads from file:// (offline copies).
+    The names carry a content hash so intranet caches never serve stale phrases.
+    """
+    data = finder_data(library)
+    extra = _script("finder-extra", "__kesutongFinderExtra", {key: data.pop(key) for key in EXTRA_KEYS})
+    data["extra"] = extra[0].rsplit("/", 1)[1]
+    return [_script("finder-data", "__kesutongFinderData", data), extra]

@@ -27,6 +27,8 @@ def finder(browser, server, site_dir):
 def search(page, query: str) -> list[str]:
     box = page.locator("#phrase-finder-input")
     box.fill(query)
+    # A search that finds nothing as typed loads the homophones and the thesaurus, then draws again.
+    page.wait_for_selector("#phrase-finder-results:not([aria-busy])", state="attached")
     return page.locator("#phrase-finder-results > [data-phrase-id]").evaluate_all(
         "(items) => items.map(i => i.dataset.phraseId)")
 
@@ -54,6 +56,53 @@ def test_k_opens_the_finder_from_any_page(page, server):
     assert page.evaluate("document.activeElement.id") == "phrase-finder-input"
     page.keyboard.type("tk")
     assert page.locator("#phrase-finder-results > [data-phrase-id]").count() > 0
+
+
+FINDER_PAGE_BUDGET_KIB = 600  # #18: the finder page's first load, uncompressed
+
+
+def test_the_finder_page_first_load_stays_within_its_budget(browser, server):
+    """What the finder page fetches until it is ready and the network is quiet, as served (no gzip)."""
+    page = browser.new_page()
+    page.goto(server.url + "finder/", wait_until="networkidle")
+    page.wait_for_selector("#phrase-finder[data-mdx-mounted]")
+    names = page.evaluate("[performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]"
+                          ".map(e => [e.name, e.encodedBodySize || 0])")
+    total = sum(size for _, size in names) / 1024
+    assert not [n for n, _ in names if re.search(r"/(quiz|projector)(\.min)?\.js$|finder-extra\.", n)]
+    assert total <= FINDER_PAGE_BUDGET_KIB, f"{total:.0f} KiB: {sorted(names, key=lambda n: -n[1])[:6]}"
+    page.close()
+
+
+def test_a_quiz_page_reached_from_the_finder_gets_its_scripts(browser, server):
+    """The finder page neither fetches nor runs quiz.js and projector.js; instant navigation to a quiz
+    page then loads them, and its quiz works."""
+    page = browser.new_page()
+    page.goto(server.url + "finder/", wait_until="networkidle")
+    page.wait_for_selector("#phrase-finder[data-mdx-mounted]")
+    assert page.evaluate("typeof window.mdxQuiz + typeof window.mdxProjector") == "undefinedundefined"
+    page.evaluate("""window.__sameDocument = true;
+        const link = document.createElement('a');
+        link.href = '../modules/handling-steps/'; link.id = 'to-quiz'; link.textContent = '处理流程';
+        document.querySelector('.md-content').prepend(link);""")
+    page.click("#to-quiz")
+    quiz = page.locator(".mdx-quiz[data-mdx-mounted]").first
+    quiz.wait_for()
+    assert page.evaluate("window.__sameDocument") is True, "not instant navigation"
+    assert page.evaluate("typeof window.mdxProjector") == "object"
+    quiz.locator("[data-quiz-action=submit]").click()
+    assert "未作答" in quiz.inner_text()
+    page.close()
+
+
+def test_homophones_and_thesaurus_load_after_the_first_search_that_finds_nothing_as_typed(finder, library):
+    extra = []
+    finder.on("request", lambda request: "finder-extra." in request.url and extra.append(request.url))
+    assert search(finder, "退款") and not extra, "found as typed: nothing more to load"
+    assert finder.evaluate("typeof window.__kesutongFinderExtra") == "undefined"
+    top = texts(library, search(finder, "谩骂")[:3])  # only the thesaurus knows it
+    assert len(extra) == 1
+    assert top and all("辱骂" in p.text + "".join(p.tags) or "辱骂" in p.scenarios for p in top)
 
 
 def test_substring_inside_words(finder, library):
@@ -312,6 +361,12 @@ def test_leaving_and_coming_back_leaves_no_listener_behind(browser, server):
     page.goto(server.url + "finder/")
     page.wait_for_selector("#phrase-finder[data-mdx-mounted]")
     page.evaluate("window.__sameDocument = true")
+    # The finder page leaves the quiz scripts to the first other page: count from when they are in.
+    page.locator(".md-footer__link--prev").click()
+    page.wait_for_selector("#phrase-finder", state="detached")
+    page.wait_for_function("!!window.mdxQuiz")
+    page.keyboard.press("k")
+    page.wait_for_selector("#phrase-finder[data-mdx-mounted]")
     first = page.evaluate("window.__finderListeners.length")
     for _ in range(3):
         page.locator(".md-footer__link--prev").click()  # the page before in the course's order
@@ -328,3 +383,21 @@ def test_leaving_and_coming_back_leaves_no_listener_behind(browser, server):
     assert page.locator("#phrase-finder-results > [data-phrase-id]").count() > 0
     assert page.evaluate("window.__renders") == 1
     context.close()
+
+
+def test_the_line_moved_to_stays_selected_when_the_thesaurus_arrives(finder):
+    """The extra data arrives after a weak search is drawn; the agent may already have pressed ↓."""
+    held = []
+    finder.route("**/finder-extra.*.js", lambda route: held.append(route))
+    finder.locator("#phrase-finder-input").fill("卡被吞了")  # found as typed only in part: a weak search
+    finder.wait_for_function("() => document.querySelector('#phrase-finder-results').hasAttribute('aria-busy')")
+    finder.wait_for_function("() => document.querySelectorAll('#phrase-finder-results > [data-phrase-id]').length > 3")
+    finder.keyboard.press("ArrowDown")
+    finder.keyboard.press("ArrowDown")
+    chosen = finder.locator("#phrase-finder-results > [aria-selected='true']").get_attribute("data-phrase-id")
+    while not held:
+        finder.wait_for_timeout(50)
+    held[0].continue_()
+    finder.wait_for_function("() => !!window.__kesutongFinderExtra")
+    finder.wait_for_selector("#phrase-finder-results:not([aria-busy])", state="attached")
+    assert finder.locator("#phrase-finder-results > [aria-selected='true']").get_attribute("data-phrase-id") == chosen

@@ -315,3 +315,34 @@ def test_the_thesaurus_ships_only_entries_that_lead_to_library_words(library):
     assert library.thesaurus
     for word, leads in library.thesaurus.items():
         assert leads and set(leads) <= tags, word
+
+
+def test_the_candidate_index_and_the_kept_words_change_no_result(engine):
+    """A search scores only the phrases its words, situations and spelling can reach, and keeps what a word
+    is worth in each phrase for the next keystrokes (#18, speed at 30,000 phrases). Scoring every phrase
+    afresh must give the same hits, scores, order and marks, for every prefix of queries of each kind
+    (words, sentences, pinyin, initials, Traditional, typos, thesaurus), whatever was searched before."""
+    from bench.finder import HOLDOUT_FILE, QUERY_FILE, read_queries
+
+    queries = {q for path in (QUERY_FILE, HOLDOUT_FILE) for _, q, _ in read_queries(path)} | {"谩骂 征心", "，"}
+    prefixes = sorted({q[:n] for q in queries for n in range(1, len(q) + 1)})
+    compare = """(prefixes) => {
+      const index = window.finderIndex;
+      const run = (qs) => qs.map(q => { const f = index.search(q, {channel: 1});
+        return JSON.stringify([f.approximate, f.hits.map(h => [h.phrase.id, h.score, h.marks, h.literal])]); });
+      index.wordsKept = null;
+      const indexed = run(prefixes);
+      const warm = run(prefixes.slice().reverse()).reverse();  // every word kept from other searches
+      const all = index.phrases.map(p => p.position);
+      index.candidates = () => all;
+      index.pieceCandidates = () => all;
+      index.search = function (q, options) {  // nothing kept from the searches before
+        this.wordsKept = null;
+        return Object.getPrototypeOf(this).search.call(this, q, options);
+      };
+      try { return [indexed, warm, run(prefixes)]; }
+      finally { delete index.candidates; delete index.pieceCandidates; delete index.search; }
+    }"""
+    indexed, warm, everything = engine.evaluate(compare, prefixes)
+    differ = [q for q, a, b, c in zip(prefixes, indexed, warm, everything) if not a == b == c]
+    assert len(prefixes) > 500 and not differ, differ[:10]

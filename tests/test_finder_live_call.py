@@ -62,6 +62,7 @@ def test_copy_button_never_wraps_under_its_line(browser, server, width, height, 
         assert row["copyRight"] <= row["right"] and row["copyWidth"] > 20, row
     # The selected row shows its note in full on a line of its own; its buttons still share one line
     page.locator("#phrase-finder-input").fill("卡被吞了")
+    page.wait_for_selector("#phrase-finder-results:not([aria-busy])", state="attached")  # found as typed only in part
     for _ in range(5):
         page.keyboard.press("ArrowDown")
         selected = page.locator("#phrase-finder-results > [aria-selected='true']").evaluate("""(i) => {

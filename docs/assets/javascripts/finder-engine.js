@@ -61,7 +61,8 @@
     Object.keys(data.synonyms || {}).forEach(function (key) {
       self.synonyms[folder.plain(key)] = data.synonyms[key].map(function (w) { return folder.plain(w); });
     });
-    var table = data.pinyin || {};
+    // As the build sends it: syllable → its characters; here character → syllable.
+    var table = bySyllable(data.pinyin || {});
     // Pinyin per character from the shared table, with the phrase's own readings where they differ.
     var tokensOf = function (text, exceptions) {
       var tokens = Array.from(text).map(function (c) { return table[c] || "_"; });
@@ -95,11 +96,12 @@
         placeholders: folder.placeholders(row[1])
       };
     });
-    this.phrases.forEach(function (p) { p.hay = p.folded + "|" + p.tagsFolded.join("|") + "|" + p.facetText; });
-    this.sounds = {};
-    Object.keys(data.sounds || {}).forEach(function (syllable) {
-      Array.from(data.sounds[syllable]).forEach(function (c) { self.sounds[c] = syllable; });
+    this.phrases.forEach(function (p) {
+      p.tagLine = p.tagsFolded.join("|");
+      p.hay = p.folded + "|" + p.tagLine + "|" + p.facetText;
+      p.spelt = p.pinyin + "|" + p.initials + "|" + p.tagPinyin + p.tagInitials;
     });
+    this.sounds = {};
     this.table = table;
     this.situations = (data.situations || []).map(function (row) {
       var sentences = row[5].map(function (t) { return folder.plain(t); });
@@ -110,19 +112,137 @@
     });
     this.indexWords(data);
     this.thesaurus = {};
-    // As the build sends it: "library words" → "words leading to them", each list joined by spaces.
-    Object.keys(data.thesaurus || {}).forEach(function (leads) {
-      var words = leads.split(" ").map(function (w) { return folder.plain(w); });
-      data.thesaurus[leads].split(" ").forEach(function (key) { self.thesaurus[folder.plain(key)] = words; });
-    });
+    this.extended = false;
+    if (data.sounds || data.thesaurus) this.extend(data);
+    this.latinPostings = Object.create(null);
     this.byId = {};
     this.phrases.forEach(function (p) { self.byId[p.id] = p; });
     this.documentFrequency = {};
+    // A better line comes as a phrase id when it is one, else as its text.
     this.taboo = data.taboo.map(function (row) {
       return { id: row[0], text: row[1], patterns: row[2].map(function (t) { return folder.plain(t); })
-        .filter(Boolean).sort(function (a, b) { return b.length - a.length; }), why: row[3], instead: row[4] };
+        .filter(Boolean).sort(function (a, b) { return b.length - a.length; }), why: row[3],
+        instead: row[4].map(function (alt) { return self.byId[alt] ? self.byId[alt].text : alt; }) };
     });
   }
+
+  var bySyllable = function (grouped) {
+    var table = {};
+    Object.keys(grouped).forEach(function (syllable) {
+      Array.from(grouped[syllable]).forEach(function (c) { table[c] = syllable; });
+    });
+    return table;
+  };
+
+  // What only a search that finds nothing as typed needs, sent apart (macros/finder_index.py EXTRA_KEYS):
+  // the common characters' sounds (homophone typos) and the thesaurus. Searches after this may find more.
+  Index.prototype.extend = function (extra) {
+    var folder = this.folder;
+    var self = this;
+    this.sounds = bySyllable(extra.sounds || {});
+    this.thesaurus = {};
+    // As the build sends it: "library words" → "words leading to them", each list joined by spaces.
+    Object.keys(extra.thesaurus || {}).forEach(function (leads) {
+      var words = leads.split(" ").map(function (w) { return folder.plain(w); });
+      extra.thesaurus[leads].split(" ").forEach(function (key) { self.thesaurus[folder.plain(key)] = words; });
+    });
+    this.extended = true;
+  };
+
+  /* ------------------------------------------------------------------ candidates */
+  // A search scores only the phrases that can match: those holding a word's rarest character, in a
+  // scenario or customer type a situation names, or (pinyin, initials) spelling the term's first two
+  // letters. Scores are the same as over every phrase; a large library just skips most of them.
+
+  // Builds the candidate lists now rather than on the first search (finder.js calls it when the page is
+  // idle, so that neither the page's readiness nor the first keystroke waits for it).
+  Index.prototype.prepare = function () {
+    if (!this.postings) this.indexCharacters();
+  };
+
+  // Character (UTF-16 unit) → positions of the phrases holding it in their words or note, ascending.
+  Index.prototype.indexCharacters = function () {
+    var postings = this.postings = new Map();
+    var scenarios = [];
+    var types = [];
+    var add = function (lists, at, i) { (lists[at] = lists[at] || []).push(i); };
+    for (var i = 0; i < this.phrases.length; i++) {
+      var p = this.phrases[i];
+      var text = p.hay + "|" + p.noteFolded;
+      for (var j = 0; j < text.length; j++) {
+        var list = postings.get(text[j]);
+        if (!list) postings.set(text[j], [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
+      }
+      for (var s = 0; s < p.scenarios.length; s++) add(scenarios, p.scenarios[s], i);
+      for (var t = 0; t < p.types.length; t++) add(types, p.types[t], i);
+    }
+    this.facetPostings = { scenarios: scenarios, types: types };
+  };
+
+  // Phrases that may hold the word: those holding its rarest character (none if one is nowhere).
+  Index.prototype.holding = function (word) {
+    this.prepare();
+    var best = null;
+    for (var j = 0; j < word.length; j++) {
+      var list = this.postings.get(word[j]);
+      if (!list) return [];
+      if (!best || list.length < best.length) best = list;
+    }
+    return best || [];
+  };
+
+  // Phrases whose pinyin, initials or tags' pinyin hold the first two letters of a Latin term (cached).
+  Index.prototype.spelling = function (term) {
+    var key = term.slice(0, 2);
+    if (!this.latinPostings[key]) {
+      var list = [];
+      for (var i = 0; i < this.phrases.length; i++) {
+        if (this.phrases[i].spelt.indexOf(key) >= 0) list.push(i);
+      }
+      this.latinPostings[key] = list;
+    }
+    return this.latinPostings[key];
+  };
+
+  // Positions of the phrases a search must score, ascending: for each term, what its words, its
+  // situations and (Latin) its spelling can reach.
+  Index.prototype.candidates = function (prepared) {
+    this.prepare();
+    var marked = new Uint8Array(this.phrases.length);
+    var mark = function (list) { for (var i = 0; i < list.length; i++) marked[list[i]] = 1; };
+    var self = this;
+    prepared.forEach(function (term) {
+      term.variants.forEach(function (v) { mark(self.holding(v.word)); });
+      term.situations.forEach(function (s) {
+        s.scenarios.forEach(function (n) { mark(self.facetPostings.scenarios[n] || []); });
+        s.types.forEach(function (n) { mark(self.facetPostings.types[n] || []); });
+      });
+      if (term.latin) mark(self.spelling(term.term));
+    });
+    return positionsOf(marked);
+  };
+
+  // Phrases holding any of the terms' two-character pieces: all the fuzzy pass can score.
+  Index.prototype.pieceCandidates = function (prepared) {
+    var marked = new Uint8Array(this.phrases.length);
+    var self = this;
+    prepared.forEach(function (term) {
+      (term.pieces || []).forEach(function (pieces) {
+        pieces.forEach(function (piece) {
+          var list = self.holding(piece);
+          for (var i = 0; i < list.length; i++) marked[list[i]] = 1;
+        });
+      });
+    });
+    return positionsOf(marked);
+  };
+
+  var positionsOf = function (marked) {
+    var out = [];
+    for (var i = 0; i < marked.length; i++) if (marked[i]) out.push(i);
+    return out;
+  };
 
   // Syllables of a folded word, from the library's table or the common characters' ('' when one is unknown).
   Index.prototype.syllablesOf = function (word) {
@@ -268,6 +388,49 @@
     });
   };
 
+  // What a word is worth in a phrase, before weights: kept per word for the last WORDS_KEPT words, since
+  // typing asks for the same words keystroke after keystroke (tuik, tuiku, tuikua all look for 退款).
+  var WORDS_KEPT = 64;
+  var KNOWN = 1;
+  var IN_WORDS = 2;  // in the text, tags or facet names
+  var IN_NOTE = 4;
+
+  // {flags, score, at} by phrase position, filled in for `p` if not yet: score 100 for a whole tag, 70 in a
+  // tag, 65 in a facet name, 80 at the start of the text and less the later it comes; at: where in the text.
+  Index.prototype.wordIn = function (p, word) {
+    var kept = this.wordsKept || (this.wordsKept = new Map());
+    var found = kept.get(word);
+    if (!found) {
+      if (kept.size >= WORDS_KEPT) kept.delete(kept.keys().next().value);  // the oldest
+      var n = this.phrases.length;
+      found = { flags: new Uint8Array(n), score: new Uint8Array(n), at: new Int32Array(n) };
+      kept.set(word, found);
+    }
+    var i = p.position;
+    if (found.flags[i] & KNOWN) return found;
+    var flags = KNOWN;
+    var s = 0;
+    var at = -1;
+    if (p.hay.indexOf(word) >= 0) {
+      flags |= IN_WORDS;
+      if (p.tagLine.indexOf(word) >= 0) {  // one look before the tags one by one
+        for (var t = 0; t < p.tagsFolded.length; t++) {
+          if (p.tagsFolded[t] === word) s = Math.max(s, 100);
+          else if (p.tagsFolded[t].indexOf(word) >= 0) s = Math.max(s, 70);
+        }
+      }
+      if (p.facetText.indexOf(word) >= 0) s = Math.max(s, 65);
+      at = p.folded.indexOf(word);
+      if (at === 0) s = Math.max(s, 80);
+      else if (at > 0) s = Math.max(s, 55 - Math.min(at, 25));
+    }
+    if (p.noteFolded.indexOf(word) >= 0) flags |= IN_NOTE;
+    found.flags[i] = flags;
+    found.score[i] = s;
+    found.at[i] = at;
+    return found;
+  };
+
   // Score of one phrase for one term (0: no match), and where to highlight.
   Index.prototype.scoreTerm = function (p, term, variants, latin) {
     var best = 0;
@@ -275,20 +438,14 @@
     var literalFloor = Infinity;  // the best score of the typed word itself, once known
     for (var v = 0; v < variants.length; v++) {
       var word = variants[v].word;
+      var found = this.wordIn(p, word);
       // Most phrases match nothing: one look at all their words decides that.
-      if (p.hay.indexOf(word) < 0 && (v > 0 || p.noteFolded.indexOf(word) < 0)) continue;
+      if (!(found.flags[p.position] & IN_WORDS) && (v > 0 || !(found.flags[p.position] & IN_NOTE))) continue;
       var weight = variants[v].weight;
-      var s = 0;
-      for (var t = 0; t < p.tagsFolded.length; t++) {
-        if (p.tagsFolded[t] === word) s = Math.max(s, 100);
-        else if (p.tagsFolded[t].indexOf(word) >= 0) s = Math.max(s, 70);
-      }
-      if (p.facetText.indexOf(word) >= 0) s = Math.max(s, 65);
-      var at = p.folded.indexOf(word);
-      if (at === 0) s = Math.max(s, 80);
-      else if (at > 0) s = Math.max(s, 55 - Math.min(at, 25));
+      var s = found.score[p.position];
+      var at = found.at[p.position];
       // Usage notes count only for the words typed, never their synonyms: too loose otherwise.
-      if (!s && v === 0 && p.noteFolded.indexOf(word) >= 0) s = 15;
+      if (!s && v === 0 && found.flags[p.position] & IN_NOTE) s = 15;
       if (s && weight === WEIGHT.typed) literalFloor = s;
       if (s * weight > best) {
         best = s * weight;
@@ -377,7 +534,8 @@
   Index.prototype.frequency = function (piece) {
     if (!(piece in this.documentFrequency)) {
       var count = 0;
-      for (var i = 0; i < this.phrases.length; i++) if (this.phrases[i].hay.indexOf(piece) >= 0) count++;
+      var holding = this.holding(piece);
+      for (var i = 0; i < holding.length; i++) if (this.phrases[holding[i]].hay.indexOf(piece) >= 0) count++;
       this.documentFrequency[piece] = count;
     }
     return this.documentFrequency[piece];
@@ -429,21 +587,27 @@
         pieces: fuzzy ? close.map(function (v) { return piecesOf(v.word); }) : null };
     });
     var hits = [];
-    var misses = [];
-    for (var i = 0; i < this.phrases.length; i++) {
-      var hit = this.scorePhrase(this.phrases[i], prepared, false);
-      if (hit) hits.push(hit); else misses.push(this.phrases[i]);
+    var found = new Uint8Array(this.phrases.length);
+    var scored = prepared.length ? this.candidates(prepared) : this.phrases.map(function (p) { return p.position; });
+    for (var i = 0; i < scored.length; i++) {
+      var hit = this.scorePhrase(this.phrases[scored[i]], prepared, false);
+      if (hit) { hits.push(hit); found[scored[i]] = 1; }
     }
     var approximate = false;
     if (hits.length < RESULT_LIMIT && prepared.some(function (t) { return t.pieces; })) {
-      for (var j = 0; j < misses.length; j++) {
-        var near = this.scorePhrase(misses[j], prepared, true);
+      var others = this.pieceCandidates(prepared);
+      for (var j = 0; j < others.length; j++) {
+        if (found[others[j]]) continue;
+        var near = this.scorePhrase(this.phrases[others[j]], prepared, true);
         if (near) { hits.push(near); approximate = true; }
       }
     }
-    var first = function (hit) { return channel >= 0 && hit.phrase.channels.indexOf(channel) >= 0 ? 1 : 0; };
+    // The agent's channel first, then score, then library order; worked out once per hit, not per comparison.
+    for (var h = 0; h < hits.length; h++) {
+      hits[h].first = channel >= 0 && hits[h].phrase.channels.indexOf(channel) >= 0 ? 1 : 0;
+    }
     hits.sort(function (a, b) {
-      return first(b) - first(a) || b.score - a.score || a.phrase.position - b.phrase.position;
+      return b.first - a.first || b.score - a.score || a.phrase.position - b.phrase.position;
     });
     // Approximate: nothing holds every term as typed; what is listed was found through what they stand for.
     if (hits.length && !hits.some(function (h) { return h.literal; })) approximate = true;

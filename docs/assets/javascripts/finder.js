@@ -121,6 +121,7 @@
     this.root = root;
     var engine = window.mdxFinderEngine;
     this.index = new engine.Index(data);
+    if (window.__kesutongFinderExtra) this.index.extend(window.__kesutongFinderExtra);
     this.limit = engine.RESULT_LIMIT;
     this.data = data;
     this.disposers = [];
@@ -203,6 +204,40 @@
     this.renderResults(query, filtering);
     this.renderMine(!query.trim() && !filtering);
     this.watchMissed(query, found);
+    this.extendIfWeak(found);
+  };
+
+  // The homophone table and the thesaurus (finder-extra.*.js) come after the first search that finds
+  // nothing as typed, the only kind they help: most visits never need them. That search then runs again.
+  Finder.prototype.extendIfWeak = function (found) {
+    if (!found || this.index.extended || (found.hits.length && !found.approximate)) return;
+    var self = this;
+    var results = this.results;
+    results.setAttribute("aria-busy", "true");  // the list is about to change
+    loadExtra(this.root, this.data).then(function () {
+      if (self.disposed) return;
+      if (!self.index.extended) self.index.extend(window.__kesutongFinderExtra);
+      results.removeAttribute("aria-busy");
+      self.refresh();
+    }, function () { results.removeAttribute("aria-busy"); /* the finder works without them: fewer near matches */ });
+  };
+
+  // The same search again, now with more to go on: drawn anew only if it lists other lines, and the line
+  // the agent has moved to stays selected (an arrow key may already have been pressed).
+  Finder.prototype.refresh = function () {
+    var self = this;
+    var query = this.input.value;
+    if (!query.trim()) return;
+    var drawn = function (hits) {
+      return hits.slice(0, self.limit).map(function (hit) { return hit.phrase.id; }).join("|");
+    };
+    var found = this.index.search(query, { channel: this.data.channels.indexOf(this.channel) });
+    if (drawn(found.hits.filter(function (hit) { return self.passes(hit.phrase); })) === drawn(this.hits)) return;
+    var chosen = this.selected > 0 ? this.hits[this.selected].phrase.id : null;
+    this.update();
+    for (var i = 0; chosen && i < Math.min(this.hits.length, this.limit); i++) {
+      if (this.hits[i].phrase.id === chosen) { this.select(i); break; }
+    }
   };
 
   /* Missed searches stay in this browser (never sent anywhere) for a trainer to turn into lexicon entries:
@@ -266,8 +301,19 @@
     this.status("已清空未找到的搜索记录。", "info");
   };
 
+  // The chips and their counts are drawn only while the filter panel is open (its toggle draws them): on a
+  // large library, counting every hit on each keystroke for a closed panel is most of a keystroke's work.
   Finder.prototype.renderFacets = function (pool) {
     var self = this;
+    this.pool = pool;
+    var panel = this.part("filters");
+    var active = this.facets().reduce(function (n, f) { return n + self.filters[f.key].length; }, 0);
+    this.part("filter-count").textContent = active ? "（已选 " + active + " 项）" : "";
+    if (panel && !panel.open) {
+      this.facetsStale = true;
+      return;
+    }
+    this.facetsStale = false;
     var html = this.facets().map(function (facet) {
       var counts = facet.names.map(function () { return 0; });
       pool.forEach(function (hit) {
@@ -284,8 +330,6 @@
         facet.label + "</span>" + chips + "</div>";
     }).join("");
     this.part("facets").innerHTML = html;
-    var active = this.facets().reduce(function (n, f) { return n + self.filters[f.key].length; }, 0);
-    this.part("filter-count").textContent = active ? "（已选 " + active + " 项）" : "";
   };
 
   Finder.prototype.resultHTML = function (hit, index) {
@@ -489,6 +533,7 @@
   };
 
   Finder.prototype.dispose = function () {
+    this.disposed = true;
     clearTimeout(this.missedTimer);
     this.disposers.splice(0).forEach(function (undo) { undo(); });
   };
@@ -497,6 +542,8 @@
     var self = this;
     var input = this.input;
     this.listen(input, "input", function () { self.update(); });
+    var panel = this.part("filters");
+    if (panel) this.listen(panel, "toggle", function () { if (panel.open && self.facetsStale) self.renderFacets(self.pool); });
     if (this.channelBox) {
       this.listen(this.channelBox, "change", function () {
         self.channel = self.channelBox.value;
@@ -622,6 +669,18 @@
     return loading;
   };
 
+  // Beside the data file, under the name the data gives (macros/finder_index.py finder_scripts).
+  var extraLoading = null;
+  var loadExtra = function (root, data) {
+    if (window.__kesutongFinderExtra) return Promise.resolve();
+    if (!extraLoading) {
+      var dataSrc = new URL(root.getAttribute("data-finder-src"), location.href);
+      extraLoading = loadScript(new URL(data.extra, dataSrc).href);
+      extraLoading.catch(function () { extraLoading = null; });  // a later search tries again
+    }
+    return extraLoading;
+  };
+
   var start = function (root) {
     if (root.getAttribute("data-mdx-mounted") || !document.body.contains(root)) return;
     root.setAttribute("data-mdx-mounted", "true");
@@ -629,6 +688,8 @@
     current = new Finder(root, window.__kesutongFinderData);
     root.querySelector("#phrase-finder-input").focus();
     if (window.performance && performance.mark) performance.mark("mdx-finder-ready");
+    var index = current.index;
+    (window.requestIdleCallback || setTimeout)(function () { index.prepare(); });
   };
 
   // On every page (document$ emits once per page, instant navigation included): let go of the finder
