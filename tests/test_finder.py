@@ -69,18 +69,19 @@ def test_the_finder_page_first_load_stays_within_its_budget(browser, server):
     names = page.evaluate("[performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]"
                           ".map(e => [e.name, e.encodedBodySize || 0])")
     total = sum(size for _, size in names) / 1024
-    assert not [n for n, _ in names if re.search(r"/(quiz|projector)(\.min)?\.js$|finder-extra\.", n)]
+    assert not [n for n, _ in names if re.search(r"/(quiz|projector|learn)(\.min)?\.js$|finder-extra\.", n)]
     assert total <= FINDER_PAGE_BUDGET_KIB, f"{total:.0f} KiB: {sorted(names, key=lambda n: -n[1])[:6]}"
     page.close()
 
 
 def test_a_quiz_page_reached_from_the_finder_gets_its_scripts(browser, server):
-    """The finder page neither fetches nor runs quiz.js and projector.js; instant navigation to a quiz
-    page then loads them, and its quiz works."""
+    """The finder page neither fetches nor runs quiz.js, projector.js and learn.js; instant navigation to a
+    quiz page then loads them, and its quiz works and is recorded."""
     page = browser.new_page()
     page.goto(server.url + "finder/", wait_until="networkidle")
     page.wait_for_selector("#phrase-finder[data-mdx-mounted]")
-    assert page.evaluate("typeof window.mdxQuiz + typeof window.mdxProjector") == "undefinedundefined"
+    assert page.evaluate("[typeof window.mdxQuiz, typeof window.mdxProjector, typeof window.mdxLearn]") == \
+        ["undefined"] * 3
     page.evaluate("""window.__sameDocument = true;
         const link = document.createElement('a');
         link.href = '../modules/handling-steps/'; link.id = 'to-quiz'; link.textContent = '处理流程';
@@ -90,8 +91,11 @@ def test_a_quiz_page_reached_from_the_finder_gets_its_scripts(browser, server):
     quiz.wait_for()
     assert page.evaluate("window.__sameDocument") is True, "not instant navigation"
     assert page.evaluate("typeof window.mdxProjector") == "object"
+    page.wait_for_function("typeof window.mdxLearn === 'object'")
     quiz.locator("[data-quiz-action=submit]").click()
     assert "未作答" in quiz.inner_text()
+    quiz.locator("[data-quiz-action=submit]").click()  # submit with nothing answered: graded, and recorded
+    page.wait_for_function("(localStorage.getItem('kesutong.progress.v1') || '').includes('handling-steps')")
     page.close()
 
 
