@@ -138,13 +138,19 @@ class ReplyRules:
     # A commitment taken back in the same breath: the point it made is void (明天给您回电。其实打不打也一样;
     # 请示了也批不下来; 等领导有空了再说; 什么时候回复现在也说不好).
     takebacks: tuple[str, ...] = (
-        "不…也一样", "也白搭", "也是白搭", "也是白费", "也白费", "也批不下来", "也…批不下来", "肯定批不下来",
-        "也不好说", "也说不好", "也讲不好", "也说不准", "也讲不准", "也难说", "也没准", "也不一定", "不一定…得了",
-        "有空…再说", "以后再说", "回头再说", "再说吧", "别抱希望", "别抱…希望", "不用抱希望", "别指望", "不用指望",
+        # doing it or not comes to the same (打不打也一样); 不…也一样 alone would also take 不用来网点，手机上办也一样
+        "打不打…一样", "查不查…一样", "等不等…一样", "办不办…一样", "回不回…一样", "催不催…一样", "问不问…一样",
+        "报不报…一样", "交不交…一样", "做不做…一样", "找不找…一样", "提不提交…一样", "申不申请…一样", "跑不跑…一样",
+        "也白搭", "也是白搭", "也是白费", "也白费", "也批不下来", "也…批不下来", "肯定批不下来",
+        "也不好说", "也说不好", "也讲不好", "也说不准", "也讲不准", "也难说", "不一定…得了",
+        # put off to nobody knows when (not 您先坐下慢慢再说)
+        "有空…再说", "等…有空", "别抱希望", "别抱…希望", "不用抱希望", "别指望", "不用指望",
         "不要指望")
     # A refusal or a take-back followed by what the agent does instead is honest, not a refusal
     # (误工费我说了不算，得去问问经理; 具体几点不好说，但三点前我一定回电): one of these later in its clause,
-    # or opening the next one, voids a fault of `restored_kinds`.
+    # or opening the next one, voids a fault of `restored_kinds`. A 但 must lead to what *I* do, at most
+    # `restorer_gap` characters on (不过您可以去别的网点问问 restores nothing).
+    restorer_gap: int = 12
     restorers: tuple[str, ...] = ("但…我", "不过…我", "可是…我", "可我", "得去", "我去", "我得", "我先", "我马上",
                                   "我这就", "我会", "我一定", "我现在就")
     restored_kinds: tuple[str, ...] = ("refused", "taken-back")
@@ -323,6 +329,7 @@ def browser_rules(rules: ReplyRules = RULES) -> dict:
         "excuseReach": rules.excuse_reach, "stuffing": rules.stuffing, "listClause": rules.list_clause,
         "reported": [fold(word) for word in rules.reported], "reportedKinds": list(rules.reported_kinds),
         "restorers": [compile_phrasing(p) for p in rules.restorers], "restoredKinds": list(rules.restored_kinds),
+        "restorerGap": rules.restorer_gap,
     }
 
 
@@ -466,7 +473,8 @@ def _fault_in(kind: str, patterns: Sequence[Sequence[str]], folded: str, previou
 
 def _restored(after: str, following: str, rules: dict) -> bool:
     """What the agent does instead comes after a refusal: later in its clause (`after`) or opening the next."""
-    return any(_hits(parts, after, rules["gap"]) or any(start == 0 for start, _ in _hits(parts, following, rules["gap"]))
+    gap = rules["restorerGap"]
+    return any(_hits(parts, after, gap) or any(start == 0 for start, _ in _hits(parts, following, gap))
                for parts in rules["restorers"])
 
 

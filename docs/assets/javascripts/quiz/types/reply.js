@@ -116,8 +116,8 @@
   // What the agent does instead comes after a refusal: later in its clause (`after`) or opening the next.
   var restored = function (after, following, rules) {
     return rules.restorers.some(function (parts) {
-      return hits(parts, after, rules.gap).length > 0 ||
-        hits(parts, following, rules.gap).some(function (span) { return span[0] === 0; });
+      return hits(parts, after, rules.restorerGap).length > 0 ||
+        hits(parts, following, rules.restorerGap).some(function (span) { return span[0] === 0; });
     });
   };
 
