@@ -9,13 +9,15 @@ by one of its phrasings found in a clause and not governed by a negation (nor in
 blames or over-promises: 现在说了不算 does not meet 现在): a cue (不, 没, 别 …) in the
 `window` characters before it, or a 不了/不到 right after it. A phrasing "请示…主管" means its parts in this
 order, at most `gap` characters apart, in one clause. Refusals, blame, over-promises, favours outside
-policy, waived checks and rude words fail a reply wherever they are, as do the taboo phrases and a reply
-that is mostly a list of key words. An over-promise is also any certainty word with any outcome (肯定…退给,
+policy, waived checks, commitments taken back (打不打也一样, 也批不下来) and rude words fail a reply
+wherever they are, as do the taboo phrases and a reply that is mostly a list of key words; a refusal or
+take-back followed by what the agent does instead (说了不算，得去问问经理) is none. An over-promise is also any certainty word with any outcome (肯定…退给,
 到…卡上…保证), composed by each grader from the two lists, and may span a clause pair when one is short.
 
 A key point's phrasing (or one part of it) that belongs to a group in `synonyms` stands for the whole group:
 a point written with 今天 and 分钟 also accepts 下班前, 两个工作日内 and 下午三点, and 请…主管 also accepts
-请…领导. The groups are expanded when key points are compiled, so the browser receives them already expanded.
+请…领导. The groups hold the northern colloquial and the formal forms too (明儿, 中不, 说得对不; 是否准确,
+无需重复): 俺 and 甭 need none, as folding makes them 我 and 别. The groups are expanded when key points are compiled, so the browser receives them already expanded.
 """
 
 from __future__ import annotations
