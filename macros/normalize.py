@@ -7,7 +7,8 @@ both sides over the whole question bank and phrase library and fails on any diff
 Folding works character by character, so a folded position always maps back to a position in the
 original (the finder highlights matches with that map): NFKC (full-width → half-width), lower case,
 Traditional → Simplified by OpenCC's character table, the polite and plural forms an agent may or may not
-type (您 → 你, 咱 → 我: 咱们 → 我们), and no spaces, punctuation, symbols or control characters.
+type (您 → 你, 咱 → 我: 咱们 → 我们), the northern colloquial forms of the same words (俺 → 我, 甭 → 别),
+and no spaces, punctuation, symbols or control characters.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ import opencc
 IGNORED_CATEGORIES = "PZSC"
 # Forms that mean the same to a customer: a reply written with 你 meets a key point written with 您.
 # 著 is how Traditional writes 着 (當著, 著急); OpenCC keeps it, as 著 is also a Simplified character.
-EQUIVALENT_CHARACTERS = {"您": "你", "咱": "我", "著": "着"}
+# 俺 (I) and 甭 (don't) are how northern staff and customers say 我 and 别: one character for one, so a
+# folded position still maps back to the original.
+EQUIVALENT_CHARACTERS = {"您": "你", "咱": "我", "著": "着", "俺": "我", "甭": "别"}
 # {称呼} {时限}: a slot the agent fills in; up to 12 characters, no spaces or braces inside.
 PLACEHOLDER_PATTERN = r"\{([^{}\s]{1,12})\}"
 PLACEHOLDER = re.compile(PLACEHOLDER_PATTERN)

@@ -43,7 +43,7 @@ def library_texts(library) -> list[str]:
     for card in library.roleplays.values():
         texts += [card.situation, *card.customer.lines, card.employee.goal]
     # Forms the rules exist for, whatever the data holds today
-    texts += ["您先别激动", "咱们一起看看", "ＡＢＣ１２３，", "這是公司規定！", "{称呼}您好，{时限}内回复", "{ 不是 }{}",
+    texts += ["您先别激动", "咱们一起看看", "俺甭管", "ＡＢＣ１２３，", "這是公司規定！", "{称呼}您好，{时限}内回复", "{ 不是 }{}",
               "{超过十二个字的一个很长的占位符名字}", "😀表情", "Ｋ７Ｑ２"]
     return [text for text in dict.fromkeys(texts) if text]
 
@@ -51,6 +51,7 @@ def library_texts(library) -> list[str]:
 def test_folding_rules():
     assert fold("您先别激动！") == fold("你 先别 激动") == "你先别激动"
     assert fold("咱们") == "我们"
+    assert fold("俺甭急") == "我别急", "northern 俺 and 甭 are 我 and 别, one character each"
     assert fold("這是公司規定") == "这是公司规定"
     assert fold("ＡＢＣ １２３") == "abc123"
     assert fold("{称呼}您好", skip_placeholders=True) == "你好"

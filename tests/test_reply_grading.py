@@ -332,6 +332,45 @@ RULE_CASES = [
     # a list of words is no reply, however short
     ("emotions/reply-action-guide-counter", "您先坐，我给您倒杯水，马上当着您的面查明细。", True, None),
     ("emotions/reply-action-guide-counter", "您先坐，喝水，马上，查明细。", False, "stuffed"),
+    # northern and formal registers mean what the standard words mean (俺 is 我, 甭 is 别, 今儿 is 今天)
+    ("final/reply-final-phone-call-back",
+     "大姐，仨月都多扣钱，搁谁都窝火。俺得把记录都调出来挨个对，明儿上午十点前俺给您回电话，中不？", True, None),
+    ("emotions/reply-latent-emotion", "俺瞅着您还有点不得劲，是哪块儿不满意？您跟俺唠唠，俺记下来马上改。", True, None),
+    ("emotions/reply-latent-emotion", "俺瞅着您还有点不得劲，甭说了，俺记下了。", False, "refused"),
+    ("listening/reply-paraphrase-pension",
+     "谢谢您说得这么清楚。我复述一遍：养老金每月二十号后到账，三月起一直没到账，您打过两次客服，请问以上是否准确？",
+     True, None),
+    # 搁谁不急 grants the feeling; a real negation still takes it back
+    ("listening/reply-empathy-late-card",
+     "说好五天，这都九天了卡还没到，搁谁不着急。寄送这块我们网点催不了，但我马上帮您查一下卡到哪了。", True, None),
+    # a commitment taken back in the same breath is no commitment; saying what is not known yet is honest
+    ("final/reply-final-phone-call-back",
+     "三个月的扣费我要一笔一笔调出来核对，具体几点我也说不好，但明天中午十二点前我一定回电，您看行吗？", True, None),
+    ("final/reply-final-phone-call-back",
+     "三个月的扣费我要一笔一笔调出来核对，明天上午十点前给您回电，您看行吗？不过回不回得了我也不好说。",
+     False, "taken-back"),
+    ("handling-steps/reply-promise-cannot-solve",
+     "让您着急了。这笔转账要后台核查，我今天就提交，明天下午三点前我亲自打电话告诉您，您不用来网点办也一样。", True, None),
+    ("handling-steps/reply-promise-cannot-solve",
+     "让您着急了。这笔转账要后台核查，我今天就提交，明天下午三点前我亲自打电话告诉您。其实打不打也一样。",
+     False, "taken-back"),
+    ("handling-steps/reply-promise-cannot-solve",
+     "让您着急了，您先坐下慢慢再说吧。这笔转账要后台核查，我今天就提交，明天下午三点前我亲自打电话告诉您。", True, None),
+    ("bank-situations/reply-mis-selling", "理解您的心情，录音录像我们会调出来看，等领导有空了再说。", False, "taken-back"),
+    # a refusal followed by what the agent does instead is honest; followed by a send-off it is not
+    ("psychology/reply-negotiator-fee", "手续费我马上给您退；误工费我说了不算，得去请示主管，十分钟内答复您。", True, None),
+    ("psychology/reply-negotiator-fee",
+     "手续费我马上给您退；误工费我去请示主管，十分钟答复您，不过请示了也批不下来。", False, "taken-back"),
+    ("listening/reply-empathy-late-card",
+     "五个工作日变成九天，换谁都着急。寄送这块我们催不了，不过您可以去问问快递公司，查一下卡到哪了。", False, "refused"),
+    # a multiple of the loss paid on the spot is an over-promise
+    ("handling-steps/reply-phone-specific-apology", "非常抱歉页面和标签不一致！您放心，退货退款之外我们再双倍赔给您。",
+     False, "over-promise"),
+    # the customer's wish said back is no favour granted
+    ("taboos/reply-rewrite-company-rule",
+     "理解您希望让家人代办、少跑一趟。重置密码须本人持身份证办理，原因是密码关系到资金安全。我可以帮您预约时间。", True, None),
+    ("taboos/reply-rewrite-company-rule",
+     "理解您想少跑一趟。重置密码要本人来，是为了资金安全，不过这次我让您儿子代办。", False, "favour"),
 ]
 
 

@@ -9,13 +9,15 @@ by one of its phrasings found in a clause and not governed by a negation (nor in
 blames or over-promises: 现在说了不算 does not meet 现在): a cue (不, 没, 别 …) in the
 `window` characters before it, or a 不了/不到 right after it. A phrasing "请示…主管" means its parts in this
 order, at most `gap` characters apart, in one clause. Refusals, blame, over-promises, favours outside
-policy, waived checks and rude words fail a reply wherever they are, as do the taboo phrases and a reply
-that is mostly a list of key words. An over-promise is also any certainty word with any outcome (肯定…退给,
+policy, waived checks, commitments taken back (打不打也一样, 也批不下来) and rude words fail a reply
+wherever they are, as do the taboo phrases and a reply that is mostly a list of key words; a refusal or
+take-back followed by what the agent does instead (说了不算，得去问问经理) is none. An over-promise is also any certainty word with any outcome (肯定…退给,
 到…卡上…保证), composed by each grader from the two lists, and may span a clause pair when one is short.
 
 A key point's phrasing (or one part of it) that belongs to a group in `synonyms` stands for the whole group:
 a point written with 今天 and 分钟 also accepts 下班前, 两个工作日内 and 下午三点, and 请…主管 also accepts
-请…领导. The groups are expanded when key points are compiled, so the browser receives them already expanded.
+请…领导. The groups hold the northern colloquial and the formal forms too (明儿, 中不, 说得对不; 是否准确,
+无需重复): 俺 and 甭 need none, as folding makes them 我 and 别. The groups are expanded when key points are compiled, so the browser receives them already expanded.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ class ReplyRules:
     gap: int = 6
     # Where a clause ends: a negation does not reach across it (不好意思，我马上查).
     clause_breaks: str = "，。！？；：,.!?;:\n…~～—"
-    negations: tuple[str, ...] = ("不", "没", "别", "无法", "未", "甭", "休想")
+    negations: tuple[str, ...] = ("不", "没", "别", "无法", "未", "休想")
     # Words in which a negation cue is no negation (不好意思, 特别, 对不起, 不用再): a cue inside one of
     # them takes nothing back.
     not_negations: tuple[str, ...] = (
@@ -49,13 +51,16 @@ class ReplyRules:
         "不痛快", "不高兴", "不好受", "不踏实", "不周", "不便", "没做好", "没做到", "没有做到", "没收到", "没到",
         "没有丢", "没人", "不用担心", "不必担心", "不用着急", "不必着急", "不要着急", "不着急", "没想到",
         "特别", "分别", "区别", "个别", "差别", "未来", "对不起", "差不多", "不久", "不一会", "不断", "过意不去",
-        "不满", "不开心", "不乐意", "不安全", "别担心", "别着急", "别急", "别生气", "别上火", "不用重复", "不必重复", "无需重复", "不需要重复", "不需要再", "无需再", "不用您再")
+        "不满", "不开心", "不乐意", "不安全", "不得劲", "不对劲", "别担心", "别着急", "别急", "别生气", "别上火", "不用重复", "不必重复", "无需重复", "不需要重复", "不需要再", "无需再", "不用您再",
+        # a rhetorical question grants the feeling: 搁谁不急 (anyone would worry)
+        "谁不急", "谁不着急", "谁能不急", "谁不生气", "谁不上火", "谁不窝火", "谁不担心", "谁能不着急",
+        "无须重复", "无须再")
     # A negation right after a key-point phrasing, or after one of these, takes it back when the phrasing
     # is the topic (到期日我没查, 到账也不会通知您); after other words it belongs to what follows
     # (您担心钱没回来).
     bridges: str = "也都还就我你他"
     # A phrasing ending in a question word asks about what follows it, negation included: 哪里还不清楚.
-    question_words: tuple[str, ...] = ("哪里", "哪儿", "哪些", "哪个", "哪方面", "什么", "怎么", "多少")
+    question_words: tuple[str, ...] = ("哪里", "哪儿", "哪些", "哪个", "哪块", "哪方面", "什么", "啥", "怎么", "咋", "多少")
     # A negation right after the phrasing: 查不了, 退不到.
     negations_after: tuple[str, ...] = ("不了", "不到", "不出", "不成", "不得")
     # The agent will not, cannot or need not act: the customer is left where they were.
@@ -65,7 +70,8 @@ class ReplyRules:
         "爱找谁", "不会改", "就是该扣", "不能退", "也不行", "就是不行", "找谁都", "不会给你", "不会帮你", "说不准",
         "你看着办", "自己看着办", "你得从头", "还得从头", "就免了", "更不可能", "就更别", "你再跟他", "你到时候再", "你还得从头",
         "你还得再", "是不可能", "不可能", "做不到", "办不到", "算了吧", "我挂了", "你自己看吧", "你自己查", "你自己去", "你自己打", "何必", "不管了",
-        "我们不管", "管不着", "就这样了", "就这样吧", "只能这样", "查不到原因", "查不出原因", "查不出什么",
+        "我们不管", "管不着", "就这样了", "就这样吧", "只能这样", "查不到原因", "查不出原因", "查不出什么", "查不出啥",
+        "催不了",
         # the customer cut short: not listened to
         "不用说了", "不用讲了", "不必说了", "不要说了", "别说了", "别讲了", "就不用说", "就不用讲", "不用多说",
         "不用细说", "长话短说", "说重点", "挑重点", "简单说…就行", "简单点说", "说快点", "快点说", "捡重要的",
@@ -101,6 +107,7 @@ class ReplyRules:
         "一定能办", "肯定能办",
         "一定给你解决", "肯定给你解决", "一定帮你解决", "肯定帮你解决", "一定不会…征信", "肯定不会…征信",
         "全部赔", "全部退", "全部补偿", "全部解决", "全额赔", "赔给你", "赔你", "赔偿你", "额外赔", "再赔",
+        "三倍…赔", "双倍…赔", "两倍…赔", "加倍…赔", "十倍…赔", "倍的赔偿", "倍赔偿",
         "绝对不会再", "再也不会", "一分钟内…到账", "开除", "肯定没问题", "绝对没问题", "一百个心", "百分之百", "百分百")
     # An outcome nobody has decided yet, said with certainty: a certainty word and an outcome in one
     # clause, in either order, at most `gap` apart (钱肯定全退给您, 本金一分不少都会到您卡上), or across a
@@ -130,6 +137,25 @@ class ReplyRules:
         "不用…核对", "不必…核对", "不需要…核对", "无需…核对", "免…核对", "不核对", "跳过…核对", "省了…核对",
         "不用…核实", "不必…核实", "不需要…核实", "不用…验证", "不用…确认身份",
         "不用查…收款", "不用管…收款", "不用问…用途", "不用管…用途")
+    # A commitment taken back in the same breath: the point it made is void (明天给您回电。其实打不打也一样;
+    # 请示了也批不下来; 等领导有空了再说; 什么时候回复现在也说不好).
+    takebacks: tuple[str, ...] = (
+        # doing it or not comes to the same (打不打也一样); 不…也一样 alone would also take 不用来网点，手机上办也一样
+        "打不打…一样", "查不查…一样", "等不等…一样", "办不办…一样", "回不回…一样", "催不催…一样", "问不问…一样",
+        "报不报…一样", "交不交…一样", "做不做…一样", "找不找…一样", "提不提交…一样", "申不申请…一样", "跑不跑…一样",
+        "也白搭", "也是白搭", "也是白费", "也白费", "也批不下来", "也…批不下来", "肯定批不下来",
+        "也不好说", "也说不好", "也讲不好", "也说不准", "也讲不准", "也难说", "不一定…得了",
+        # put off to nobody knows when (not 您先坐下慢慢再说)
+        "有空…再说", "等…有空", "别抱希望", "别抱…希望", "不用抱希望", "别指望", "不用指望",
+        "不要指望")
+    # A refusal or a take-back followed by what the agent does instead is honest, not a refusal
+    # (误工费我说了不算，得去问问经理; 具体几点不好说，但三点前我一定回电): one of these later in its clause,
+    # or opening the next one, voids a fault of `restored_kinds`. A 但 must lead to what *I* do, at most
+    # `restorer_gap` characters on (不过您可以去别的网点问问 restores nothing).
+    restorer_gap: int = 12
+    restorers: tuple[str, ...] = ("但…我", "不过…我", "可是…我", "可我", "得去", "我去", "我得", "我先", "我马上",
+                                  "我这就", "我会", "我一定", "我现在就")
+    restored_kinds: tuple[str, ...] = ("refused", "taken-back")
     # An over-promise under a condition is none: 如果查实是我们的错，一定全额退给您 (in its clause before it,
     # or in the clause before when it opens its own).
     conditions: tuple[str, ...] = ("如果", "要是", "若是", "假如", "万一", "符合", "按规定", "查实", "核实后",
@@ -156,8 +182,11 @@ class ReplyRules:
     excuses: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
         (favours, ("按规定", "规定内", "按政策", "政策内", "符合", "申请", "审批", "报批", "请示", "能不能", "能否", "是否")),
         (("没办法", "没有办法", "没法", "办不了", "查不了", "改不了", "退不了", "帮不了", "给不了", "说不准",
-          "做不到", "办不到", "查不到原因", "查不出原因", "查不出什么"),
+          "做不到", "办不到", "查不到原因", "查不出原因", "查不出什么", "查不出啥", "催不了"),
          ("当场", "暂时", "一时", "目前", "眼下", "现场")),
+        # the customer's wish said back is no favour granted: 理解您希望让家人代办
+        (("让他代办", "他代办", "代你办", "帮你代办", "让…替你", "让…代办", "让…代你"),
+         ("你希望", "你想", "你想要", "你是想")),
         (("你去找", "你去问", "可以打客服", "打客服吧", "打客服问", "去打客服", "可以打…热线", "你打…热线…吧"),
          ("不用", "不必", "别再", "无需")),
         (("你再…说一遍", "你再…讲一遍", "你再…说一次", "你再…讲一次", "你得再…说", "你得再…讲",
@@ -187,44 +216,48 @@ class ReplyRules:
          "赔礼", "原谅"),
         # the customer's feeling named and accepted
         ("理解", "换谁", "换作", "换成", "换了谁", "换我", "换了我", "搁谁", "搁我", "谁都会", "难怪", "着急",
-         "别着急", "别急", "心急", "肯定急", "很急", "这么急", "急坏", "急死", "急得", "上火", "生气", "别生气", "消气", "窝火", "闹心", "糟心", "不好受", "难受", "委屈",
+         "别着急", "别急", "心急", "肯定急", "很急", "这么急", "急坏", "急死", "急得", "上火", "生气", "别生气", "消气", "窝火", "闹心", "糟心", "不好受", "难受", "委屈", "憋屈", "堵得慌",
          "担心", "不踏实", "心情", "让人不舒服"),
         # a displeasure the agent sees (apart from the feelings above: 要是不满意 is no empathy)
-        ("不满意", "不满", "不放心", "不舒服", "不痛快", "不高兴", "不开心", "不乐意", "顾虑", "有情绪",
+        ("不满意", "不满", "不放心", "不舒服", "不痛快", "不高兴", "不开心", "不乐意", "顾虑", "有情绪", "不得劲",
          "不…满意", "不…放心", "不…舒服", "不…痛快", "不…高兴", "不…开心"),
         # the customer reassured
         ("放心", "别担心", "不用担心", "不必担心"),
         # the money is safe
         ("不会丢", "没有丢", "丢不了", "不会少", "少不了", "一分不少", "还在", "有记录"),
         # now, at once
-        ("马上", "立刻", "立即", "立马", "这就", "现在", "现在就", "当场", "第一时间", "即刻", "赶紧"),
+        ("马上", "立刻", "立即", "立马", "这就", "现在", "现在就", "当场", "第一时间", "即刻", "赶紧", "麻溜"),
         # within minutes or hours
         ("分钟", "小时", "钟头", "刻钟"),
         # by a day or an hour named
         ("今天", "今日", "当天", "今晚", "明天", "明早", "明日", "后天", "上午", "下午", "下班前", "下班之前",
-         "工作日", "天内", "天之内", "日内", "点前", "点之前", "点以前", "号前", "周内", "下周", "月底前", "月底",
+         "今儿", "明儿", "后儿", "次日", "工作日", "天内", "天之内", "日内", "点前", "点之前", "点以前", "号前", "周内", "下周", "月底前", "月底",
          "中午", "晚上", "傍晚", "上午…点", "下午…点", "晚上…点", "早上…点", "中午…点", "周…前", "星期…前",
-         "礼拜…前"),
+         "礼拜…前", "下礼拜", "下个礼拜", "这礼拜"),
         # looking into it
         ("查", "核查", "调出", "调取", "调阅", "查看", "查询", "查清", "查明", "弄清楚", "打印", "明细", "流水"),
         # the one above the agent
-        ("主管", "经理", "领导", "负责人", "行长", "上级", "组长", "班长"),
+        ("主管", "经理", "领导", "负责人", "网点负责人", "行长", "上级", "组长", "班长"),
         # the agent calls the customer back
         ("回电", "回电话", "回个电话", "打给你", "给你打电话", "打电话给你", "打电话", "致电", "回话", "联系你",
-         "回拨", "打回给你", "给你回过去"),
+         "回拨", "打回给你", "给你回过去", "给你打个电话", "打个电话给你", "致电你"),
         # the agent tells the customer
         ("告诉你", "通知你", "答复你", "回复你", "短信", "给你答复", "给你回复"),
         # the agent takes it on
         ("我来", "我负责", "由我", "我亲自", "交给我", "我本人", "亲自跟", "亲自负责", "亲自处理", "亲自办", "亲自盯",
-         "跟到底", "我这边跟进", "我这边负责", "我来跟"),
+         "跟到底", "我这边跟进", "我这边负责", "我来跟", "我自个", "我自己盯", "我盯着", "我来盯", "我亲手"),
         # thanks
         ("谢谢", "感谢", "多谢"),
         # the customer asked to agree
-        ("可以吗", "好吗", "行吗", "方便吗", "行不行", "好不好", "可不可以", "方便…吗", "成吗", "合适吗"),
+        ("可以吗", "好吗", "行吗", "方便吗", "行不行", "好不好", "可不可以", "方便…吗", "成吗", "合适吗",
+         "中不", "中不中", "看行不", "看成不", "是否可以", "是否方便", "是否同意", "是否接受", "意下如何", "你看可以"),
         # the customer asked to confirm what the agent repeated
-        ("对吗", "对不对", "是这样吗", "是这样吧", "对吧", "没错吧", "没说错吧", "说得对吗", "有没有说错", "有没有漏"),
+        ("对吗", "对不对", "是这样吗", "是这样吧", "对吧", "没错吧", "没说错吧", "说得对吗", "有没有说错", "有没有漏",
+         "说得对不", "说的对不", "讲得对不", "没错不", "是否准确", "是否正确", "是否有误", "是否属实", "准确吗",
+         "有没有出入", "有无出入"),
         # the customer asked whether the money arrived
-        ("收到", "收到了吗", "收到没有", "收没收到", "到账了吗", "到账没有", "到了吗", "到没到"),
+        ("收到", "收到了吗", "收到没有", "收没收到", "到账了吗", "到账没有", "到了吗", "到没到", "到了没", "到账了没",
+         "收到了没", "收到没", "是否到账", "是否收到"),
         # the customer asked for their opinion
         ("意见", "建议", "哪里不好", "不到位"),
         # what the customer said is valued
@@ -232,7 +265,8 @@ class ReplyRules:
         # the customer's right to complain respected
         ("你的权利", "权利", "有权", "不拦你", "不会拦", "不拦着", "尊重你", "我尊重", "你的选择"),
         # the customer need not tell it again
-        ("不用再", "不必再", "不用重复", "不必重复", "不需要再", "无需再", "不用从头", "省得再", "免得再"),
+        ("不用再", "不必再", "不用重复", "不必重复", "不需要再", "无需再", "不用从头", "省得再", "免得再", "无需重复",
+         "无须重复", "无须再", "不需要重复"),
         # the agent transfers the call
         ("帮你转", "直接转", "转过去", "接过去", "帮你接", "给你转", "转接过去"),
         # the customer asked to sit, offered water
@@ -243,15 +277,21 @@ class ReplyRules:
         # the cash made ready
         ("备好", "备足", "备款", "调款", "准备现金", "清点", "点清楚"),
         # asking where it went wrong
-        ("哪里", "哪儿", "哪些", "哪方面", "什么地方"),
+        ("哪里", "哪儿", "哪些", "哪方面", "什么地方", "哪块"),
         # inviting the customer to tell
-        ("说说", "跟我说", "跟我讲", "讲讲", "聊聊", "谈谈", "直说", "慢慢说"),
+        ("说说", "跟我说", "跟我讲", "讲讲", "聊聊", "谈谈", "直说", "慢慢说", "唠唠", "跟我唠", "说道说道"),
+        # the question words, colloquial and standard
+        ("什么", "啥"), ("怎么", "咋"),
+        # news of the outcome
+        ("有结果", "有信儿", "有消息", "有回音", "有眉目"),
+        # why the rule is there
+        ("为了", "为的是"), ("保护", "护着", "护住"), ("防止", "防着", "以防", "怕有人"),
     )
 
 
 RULES = ReplyRules()
-FAULT_KINDS = ("refused", "blamed", "over-promise", "favour", "waived", "rude")
-FAULT_FIELDS = ("refusals", "blame", "over_promises", "favours", "waived_checks", "rude")
+FAULT_KINDS = ("refused", "blamed", "over-promise", "favour", "waived", "taken-back", "rude")
+FAULT_FIELDS = ("refusals", "blame", "over_promises", "favours", "waived_checks", "takebacks", "rude")
 
 
 def phrasing_problem(phrasing: str) -> str | None:
@@ -290,6 +330,8 @@ def browser_rules(rules: ReplyRules = RULES) -> dict:
                     for phrasings, words in rules.excuses for p in phrasings],
         "excuseReach": rules.excuse_reach, "stuffing": rules.stuffing, "listClause": rules.list_clause,
         "reported": [fold(word) for word in rules.reported], "reportedKinds": list(rules.reported_kinds),
+        "restorers": [compile_phrasing(p) for p in rules.restorers], "restoredKinds": list(rules.restored_kinds),
+        "restorerGap": rules.restorer_gap,
     }
 
 
@@ -304,6 +346,7 @@ def rule_texts(rules: ReplyRules = RULES) -> list[str]:
     """Every word in the rules (the page needs the Traditional characters that fold to them)."""
     return [*rules.negations, *rules.not_negations, *rules.question_words, *rules.reported, *rules.negations_after, *rules.refusals, *rules.blame,
             *rules.over_promises, *rules.certainties, *rules.outcomes, *rules.conditions, *rules.favours, *rules.waived_checks,
+            *rules.takebacks, *rules.restorers,
             *rules.rude, *(word for group in rules.synonyms for word in group),
             *(word for phrasings, words in rules.excuses for word in (*phrasings, *words))]
 
@@ -404,10 +447,11 @@ def _excused(before: str, parts: Sequence[str], rules: dict) -> bool:
 
 
 def _fault_in(kind: str, patterns: Sequence[Sequence[str]], folded: str, previous: str, crossing: int,
-              rules: dict) -> bool:
+              rules: dict, following: str = "") -> bool:
     """One of the fault phrasings `patterns` of `kind` is in `folded` and is meant: not excused, not the
-    customer's words repeated, not taken back by a negation (for the kinds a negation can take back).
-    With `crossing`, only a phrasing that spans that position counts (it joins two clauses)."""
+    customer's words repeated, not taken back by a negation (for the kinds a negation can take back), not
+    followed by what the agent does instead (for the kinds that can be restored; `following` is the next
+    clause). With `crossing`, only a phrasing that spans that position counts (it joins two clauses)."""
     for parts in patterns:
         for start, end in _hits(parts, folded, rules["gap"]):
             if (crossing and not start < crossing < end) or _asks_both(folded, start, rules):
@@ -423,8 +467,17 @@ def _fault_in(kind: str, patterns: Sequence[Sequence[str]], folded: str, previou
             if kind in rules["negatableKinds"] and any(
                     _is_negation(folded, at, rules) for at in range(max(0, start - rules["window"]), start)):
                 continue
+            if kind in rules["restoredKinds"] and _restored(folded[end:], following, rules):
+                continue
             return True
     return False
+
+
+def _restored(after: str, following: str, rules: dict) -> bool:
+    """What the agent does instead comes after a refusal: later in its clause (`after`) or opening the next."""
+    gap = rules["restorerGap"]
+    return any(_hits(parts, after, gap) or any(start == 0 for start, _ in _hits(parts, following, gap))
+               for parts in rules["restorers"])
 
 
 def _reported(before: str, previous: str, rules: dict) -> bool:
@@ -448,7 +501,8 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
         found = set()
         for c, clause in enumerate(clauses):
             previous = clauses[c - 1].folded if c else ""
-            if _fault_in(kind, patterns, clause.folded, previous, 0, rules):
+            following = clauses[c + 1].folded if c + 1 < len(clauses) else ""
+            if _fault_in(kind, patterns, clause.folded, previous, 0, rules, following):
                 faults.append({"kind": kind, "words": clause.whole()})
                 found.add(c)
         if kind in rules["pairedKinds"]:
@@ -457,7 +511,8 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
                 if c in found or c - 1 in found or min(len(first.folded), len(second.folded)) > rules["pairClause"]:
                     continue
                 previous = clauses[c - 2].folded if c > 1 else ""
-                if _fault_in(kind, patterns, first.folded + second.folded, previous, len(first.folded), rules):
+                following = clauses[c + 1].folded if c + 1 < len(clauses) else ""
+                if _fault_in(kind, patterns, first.folded + second.folded, previous, len(first.folded), rules, following):
                     words = "".join(first.original[first.start:second.end]).strip()
                     faults.append({"kind": kind, "words": words})
                     found.update((c - 1, c))

@@ -4,7 +4,7 @@
  * window.mdxContract(): the JSON block the build writes into every page (macros/contract.py): id separator,
  * code alphabet, folding and placeholder rules. window.MdxFolder: the comparable form of Chinese text,
  * shared by 通话速查 and the quiz grader, following the rules of macros/normalize.py (NFKC, lower case,
- * Traditional → Simplified through the pairs a page is given, 您 → 你, no punctuation or spaces,
+ * Traditional → Simplified through the pairs a page is given, 您 → 你, 俺 → 我 …, no punctuation or spaces,
  * optionally no {占位符}). tests/test_contract.py runs this file and the Python side over the whole bank
  * and phrase library and fails on any difference.
  */

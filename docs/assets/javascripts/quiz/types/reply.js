@@ -3,7 +3,8 @@
  * root (data-reply-rules, from macros/question_types/reply_grading.py, which also holds the Python twin of
  * `grade` below: tests/test_reply_grading.py fails on any difference). The reply is cut into clauses and
  * each clause folded (text-fold.js); a key point (data-keypoints: phrasings, each a list of parts that must
- * follow each other closely) is met by a phrasing no negation governs; refusals, blame, over-promises, rude
+ * follow each other closely) is met by a phrasing no negation governs; refusals, blame, over-promises,
+ * favours, waived checks, commitments taken back, rude
  * words, taboo phrases (data-taboo) and a bare list of key words fail the reply. The feedback quotes the
  * learner's own words. 我不同意 keeps the learner's objection in localStorage for a trainer (JSON export).
  */
@@ -112,10 +113,19 @@
     });
   };
 
+  // What the agent does instead comes after a refusal: later in its clause (`after`) or opening the next.
+  var restored = function (after, following, rules) {
+    return rules.restorers.some(function (parts) {
+      return hits(parts, after, rules.restorerGap).length > 0 ||
+        hits(parts, following, rules.restorerGap).some(function (span) { return span[0] === 0; });
+    });
+  };
+
   // One of the fault phrasings `patterns` of `kind` is in `folded` and is meant: not excused, not the
-  // customer's words repeated, not taken back by a negation (for the kinds a negation can take back).
-  // With `crossing`, only a phrasing that spans that position counts (it joins two clauses).
-  var faultIn = function (kind, patterns, folded, previous, crossing, rules) {
+  // customer's words repeated, not taken back by a negation (for the kinds a negation can take back), not
+  // followed by what the agent does instead (for the kinds that can be restored; `following` is the next
+  // clause). With `crossing`, only a phrasing that spans that position counts (it joins two clauses).
+  var faultIn = function (kind, patterns, folded, previous, crossing, rules, following) {
     return patterns.some(function (parts) {
       return hits(parts, folded, rules.gap).some(function (span) {
         var start = span[0];
@@ -131,6 +141,9 @@
           for (var at = Math.max(0, start - rules.window); at < start; at++) {
             if (isNegation(folded, at, rules)) return false;
           }
+        }
+        if (rules.restoredKinds.indexOf(kind) >= 0 && restored(folded.substring(span[1]), following || "", rules)) {
+          return false;
         }
         return true;
       });
@@ -173,7 +186,8 @@
       var found = Object.create(null);
       clauses.forEach(function (clause, c) {
         var previous = c ? clauses[c - 1].folded : "";
-        if (faultIn(kind, patterns, clause.folded, previous, 0, rules)) {
+        var following = c + 1 < clauses.length ? clauses[c + 1].folded : "";
+        if (faultIn(kind, patterns, clause.folded, previous, 0, rules, following)) {
           faults.push({ kind: kind, words: clause.chars.slice(clause.start, clause.end).join("").trim() });
           found[c] = true;
         }
@@ -185,7 +199,8 @@
           if (found[c] || found[c - 1] ||
               Math.min(first.folded.length, second.folded.length) > rules.pairClause) continue;
           var previous = c > 1 ? clauses[c - 2].folded : "";
-          if (faultIn(kind, patterns, first.folded + second.folded, previous, first.folded.length, rules)) {
+          var following = c + 1 < clauses.length ? clauses[c + 1].folded : "";
+          if (faultIn(kind, patterns, first.folded + second.folded, previous, first.folded.length, rules, following)) {
             faults.push({ kind: kind, words: first.chars.slice(first.start, second.end).join("").trim() });
             found[c - 1] = found[c] = true;
           }
@@ -286,6 +301,7 @@
     "over-promise": "✘ 许诺了做不到的事：",
     favour: "✘ 当场许了规定之外的补偿或通融（要按规定、经授权）：",
     waived: "✘ 省掉了必须做的核对：",
+    "taken-back": "✘ 刚许下的事又收回了：",
     rude: "✘ 语气伤人：",
     avoid: "✘ 本题要避免这样说：",
     taboo: "✘ 用了禁忌用语："
