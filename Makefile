@@ -83,7 +83,7 @@ bench: $(VENV)/.dev-installed chromium
 	$(BIN)/python bench/finder.py
 	$(BIN)/python bench/lighthouse.py
 
-# Lighthouse scores of four page types (needs npm: installs bench/lighthouse/node_modules on first run).
+# Lighthouse scores of seven page types (needs npm: installs bench/lighthouse/node_modules on first run).
 bench-lighthouse: $(VENV)/.dev-installed chromium
 	$(BIN)/python bench/lighthouse.py
 
