@@ -45,16 +45,21 @@ def site_files(site_dir: Path) -> list[Path]:
     return files
 
 
-def write_zip(site_dir: Path, zip_path: Path) -> int:
+def write_reproducible_zip(zip_path: Path, entries: list[tuple[str, bytes]]) -> int:
+    """(name, content) pairs into a zip with fixed dates and modes, so the same sources give the same zip."""
     zip_path.parent.mkdir(parents=True, exist_ok=True)
-    files = site_files(site_dir)
     with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
-        for path in files:
-            info = zipfile.ZipInfo(f"{TOP_FOLDER}/{path.relative_to(site_dir).as_posix()}", FIXED_DATE)
+        for name, content in entries:
+            info = zipfile.ZipInfo(name, FIXED_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            bundle.writestr(info, path.read_bytes())
-    return len(files)
+            bundle.writestr(info, content)
+    return len(entries)
+
+
+def write_zip(site_dir: Path, zip_path: Path) -> int:
+    return write_reproducible_zip(zip_path, [(f"{TOP_FOLDER}/{path.relative_to(site_dir).as_posix()}", path.read_bytes())
+                                             for path in site_files(site_dir)])
 
 
 def main(argv: list[str]) -> int:

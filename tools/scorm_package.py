@@ -17,12 +17,11 @@ import os
 import shutil
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
-from tools.offline_bundle import FIXED_DATE, site_files
+from tools.offline_bundle import site_files, write_reproducible_zip
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = "imsmanifest.xml"
@@ -111,15 +110,7 @@ def package_entries(site_dir: Path) -> list[tuple[str, bytes]]:
 
 
 def write_package(site_dir: Path, zip_path: Path) -> int:
-    zip_path.parent.mkdir(parents=True, exist_ok=True)
-    entries = package_entries(site_dir)
-    with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
-        for name, content in entries:
-            info = zipfile.ZipInfo(name, FIXED_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            bundle.writestr(info, content)
-    return len(entries)
+    return write_reproducible_zip(zip_path, package_entries(site_dir))
 
 
 def main(argv: list[str]) -> int:
