@@ -26,6 +26,12 @@ CHROMIUM_ARGS = [
 CHINESE_FONT = "Noto Sans CJK SC"
 
 
+# An init script for a browser whose storage refuses every use (a private window, a locked-down intranet
+# profile): both localStorage and sessionStorage throw on access.
+BLOCK_STORAGE = ("for (const name of ['localStorage', 'sessionStorage']) Object.defineProperty(window, name, "
+                 "{get() { throw new DOMException('denied', 'SecurityError'); }});")
+
+
 def chinese_font() -> str:
     """The font family this machine gives Chinese sans-serif text."""
     try:

@@ -11,6 +11,7 @@ import pytest
 
 from macros.contract import EXAM
 
+from .helpers import BLOCK_STORAGE
 from .test_browser import answer, match_rows
 
 pytestmark = pytest.mark.browser
@@ -199,8 +200,7 @@ def test_garbage_in_storage_never_breaks_a_page(browser, server, library):
 
 def test_private_mode_still_lets_a_person_study(browser, server, library):
     context = browser.new_context()
-    context.add_init_script("for (const name of ['localStorage', 'sessionStorage']) Object.defineProperty(window, name, "
-                            "{get() { throw new DOMException('denied', 'SecurityError'); }});")
+    context.add_init_script(BLOCK_STORAGE)
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))

@@ -11,7 +11,7 @@ from pathlib import Path
 import material
 import pytest
 
-from .helpers import ROOT, SITE_PAGES, PageWatch, search_site
+from .helpers import BLOCK_STORAGE, ROOT, SITE_PAGES, PageWatch, search_site
 
 MATERIAL = "mkdocs-material"
 WRITTEN_AGAINST = "9.8.1"  # bump only after going through RELIANCES below on the new release
@@ -184,8 +184,7 @@ def test_blocked_or_garbled_storage_leaves_materials_features_working(browser, s
     return "nothing saved", so Material's tabs, instant navigation and search still work."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     if storage == "blocked":
-        context.add_init_script("for (const name of ['localStorage', 'sessionStorage']) Object.defineProperty("
-                                "window, name, {get() { throw new DOMException('denied', 'SecurityError'); }});")
+        context.add_init_script(BLOCK_STORAGE)
     else:
         context.add_init_script("for (const key of ['__palette', '__tabs', '__search', '__consent']) {"
                                 " localStorage.setItem('/.' + key, '{not json'); sessionStorage.setItem('/.' + key,"

@@ -10,6 +10,8 @@ from opencc import OpenCC
 
 from macros.question_types.reply import ReplyQuestion
 
+from .helpers import BLOCK_STORAGE
+
 pytestmark = pytest.mark.browser
 S2T = OpenCC("s2t")
 
@@ -99,8 +101,7 @@ def test_disagreeing_keeps_the_reply_beside_the_model_answer_for_a_trainer(page,
 
 def test_disagreeing_works_when_the_browser_keeps_nothing(browser, server, library):
     context = browser.new_context()
-    context.add_init_script("for (const name of ['localStorage', 'sessionStorage']) Object.defineProperty(window, name, "
-                            "{get() { throw new DOMException('denied', 'SecurityError'); }});")
+    context.add_init_script(BLOCK_STORAGE)
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
