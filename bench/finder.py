@@ -48,7 +48,7 @@ PROBE = """
 
 
 def synthetic_project(base: Path, count: int) -> Path:
-    """A copy of the project whose phrase library has `count` phrases recombined from the real ones."""
+    """A copy of the project whose phrase library has `count` phrases: the real ones, then ones recombined from them."""
     project = base / f"synthetic-{count}"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", "bench",
                                                                  "tests", "*.png"))
@@ -62,8 +62,10 @@ def synthetic_project(base: Path, count: int) -> Path:
             path.unlink()
     rng = random.Random(count)
     clauses = [c for p in real for c in re.split(r"(?<=[，。？！])", p["text"]) if len(c) > 3]
-    phrases = []
-    for i in range(count):
+    # The real phrases stay, under their ids (the taboo list's alternatives name some of them), and
+    # recombined ones make up the rest of `count`.
+    phrases = list(real[:count])
+    for i in range(count - len(phrases)):
         model = real[i % len(real)]
         text = "".join(rng.sample(clauses, 2))
         phrases.append({**model, "id": f"synthetic-{i}", "text": text})
