@@ -26,18 +26,18 @@ def _phrases(field: str, phrases: Mapping[str, Sequence[Phrase]]) -> str:
     if not chosen:
         return ""
     cards = "".join(render_phrase(phrase) for phrase in chosen)
-    return (f'<details class="mdx-record__phrases" data-record-phrases="{escape(field)}">'
+    return (f'<details class="mdx-intake__phrases" data-record-phrases="{escape(field)}">'
             f"<summary>话术：{escape(FIELD_TITLES[field])}（{len(chosen)} 句）</summary>"
             f'<div class="mdx-phrases">{cards}</div></details>')
 
 
 def _field(name: str, label: str, control: str, hint: str = "", required: bool = True) -> str:
     """A labelled control with its hint and the place its error message is announced."""
-    mark = '<span class="mdx-record__required" aria-hidden="true">*</span>' if required else "（选填）"
-    hint_html = f'<span class="mdx-record__hint" id="record-{name}-hint">{escape(hint)}</span>' if hint else ""
-    return (f'<div class="mdx-record__field" data-record-field="{name}">'
+    mark = '<span class="mdx-intake__required" aria-hidden="true">*</span>' if required else "（选填）"
+    hint_html = f'<span class="mdx-intake__hint" id="record-{name}-hint">{escape(hint)}</span>' if hint else ""
+    return (f'<div class="mdx-intake__field" data-record-field="{name}">'
             f'<label for="record-{name}">{escape(label)}{mark}</label>{hint_html}{control}'
-            f'<span class="mdx-record__error" id="record-{name}-error" data-record-error="{name}"></span></div>')
+            f'<span class="mdx-intake__error" id="record-{name}-error" data-record-error="{name}"></span></div>')
 
 
 def _described(name: str, hint: str) -> str:
@@ -67,37 +67,37 @@ def _select(name: str, label: str, options: Sequence[str], hint: str = "", blank
 
 def _complexity() -> str:
     options = "".join(
-        f'<label class="mdx-record__choice"><input type="radio" name="complexity" value="{escape(value)}" '
+        f'<label class="mdx-intake__choice"><input type="radio" name="complexity" value="{escape(value)}" '
         f'data-record-limit="{limit}"{" checked" if value == "一般" else ""}> {escape(value)}：{escape(label)}</label>'
         for value, limit, label in COMPLEXITIES)
-    return (f'<fieldset class="mdx-record__field" data-record-field="complexity" aria-describedby="record-complexity-error">'
+    return (f'<fieldset class="mdx-intake__field" data-record-field="complexity" aria-describedby="record-complexity-error">'
             f"<legend>复杂程度</legend>{options}"
-            '<span class="mdx-record__error" id="record-complexity-error" data-record-error="complexity"></span>'
+            '<span class="mdx-intake__error" id="record-complexity-error" data-record-error="complexity"></span>'
             "</fieldset>")
 
 
 def render_record(phrases: Mapping[str, Sequence[Phrase]]) -> str:
     """The whole tool; ids (#complaint-record, record-<field>) are what record.js and the tests hold on to."""
     return "\n".join([
-        '<div class="mdx-record" id="complaint-record">',
-        '<p class="mdx-record__notice" role="status" aria-live="polite" data-record-part="notice"></p>',
-        '<form class="mdx-record__form" data-record-part="form" novalidate aria-labelledby="record-form-title">',
-        ('<h2 id="record-form-title" class="mdx-record__title">投诉受理记录单 '
-         '<span class="mdx-record__number" data-record-part="number">新记录（保存时编号）</span></h2>'),
-        '<fieldset class="mdx-record__group"><legend>受理</legend>',
+        '<div class="mdx-intake" id="complaint-record">',
+        '<p class="mdx-intake__notice" role="status" aria-live="polite" data-record-part="notice"></p>',
+        '<form class="mdx-intake__form" data-record-part="form" novalidate aria-labelledby="record-form-title">',
+        ('<h2 id="record-form-title" class="mdx-intake__title">投诉受理记录单 '
+         '<span class="mdx-intake__number" data-record-part="number">新记录（保存时编号）</span></h2>'),
+        '<fieldset class="mdx-intake__group"><legend>受理</legend>',
         _input("received", "受理日期", "date", "收到投诉的那一天；时限从这一天算起", extra='max="9999-12-31"'),
         _input("time", "受理时间", "time"),
         _select("channel", "受理渠道", CHANNELS, blank="请选择"),
         _input("handler", "受理人", hint="姓名和工号", extra='autocomplete="off"'),
         _phrases("opening", phrases),
         "</fieldset>",
-        '<fieldset class="mdx-record__group"><legend>投诉人</legend>',
+        '<fieldset class="mdx-intake__group"><legend>投诉人</legend>',
         _input("name", "投诉人姓名或单位名称", extra='autocomplete="off"'),
         _input("contact", "联系方式", hint="答复客户用的一个电话或地址就够了", extra='autocomplete="off"'),
         _input("contactTime", "方便联系的时间", required=False, extra='autocomplete="off"'),
         _phrases("contact", phrases),
         "</fieldset>",
-        '<fieldset class="mdx-record__group"><legend>投诉内容</legend>',
+        '<fieldset class="mdx-intake__group"><legend>投诉内容</legend>',
         _input("subject", "投诉对象", hint="被投诉的网点、部门、员工或产品；涉及哪张卡、哪个账户，只写尾号后四位",
                extra='autocomplete="off"'),
         _phrases("subject", phrases),
@@ -106,43 +106,43 @@ def render_record(phrases: Mapping[str, Sequence[Phrase]]) -> str:
         _textarea("request", "投诉请求", "客户希望得到什么：解释、道歉、更正、退回费用……", rows=2),
         _phrases("request", phrases),
         "</fieldset>",
-        '<fieldset class="mdx-record__group"><legend>时限</legend>',
+        '<fieldset class="mdx-intake__group"><legend>时限</legend>',
         _complexity(),
-        '<div class="mdx-record__extension" data-record-part="extension">',
+        '<div class="mdx-intake__extension" data-record-part="extension">',
         _input("extReason", "延长的原因", required=False),
         _input("approver", "审批人", hint="再延长须经上级机构或者总行、总公司高级管理人员审批", required=False),
         _input("approvedOn", "审批日期", "date", required=False, extra='max="9999-12-31"'),
         _input("toldOn", "告知客户延长的日期", "date", hint="延长要告诉客户，记下哪天告知", required=False,
                extra='max="9999-12-31"'),
         "</div>",
-        '<div class="mdx-record__deadlines" data-record-part="deadlines" aria-live="polite"></div>',
+        '<div class="mdx-intake__deadlines" data-record-part="deadlines" aria-live="polite"></div>',
         _phrases("deadline", phrases),
         "</fieldset>",
-        '<fieldset class="mdx-record__group"><legend>办理</legend>',
+        '<fieldset class="mdx-intake__group"><legend>办理</legend>',
         _select("status", "状态", STATUSES),
         _input("closedOn", "办结日期", "date", hint="作出处理决定并告知客户的日期", required=False,
                extra='max="9999-12-31"'),
         _textarea("result", "处理结果", required=False, rows=2),
         "</fieldset>",
-        '<div class="mdx-record__errors" role="alert" data-record-part="errors"></div>',
-        '<div class="mdx-record__actions">',
+        '<div class="mdx-intake__errors" role="alert" data-record-part="errors"></div>',
+        '<div class="mdx-intake__actions">',
         '<button type="submit" class="md-button md-button--primary">保存</button>',
         '<button type="button" class="md-button" data-record-action="new">新建一份</button>',
         '<button type="button" class="md-button" data-record-action="print">打印这一份</button>',
         '<button type="button" class="md-button" data-record-action="delete" hidden>删除这一份</button>',
         "</div>",
         "</form>",
-        '<section class="mdx-record__list" aria-labelledby="record-list-title">',
+        '<section class="mdx-intake__list" aria-labelledby="record-list-title">',
         '<h2 id="record-list-title">本机保存的记录</h2>',
-        '<div class="mdx-record__actions">',
+        '<div class="mdx-intake__actions">',
         '<button type="button" class="md-button" data-record-action="export">导出 CSV</button>',
-        ('<label class="md-button mdx-record__import">导入 CSV<input type="file" accept=".csv,text/csv" '
+        ('<label class="md-button mdx-intake__import">导入 CSV<input type="file" accept=".csv,text/csv" '
          'class="mdx-visually-hidden" data-record-part="import"></label>'),
         "</div>",
-        '<p class="mdx-record__io" role="status" aria-live="polite" data-record-part="io"></p>',
-        '<div class="mdx-record__table" data-record-part="list"><p>还没有记录。</p></div>',
+        '<p class="mdx-intake__io" role="status" aria-live="polite" data-record-part="io"></p>',
+        '<div class="mdx-intake__table" data-record-part="list"><p>还没有记录。</p></div>',
         "</section>",
-        '<section class="mdx-record__sheet" data-record-part="sheet" aria-hidden="true"></section>',
+        '<section class="mdx-intake__sheet" data-record-part="sheet" aria-hidden="true"></section>',
         "<noscript><p>受理记录单需要 JavaScript。也可以打印本页，手工填写。</p></noscript>",
         "</div>",
     ])

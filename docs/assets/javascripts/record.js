@@ -137,7 +137,10 @@
       if (dropped) notices.push("有 " + dropped + " 条保存的记录已损坏，没有显示。");
       return data;
     } catch (error) {
-      try { store.setItem(KEY + ".damaged", raw); } catch (e) { /* no room: let it go */ }
+      try {
+        store.setItem(KEY + ".damaged", raw);
+        store.setItem(KEY, JSON.stringify(empty()));
+      } catch (e) { /* no room: let it go */ }
       notices.push("保存的受理记录已损坏，无法读取：原内容已另存为备份（" + KEY + ".damaged），本页从空白开始。");
       return empty();
     }
@@ -418,7 +421,7 @@
         var rows = Object.keys(vocab.limits).map(function (name) {
           var limit = vocab.limits[name];
           var mine = name === record.complexity;
-          return "<li" + (mine ? ' class="mdx-record__mine"' : "") + ">" + escapeHTML(name) + "：第 " + limit + " 日是 <strong>" +
+          return "<li" + (mine ? ' class="mdx-intake__mine"' : "") + ">" + escapeHTML(name) + "：第 " + limit + " 日是 <strong>" +
             escapeHTML(shownDate(lastDay(received, limit))) + "</strong>" + (mine ? "（本件的到期日）" : "") + "</li>";
         });
         box.innerHTML = "<p>受理日期 " + escapeHTML(shownDate(received)) + " 算作第 1 日（按日历日，周末和节假日照算）：</p><ul>" +
@@ -427,26 +430,30 @@
       drawSheet(record);
     };
 
+    // The sheet that prints (record.css shows it alone): short fields two to a row, long ones a row each.
     var drawSheet = function (record) {
       var deadline = deadlineOf(record, vocab.limits);
-      var row = function (label, value) {
-        return "<tr><th>" + escapeHTML(label) + "</th><td>" + escapeHTML(value || "") + "</td></tr>";
+      var cell = function (label, value, wide) {
+        return "<th>" + escapeHTML(label) + "</th><td" + (wide ? ' colspan="3"' : "") + ">" + escapeHTML(value || "") + "</td>";
       };
+      var pair = function (a, b) { return "<tr>" + cell(a[0], a[1]) + cell(b[0], b[1]) + "</tr>"; };
+      var wide = function (label, value) { return "<tr>" + cell(label, value, true) + "</tr>"; };
       var rows = [
-        row("受理时间", [record.received, record.time].join(" ").trim()), row("受理渠道", record.channel),
-        row("受理人", record.handler), row("投诉人", record.name), row("联系方式", record.contact),
-        row("方便联系的时间", record.contactTime), row("投诉对象", record.subject), row("主要事实", record.facts),
-        row("投诉请求", record.request), row("复杂程度", record.complexity),
-        row("到期日", deadline ? shownDate(deadline) + "（受理当日为第 1 日）" : "")
+        pair(["受理时间", [record.received, record.time].join(" ").trim()], ["受理渠道", record.channel]),
+        pair(["受理人", record.handler], ["投诉人", record.name]),
+        pair(["联系方式", record.contact], ["方便联系的时间", record.contactTime]),
+        wide("投诉对象", record.subject), wide("主要事实", record.facts), wide("投诉请求", record.request),
+        pair(["复杂程度", record.complexity], ["到期日", deadline ? shownDate(deadline) : ""])
       ];
       if (record.complexity !== "一般") {
-        rows.push(row("延长的原因", record.extReason), row("审批人", record.approver), row("审批日期", record.approvedOn),
-          row("告知客户延长的日期", record.toldOn));
+        rows.push(wide("延长的原因", record.extReason), pair(["审批人", record.approver], ["审批日期", record.approvedOn]),
+          pair(["告知客户延长的日期", record.toldOn], ["", ""]));
       }
-      rows.push(row("状态", record.status), row("办结日期", record.closedOn), row("处理结果", record.result));
-      part("sheet").innerHTML = "<h2>投诉受理记录单</h2><p class=\"mdx-record__sheet-number\">编号：" +
-        escapeHTML(record.number || "（未保存）") + "</p><table>" + rows.join("") + "</table>" +
-        "<p class=\"mdx-record__sign\">受理人签字：<span></span>主管签字：<span></span>日期：<span></span></p>";
+      rows.push(pair(["状态", record.status], ["办结日期", record.closedOn]), wide("处理结果", record.result));
+      part("sheet").innerHTML = "<h2>投诉受理记录单</h2><p class=\"mdx-intake__sheet-number\">编号：" +
+        escapeHTML(record.number || "（未保存）") + "</p><table class=\"mdx-intake__sheet-table\">" + rows.join("") + "</table>" +
+        "<p class=\"mdx-intake__sheet-note\">时限按日历日计算，受理当日为第 1 日；以本单位制度为准。</p>" +
+        "<p class=\"mdx-intake__sign\">受理人签字：<span></span>主管签字：<span></span>日期：<span></span></p>";
     };
 
     var drawList = function () {
@@ -462,8 +469,8 @@
         return '<tr data-record-number="' + escapeHTML(r.number) + '" data-record-state="' + item.state.key + '">' +
           "<td>" + escapeHTML(r.number) + "</td><td>" + escapeHTML(r.name) + "</td><td>" + escapeHTML(r.subject) + "</td>" +
           "<td>" + escapeHTML(r.received) + "</td><td>" + escapeHTML(item.deadline) + "</td>" +
-          '<td><span class="mdx-record__state mdx-record__state--' + item.state.key + '">' + escapeHTML(item.state.label) + "</span></td>" +
-          '<td><button type="button" class="mdx-record__open" data-record-open="' + escapeHTML(r.number) + '">打开 ' +
+          '<td><span class="mdx-intake__state mdx-intake__state--' + item.state.key + '">' + escapeHTML(item.state.label) + "</span></td>" +
+          '<td><button type="button" class="mdx-intake__open" data-record-open="' + escapeHTML(r.number) + '">打开 ' +
           escapeHTML(r.number) + "</button></td></tr>";
       });
       box.innerHTML = '<table><caption class="mdx-visually-hidden">本机保存的记录，最急的在前</caption><thead><tr>' +
@@ -545,7 +552,7 @@
       }
     });
 
-    root.querySelector(".mdx-record__list").addEventListener("click", function (event) {
+    root.querySelector(".mdx-intake__list").addEventListener("click", function (event) {
       var target = event.target.closest && event.target.closest("[data-record-open], [data-record-action]");
       if (!target) return;
       if (target.hasAttribute("data-record-open")) open(target.getAttribute("data-record-open"));
