@@ -76,6 +76,13 @@ def _complexity() -> str:
             "</fieldset>")
 
 
+def _deadlines() -> str:
+    """The deadlines box in the shape record.js fills it (dates to come), so that filling it moves nothing."""
+    rows = "".join(f"<li>{escape(value)}：第 {limit} 日是 <strong>……</strong></li>" for value, limit, _ in COMPLEXITIES)
+    return ('<div class="mdx-intake__deadlines" data-record-part="deadlines" aria-live="polite">'
+            f"<p>受理日期算作第 1 日（按日历日，周末和节假日照算）：</p><ul>{rows}</ul></div>")
+
+
 def render_record(phrases: Mapping[str, Sequence[Phrase]]) -> str:
     """The whole tool; ids (#complaint-record, record-<field>) are what record.js and the tests hold on to."""
     return "\n".join([
@@ -108,14 +115,15 @@ def render_record(phrases: Mapping[str, Sequence[Phrase]]) -> str:
         "</fieldset>",
         '<fieldset class="mdx-intake__group"><legend>时限</legend>',
         _complexity(),
-        '<div class="mdx-intake__extension" data-record-part="extension">',
+        # Hidden as record.js keeps it for the default 一般, so nothing moves when the script starts.
+        '<div class="mdx-intake__extension" data-record-part="extension" hidden>',
         _input("extReason", "延长的原因", required=False),
         _input("approver", "审批人", hint="再延长须经上级机构或者总行、总公司高级管理人员审批", required=False),
         _input("approvedOn", "审批日期", "date", required=False, extra='max="9999-12-31"'),
         _input("toldOn", "告知客户延长的日期", "date", hint="延长要告诉客户，记下哪天告知", required=False,
                extra='max="9999-12-31"'),
         "</div>",
-        '<div class="mdx-intake__deadlines" data-record-part="deadlines" aria-live="polite"></div>',
+        _deadlines(),
         _phrases("deadline", phrases),
         "</fieldset>",
         '<fieldset class="mdx-intake__group"><legend>办理</legend>',
