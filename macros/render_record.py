@@ -18,6 +18,7 @@ COMPLEXITIES = (
     ("特别复杂", 60, "情况特别复杂或有其他特殊原因，经审批并告知客户再延长 30 日，共 60 日"),
 )
 STATUSES = ("处理中", "已办结")
+SPECIAL_ONLY = "（特别复杂时必填）"
 
 
 def _phrases(field: str, phrases: Mapping[str, Sequence[Phrase]]) -> str:
@@ -31,9 +32,9 @@ def _phrases(field: str, phrases: Mapping[str, Sequence[Phrase]]) -> str:
             f'<div class="mdx-phrases">{cards}</div></details>')
 
 
-def _field(name: str, label: str, control: str, hint: str = "", required: bool = True) -> str:
+def _field(name: str, label: str, control: str, hint: str = "", required: bool = True, optional: str = "（选填）") -> str:
     """A labelled control with its hint and the place its error message is announced."""
-    mark = '<span class="mdx-intake__required" aria-hidden="true">*</span>' if required else "（选填）"
+    mark = '<span class="mdx-intake__required" aria-hidden="true">*</span>' if required else escape(optional)
     hint_html = f'<span class="mdx-intake__hint" id="record-{name}-hint">{escape(hint)}</span>' if hint else ""
     return (f'<div class="mdx-intake__field" data-record-field="{name}">'
             f'<label for="record-{name}">{escape(label)}{mark}</label>{hint_html}{control}'
@@ -46,10 +47,10 @@ def _described(name: str, hint: str) -> str:
 
 
 def _input(name: str, label: str, kind: str = "text", hint: str = "", required: bool = True,
-           extra: str = "") -> str:
+           extra: str = "", optional: str = "（选填）") -> str:
     control = (f'<input id="record-{name}" name="{name}" type="{kind}" {_described(name, hint)}'
                f'{" required" if required else ""}{" " + extra if extra else ""}>')
-    return _field(name, label, control, hint, required)
+    return _field(name, label, control, hint, required, optional)
 
 
 def _textarea(name: str, label: str, hint: str = "", required: bool = True, rows: int = 3) -> str:
@@ -118,10 +119,11 @@ def render_record(phrases: Mapping[str, Sequence[Phrase]]) -> str:
         # Hidden as record.js keeps it for the default 一般, so nothing moves when the script starts.
         '<div class="mdx-intake__extension" data-record-part="extension" hidden>',
         _input("extReason", "延长的原因", required=False),
-        _input("approver", "审批人", hint="再延长须经上级机构或者总行、总公司高级管理人员审批", required=False),
-        _input("approvedOn", "审批日期", "date", required=False, extra='max="9999-12-31"'),
+        _input("approver", "审批人", hint="再延长须经上级机构或者总行、总公司高级管理人员审批", required=False,
+               optional=SPECIAL_ONLY),
+        _input("approvedOn", "审批日期", "date", required=False, extra='max="9999-12-31"', optional=SPECIAL_ONLY),
         _input("toldOn", "告知客户延长的日期", "date", hint="延长要告诉客户，记下哪天告知", required=False,
-               extra='max="9999-12-31"'),
+               extra='max="9999-12-31"', optional=SPECIAL_ONLY),
         "</div>",
         _deadlines(),
         _phrases("deadline", phrases),
@@ -129,7 +131,7 @@ def render_record(phrases: Mapping[str, Sequence[Phrase]]) -> str:
         '<fieldset class="mdx-intake__group"><legend>办理</legend>',
         _select("status", "状态", STATUSES),
         _input("closedOn", "办结日期", "date", hint="作出处理决定并告知客户的日期", required=False,
-               extra='max="9999-12-31"'),
+               extra='max="9999-12-31"', optional="（已办结时必填）"),
         _textarea("result", "处理结果", required=False, rows=2),
         "</fieldset>",
         '<div class="mdx-intake__errors" role="alert" data-record-part="errors"></div>',

@@ -464,16 +464,19 @@
         box.innerHTML = "<p>还没有记录。</p>";
         return;
       }
+      // Each cell names its column too (data-label): on a phone the rows stack and show the names (record.css).
+      var td = function (label, html) { return '<td data-label="' + label + '">' + html + "</td>"; };
       var rows = byUrgency(all, vocab.limits, day).map(function (item) {
         var r = item.record;
         return '<tr data-record-number="' + escapeHTML(r.number) + '" data-record-state="' + item.state.key + '">' +
-          "<td>" + escapeHTML(r.number) + "</td><td>" + escapeHTML(r.name) + "</td><td>" + escapeHTML(r.subject) + "</td>" +
-          "<td>" + escapeHTML(r.received) + "</td><td>" + escapeHTML(item.deadline) + "</td>" +
-          '<td><span class="mdx-intake__state mdx-intake__state--' + item.state.key + '">' + escapeHTML(item.state.label) + "</span></td>" +
+          td("编号", escapeHTML(r.number)) + td("投诉人", escapeHTML(r.name)) + td("投诉对象", escapeHTML(r.subject)) +
+          td("受理日期", escapeHTML(r.received)) + td("到期日", escapeHTML(item.deadline)) +
+          td("状态", '<span class="mdx-intake__state mdx-intake__state--' + item.state.key + '">' + escapeHTML(item.state.label) + "</span>") +
           '<td><button type="button" class="mdx-intake__open" data-record-open="' + escapeHTML(r.number) + '">打开 ' +
           escapeHTML(r.number) + "</button></td></tr>";
       });
-      box.innerHTML = '<table><caption class="mdx-visually-hidden">本机保存的记录，最急的在前</caption><thead><tr>' +
+      // A class of its own keeps Material from wrapping the table in a scrolling box of its own.
+      box.innerHTML = '<table class="mdx-intake__list-table"><caption class="mdx-visually-hidden">本机保存的记录，最急的在前</caption><thead><tr>' +
         "<th scope=\"col\">编号</th><th scope=\"col\">投诉人</th><th scope=\"col\">投诉对象</th><th scope=\"col\">受理日期</th>" +
         "<th scope=\"col\">到期日</th><th scope=\"col\">状态</th><th scope=\"col\"><span class=\"mdx-visually-hidden\">操作</span></th>" +
         "</tr></thead><tbody>" + rows.join("") + "</tbody></table>";
