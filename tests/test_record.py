@@ -276,6 +276,35 @@ def test_the_list_shows_states_and_puts_the_most_urgent_first(page, server):
     assert labels[:3] == ["已超期", "已超期", "3 日内到期"] and labels[-1] == "已办结"
 
 
+def test_two_tabs_keep_each_others_records_and_numbers(context, server):
+    first, second = context.new_page(), context.new_page()
+    open_record(first, server.url)
+    open_record(second, server.url)            # opened before the first tab saves anything
+    assert new_record(first) == "2612-001"
+    assert new_record(second) == "2612-002"
+    assert sorted(stored(first)["records"]) == ["2612-001", "2612-002"]
+    first.wait_for_function("document.querySelectorAll('[data-record-part=list] tbody tr').length === 2")
+    second.click('[data-record-open="2612-001"]')
+    second.once("dialog", lambda dialog: dialog.accept())
+    second.click('[data-record-action="delete"]')
+    assert new_record(first) == "2612-003"
+    assert sorted(stored(second)["records"]) == ["2612-002", "2612-003"]
+
+
+def test_the_list_fits_a_phone_screen(browser, server):
+    context = browser.new_context(viewport={"width": 375, "height": 800}, locale="zh-CN")
+    page = context.new_page()
+    try:
+        open_record(page, server.url)
+        seed(page, [{"number": "2611-001", "received": "2026-11-20"}, {"number": "2612-001", "received": "2026-12-01"}])
+        page.reload()
+        page.wait_for_selector("#complaint-record[data-mdx-mounted]")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        assert page.locator('[data-record-part=list] td[data-label="到期日"]').first.is_visible()
+    finally:
+        context.close()
+
+
 def test_records_survive_a_reload_and_open_again(page, server):
     open_record(page, server.url)
     number = new_record(page, facts="第一行\n第二行，带“引号”和 <b>标签</b>")

@@ -351,6 +351,15 @@
     var current = "";  // number of the record in the form; "" for a new one
 
     var say = function (where, text) { part(where).textContent = text; };
+
+    // What another tab of this page may have saved meanwhile: every change starts from it, so that two
+    // open tabs neither lose each other's records nor give one number twice.
+    var fresh = function () {
+      if (!store) return data;
+      var quiet = [];
+      var latest = load(store, quiet);
+      return quiet.length ? data : latest;
+    };
     var showNotices = function () { say("notice", notices.join(" ")); };
 
     var save = function () {
@@ -516,6 +525,7 @@
         return;
       }
       clearErrors();
+      data = fresh();
       var isNew = !current;
       if (isNew) record.number = current = nextNumber(data, record.received);
       data.records[current] = record;
@@ -546,6 +556,7 @@
       } else if (name === "delete" && current) {
         if (!window.confirm("删除记录 " + current + "？删除后这个编号不会再用。")) return;
         var gone = current;
+        data = fresh();
         delete data.records[gone];
         save();
         startNew();
@@ -594,6 +605,7 @@
       }
       var reader = new FileReader();
       reader.onload = function () {
+        data = fresh();
         var found = readImport(String(reader.result), data, vocab, today());
         if (found.errors) {
           refuse(found.errors);
@@ -612,6 +624,19 @@
       reader.onerror = function () { refuse(["文件读不出来。"]); };
       reader.readAsText(file, "utf-8");
     });
+
+    // Another tab saved: show its records here too. Let go once instant navigation has left the page.
+    var onStorage = function (event) {
+      if (!document.body.contains(root)) {
+        window.removeEventListener("storage", onStorage);
+        return;
+      }
+      if (event.key === KEY) {
+        data = fresh();
+        drawList();
+      }
+    };
+    window.addEventListener("storage", onStorage);
 
     showNotices();
     startNew();
