@@ -58,10 +58,10 @@ RELIANCES = [
      ("test_material_pin.py::test_the_overrides_are_on_every_page, "
       "test_material_pin.py::test_every_block_main_html_extends_is_a_block_of_materials_base, "
       "test_trainer.py::test_projected_slides_fit_a_1280x800_projector_with_their_answers")),
-    ("overrides/main.html: block content, record.js",
-     ("the 投诉受理记录单's stylesheet and script sit inside the content: instant navigation swaps the content and "
-      "re-runs the scripts inside [data-md-component=container], which loads them when the page is reached "
-      "from another"),
+    ("overrides/main.html: blocks extrahead, scripts and content for the 投诉受理记录单",
+     ("its stylesheet is in the head (instant navigation adds and drops head elements by page); a line in the "
+      "content fetches record.js beside Material's bundle when instant navigation, which re-runs the scripts "
+      "inside [data-md-component=container], brings the page"),
      "test_record.py::test_reached_by_instant_navigation_from_the_header_it_mounts_once"),
     ("docs/assets/javascripts/quiz/top-button.js",
      ("Material's back-to-top button (.md-top, navigation.top) floats centred under the header and is shown "
