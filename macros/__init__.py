@@ -21,10 +21,12 @@ from .jinja_guard import guard
 from .library import load_library
 from .links import page_url, relative_asset, relative_link
 from .lms_export import EXPORTS, export, export_path
+from .record_form import load_record_phrases
 from .render_finder import render_finder
 from .render_learning import render_exam, render_progress_panel, render_review
 from .render_phrases import render_phrases, render_taboo_table
 from .render_quiz import render_quiz
+from .render_record import render_record
 from .render_roleplay import render_roleplays
 from .render_trainer import render_cheat_sheets, render_lms_table
 from .selection import SelectionError, select_phrases
@@ -109,6 +111,17 @@ def define_env(env) -> None:
         name, _ = env.variables["finder_scripts"][0]
         return render_finder(relative_asset(name, current_page(), directory_urls), link_for("reference/phrases.md"),
                              buffer_phrases(library))
+
+    @env.macro
+    @reported
+    def complaint_record() -> str:
+        """{{ complaint_record() }}: the 投诉受理记录单 (form, this browser's records, CSV, print)."""
+        # Read here, not with the rest of the data: only a site with this page needs forms/record.yml.
+        try:
+            chosen = load_record_phrases(root, library.phrases)
+        except DataError as error:
+            raise SelectionError(str(error)) from None
+        return render_record(chosen)
 
     @env.macro
     @reported

@@ -1,5 +1,5 @@
 """Accessibility in Chromium: axe-core on every page in both palettes and in the interactive states (trainer
-mode, projector, finder with results, learning centre with records), `lang`, visible keyboard focus, and what must work by
+mode, projector, finder with results, learning centre with records, 投诉受理记录单 with errors and records), `lang`, visible keyboard focus, and what must work by
 keyboard alone. Keyboard paths already covered elsewhere are not repeated here: the finder's ↑/↓/Enter/Esc
 (test_finder.py), the projector's → ← Space PageUp/PageDown Enter T Esc (test_trainer.py), order questions
 and submitting (test_browser.py)."""
@@ -12,6 +12,7 @@ import pytest
 
 from .helpers import SITE_PAGES, page_id
 from .test_learning import answer_visible_correctly, take_quiz
+from .test_record import TODAY, fill, new_record, seed, stored
 from .test_trainer import MODULE, open_projector
 
 pytestmark = pytest.mark.browser
@@ -186,6 +187,26 @@ def test_learning_centre_with_records(page, server, library, axe):
     page.locator('[data-learn-action="certificate"]').click()
     page.locator(".mdx-certificate").wait_for()
     found += both_palettes(page, axe, "learn/exam (report and certificate)", within=[".md-content"])
+    assert found == [], "\n".join(found)
+
+
+def test_complaint_record_with_errors_records_and_phrases(page, server, axe):
+    """The 投诉受理记录单 with its errors shown, the extension fields, open phrases and a list in every state."""
+    page.clock.set_fixed_time(TODAY)
+    load(page, server.url + "record/")
+    page.wait_for_selector("#complaint-record[data-mdx-mounted]")
+    seed(page, [{"number": "2611-001", "received": "2026-11-20"}, {"number": "2611-002", "received": "2026-11-23"},
+                {"number": "2611-003", "received": "2026-11-01", "status": "已办结", "closedOn": "2026-11-12"}])
+    load(page, server.url + "record/")
+    page.wait_for_selector("#complaint-record[data-mdx-mounted]")
+    new_record(page)
+    assert len(stored(page)["records"]) == 4
+    page.click('[data-record-action="new"]')
+    fill(page, name="", complexity="特别复杂")
+    page.click("#complaint-record button[type=submit]")
+    for summary in page.locator(".mdx-intake__phrases > summary").all():
+        summary.click()
+    found = both_palettes(page, axe, "record (errors, records, phrases)", within=["#complaint-record"])
     assert found == [], "\n".join(found)
 
 

@@ -23,7 +23,8 @@ OWN_FILES = {"partials/javascripts/palette.js"}
 # What relies on Material's internals, what to re-check on an upgrade, and the test that guards it.
 RELIANCES = [
     ("overrides/partials/header.html",
-     ("a copy of Material's header (no block covers its buttons) plus the 通话速查 link and the trainer toggle: "
+     ("a copy of Material's header (no block covers its buttons) plus the 通话速查 link, the 投诉受理记录单 link "
+      "and the trainer toggle: "
       "diff Material's old and new partials/header.html and carry the changes over"),
      ("test_material_pin.py::test_the_overrides_are_on_every_page, "
       "test_finder.py::test_box_has_focus_on_load_and_header_link_everywhere")),
@@ -57,6 +58,11 @@ RELIANCES = [
      ("test_material_pin.py::test_the_overrides_are_on_every_page, "
       "test_material_pin.py::test_every_block_main_html_extends_is_a_block_of_materials_base, "
       "test_trainer.py::test_projected_slides_fit_a_1280x800_projector_with_their_answers")),
+    ("overrides/main.html: blocks extrahead, scripts and content for the 投诉受理记录单",
+     ("its stylesheet is in the head (instant navigation adds and drops head elements by page); a line in the "
+      "content fetches record.js beside Material's bundle when instant navigation, which re-runs the scripts "
+      "inside [data-md-component=container], brings the page"),
+     "test_record.py::test_reached_by_instant_navigation_from_the_header_it_mounts_once"),
     ("docs/assets/javascripts/quiz/top-button.js",
      ("Material's back-to-top button (.md-top, navigation.top) floats centred under the header and is shown "
       "by removing its `hidden` attribute when the reader scrolls up"),

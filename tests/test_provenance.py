@@ -1,4 +1,5 @@
-"""Every figure a module states is on the reviewed list provenance/figures.yml, with its source.
+"""Every figure a module states is on the reviewed list provenance/figures.yml, with its source; so is every
+figure of the other pages named in PAGES (listed under `pages:` instead of `modules:`).
 
 What counts as a figure (see FIGURE below):
 - a percentage: ``68%``, ``4.712%``, ``52%～95%`` (each end counts);
@@ -27,6 +28,8 @@ import yaml
 from .helpers import ROOT
 
 MODULES = ROOT / "docs" / "modules"
+# Pages outside the modules that state rules and their figures: id → Markdown source
+PAGES = {"record": ROOT / "docs" / "record.md"}
 FIGURES = ROOT / "provenance" / "figures.yml"
 # The seeds sit at ../shared/seeds beside the project; COURSE_SEEDS points elsewhere (a git worktree, for one).
 SEEDS = Path(os.environ.get("COURSE_SEEDS", ROOT.parent / "shared" / "seeds"))
@@ -68,12 +71,17 @@ def figures_in(text: str) -> list[tuple[int, str]]:
     return found
 
 
+def sources_by_id() -> dict[str, Path]:
+    """Module and page id → its Markdown source."""
+    return {**{path.stem: path for path in sorted(MODULES.glob("*.md"))}, **PAGES}
+
+
 def module_figures() -> dict[tuple[str, str], list[int]]:
-    """(figure, module id) → the lines it is on."""
+    """(figure, module or page id) → the lines it is on."""
     where: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for path in sorted(MODULES.glob("*.md")):
+    for name, path in sources_by_id().items():
         for number, figure in figures_in(path.read_text(encoding="utf-8")):
-            where[(figure, path.stem)].append(number)
+            where[(figure, name)].append(number)
     return where
 
 
@@ -82,12 +90,14 @@ def reviewed() -> dict:
 
 
 def listed() -> set[tuple[str, str]]:
-    return {(normalise(entry["figure"]), module) for entry in reviewed()["figures"] for module in entry["modules"]}
+    return {(normalise(entry["figure"]), name) for entry in reviewed()["figures"]
+            for name in [*entry.get("modules", []), *entry.get("pages", [])]}
 
 
 def test_every_figure_in_a_module_is_on_the_reviewed_list():
-    missing = [f"docs/modules/{module}.md:{lines[0]}: {figure}"
-               for (figure, module), lines in sorted(module_figures().items()) if (figure, module) not in listed()]
+    paths = sources_by_id()
+    missing = [f"{paths[name].relative_to(ROOT).as_posix()}:{lines[0]}: {figure}"
+               for (figure, name), lines in sorted(module_figures().items()) if (figure, name) not in listed()]
     assert not missing, ("figures not on provenance/figures.yml (add each with its source, or fix the module):\n"
                          + "\n".join(missing))
 
@@ -138,4 +148,6 @@ def test_the_scanner_sees_what_counts_as_a_figure():
 def test_module_ids_on_the_list_are_modules():
     names = {p.stem for p in MODULES.glob("*.md")}
     for entry in reviewed()["figures"]:
-        assert set(entry["modules"]) <= names, entry
+        assert set(entry.get("modules", [])) <= names, entry
+        assert set(entry.get("pages", [])) <= set(PAGES), entry
+        assert entry.get("modules") or entry.get("pages"), entry

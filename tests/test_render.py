@@ -23,6 +23,7 @@ from macros.question_types import QUESTION_TYPES, UnknownQuestionType
 from macros.render_learning import render_exam, render_review
 from macros.render_phrases import render_phrases, render_taboo_table
 from macros.render_quiz import render_quiz, scrambled
+from macros.render_record import render_record
 
 GOLDEN = Path(__file__).parent / "golden"
 GOLDEN_CASES = sorted(folder.name for folder in GOLDEN.iterdir() if folder.is_dir())
@@ -56,6 +57,8 @@ def render_case(folder: Path) -> str:
         return render_quiz(Quiz.model_validate(data), inline, link_for, taboo)
     if kind == "phrases":
         return render_phrases(PhraseFile.model_validate(data).phrases)
+    if kind == "record":
+        return render_record({part: [Phrase.model_validate(p) for p in items] for part, items in data.items()})
     quizzes = [Quiz.model_validate(quiz) for quiz in data["quizzes"]]
     if kind == "review":
         return render_review(quizzes, inline, link_for, taboo)
@@ -64,7 +67,7 @@ def render_case(folder: Path) -> str:
         rules = ExamRules(per_module=data["per_module"], minutes=data["minutes"], pass_score=data["pass_score"])
         return render_exam(quizzes, modules, rules, inline, link_for, taboo)
     raise AssertionError(f"tests/golden/{folder.name}: no renderer for cases named '{kind}-…'"
-                         " (quiz, exam, review, phrases)")
+                         " (quiz, exam, review, phrases, record)")
 
 
 @pytest.mark.parametrize("case", GOLDEN_CASES)

@@ -10,12 +10,15 @@ from pathlib import Path
 
 from macros.errors import DataError
 from macros.library import load_library
+from macros.record_form import RECORD_PHRASES_FILE, load_record_phrases
 
 
 def main(argv: list[str]) -> int:
     root = Path(argv[0]) if argv else Path.cwd()
     try:
         library = load_library(root)
+        if (root / RECORD_PHRASES_FILE).exists():
+            load_record_phrases(root, library.phrases)
     except DataError as error:
         print(error, file=sys.stderr)
         return 1
