@@ -1,0 +1,179 @@
+/*
+ * 小窗: 通话速查 in a small always-on-top window, so that an agent whose CRM fills the screen keeps the
+ * finder in sight. finder-shortcut.js fetches this file on the first press of a 小窗 button or Alt+W; the
+ * finder page's mini mode (finder/?mini, finder.html?mini offline) loads it too (overrides/main.html).
+ *
+ * Where the browser has the Document Picture-in-Picture API (Chromium 116+, on https, localhost and
+ * file://) the window floats above every other; elsewhere, or when the browser refuses it, a small popup
+ * (window.open) opens instead, which the agent can place beside the CRM.
+ *
+ * Both windows show the same thing: the finder page in its mini mode, in the popup directly and in an
+ * iframe inside the PiP window. Not the page's own finder moved into the PiP window, because
+ *   - the header opens the mini window from every page, most of which have no finder to move;
+ *   - a PiP window cannot be navigated and starts empty: with the mini page inside, nothing (styles,
+ *     data, scripts) has to be copied into it, and the popup and the PiP window are one code path;
+ *   - the page keeps its finder, and the PiP window closes with its opener anyway.
+ *
+ * What they share with the page: favourites, recents and channel are in localStorage, which the windows
+ * share (finder.js redraws on `storage` events). Placeholder values are the call's, in the tab's
+ * sessionStorage, which a second window does not share: the mini window sends its values to the page
+ * that opened it and asks for the page's when it is opened or gets the focus, as messages (postMessage
+ * works from file:// too, where windows cannot reach into one another).
+ */
+(function () {
+  "use strict";
+
+  var TAG = "kesutong.mini.v1";                // marks this file's messages
+  var SLOT_KEY = "kesutong.finder.slots.v1";   // finder.js: placeholder values of the current call
+  var POPUP_NAME = "kesutong-mini";            // one popup, found again by name
+  var SIZE = { width: 420, height: 640 };
+  var TITLE = "通话速查 · 小窗";
+
+  /* ------------------------------------------------------------------ shared by both sides */
+
+  var session = function () {
+    try { return window.sessionStorage; } catch (error) { return null; }
+  };
+
+  var isSlots = function (value) {
+    if (!value || typeof value !== "object" || Array.isArray(value)) return false;
+    return Object.keys(value).every(function (name) { return typeof value[name] === "string"; });
+  };
+
+  var readSlots = function () {
+    try {
+      var value = JSON.parse(session().getItem(SLOT_KEY));
+      return isSlots(value) ? value : {};
+    } catch (error) {
+      return {};  // blocked or damaged: nothing to share
+    }
+  };
+
+  var writeSlots = function (slots) {
+    try { session().setItem(SLOT_KEY, JSON.stringify(slots)); } catch (error) { /* blocked: this window only */ }
+  };
+
+  var redrawFinder = function () {
+    document.dispatchEvent(new CustomEvent("mdx-finder:reload"));
+  };
+
+  // A file:// page's origin is "null", which postMessage cannot name as a target; the receiver checks
+  // who sent it instead (event.source).
+  var ORIGIN = location.origin && location.origin !== "null" ? location.origin : "*";
+
+  var post = function (target, slots) {
+    try { target.postMessage(slots ? { tag: TAG, slots: slots } : { tag: TAG }, ORIGIN); } catch (error) { /* closed */ }
+  };
+
+  var ours = function (event) {
+    return !!(event.data && event.data.tag === TAG && (ORIGIN === "*" || event.origin === ORIGIN));
+  };
+
+  /* ------------------------------------------------------------------ in the page: opening the window */
+
+  var mini = null;  // the open mini window: { source: its Window, closed(), focus() }
+
+  var miniURL = function () {
+    var link = document.querySelector("a.mdx-finder-link");  // the header's: finder/ or finder.html
+    var url = new URL(link ? link.href : "finder/", location.href);
+    url.search = "?mini";
+    url.hash = "";
+    return url.href;
+  };
+
+  // The mini window asks for this call's placeholder values (a message without slots) or sends its own.
+  var answer = function (event) {
+    if (!mini || event.source !== mini.source() || !ours(event)) return;
+    if (event.data.slots === undefined) { post(event.source, readSlots()); return; }
+    if (!isSlots(event.data.slots)) return;
+    writeSlots(event.data.slots);
+    redrawFinder();
+  };
+  window.addEventListener("message", answer);
+
+  var inPictureInPicture = function (pip, url) {
+    var doc = pip.document;
+    doc.title = TITLE;
+    doc.documentElement.lang = "zh-CN";
+    var style = doc.createElement("style");
+    style.textContent = "html,body{height:100%;margin:0;overflow:hidden}iframe{display:block;width:100%;height:100%;border:0}";
+    doc.head.appendChild(style);
+    var frame = doc.createElement("iframe");
+    frame.title = TITLE;
+    frame.allow = "clipboard-write";  // Enter copies inside the frame
+    frame.src = url;
+    // The PiP window opens with the focus; the frame must have it for the finder's box to take keys.
+    frame.addEventListener("load", function () { frame.focus(); });
+    doc.body.appendChild(frame);
+    pip.addEventListener("message", answer);  // the frame's messages go to its parent, this window
+    pip.addEventListener("pagehide", function () { mini = null; });  // closed by the agent or with this page
+    mini = {
+      kind: "pip",
+      source: function () { return frame.contentWindow; },
+      closed: function () { return pip.closed; },
+      focus: function () { frame.focus(); }
+    };
+  };
+
+  var inPopup = function (url) {
+    var features = "popup,width=" + SIZE.width + ",height=" + SIZE.height;
+    // By name first: a popup opened before (from an earlier page) is reused as it is, query and all.
+    var popup = window.open("", POPUP_NAME, features);
+    if (!popup) {
+      window.alert("浏览器拦截了小窗。请在地址栏右侧允许本站打开弹出窗口，再按一次。");
+      return;
+    }
+    var fresh;
+    try { fresh = popup.location.href === "about:blank"; } catch (error) { fresh = false; }  // file://: not readable, so ours
+    if (fresh) popup.location.replace(url);
+    popup.focus();
+    mini = {
+      kind: "popup",
+      source: function () { return popup; },
+      closed: function () { return popup.closed; },
+      focus: function () { popup.focus(); }
+    };
+  };
+
+  var open = function () {
+    if (mini && !mini.closed()) { mini.focus(); return; }
+    var url = miniURL();
+    var api = window.documentPictureInPicture;
+    if (!api) { inPopup(url); return; }
+    if (api.window) { api.window.focus(); return; }  // one PiP window per tab, opened from another page
+    api.requestWindow(SIZE).then(function (pip) { inPictureInPicture(pip, url); }, function () { inPopup(url); });
+  };
+
+  window.mdxMiniWindow = {
+    open: open,
+    kind: function () { return mini && !mini.closed() ? mini.kind : null; }
+  };
+
+  /* ------------------------------------------------------------------ in the mini window */
+
+  if (!document.documentElement.classList.contains("mdx-mini")) return;
+  document.title = TITLE;
+
+  var host = null;
+  try { host = window.opener || (window.parent !== window ? window.parent : null); } catch (error) { host = null; }
+  if (!host) return;  // opened by hand: a finder of its own
+
+  var ask = function () { post(host, null); };
+  var tell = function () { post(host, readSlots()); };
+
+  window.addEventListener("message", function (event) {
+    if (event.source !== host || !ours(event) || !isSlots(event.data.slots)) return;
+    if (JSON.stringify(event.data.slots) === JSON.stringify(readSlots())) return;
+    writeSlots(event.data.slots);
+    redrawFinder();
+  });
+  // finder.js has stored the value by then: its listeners are on the finder, which the event reaches first.
+  document.addEventListener("input", function (event) {
+    if (event.target.matches && event.target.matches("input[data-slot]")) setTimeout(tell, 0);
+  });
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest('[data-finder-action="new-call"]')) setTimeout(tell, 0);
+  });
+  window.addEventListener("focus", ask);
+  ask();
+})();
