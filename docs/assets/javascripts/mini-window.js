@@ -19,6 +19,7 @@
  * sessionStorage, which a second window does not share: the mini window sends its values to the page
  * that opened it and asks for the page's when it is opened or gets the focus, as messages (postMessage
  * works from file:// too, where windows cannot reach into one another).
+ * Messages from the page that the mini window did not ask for are ignored: it asks with a MessagePort.
  */
 (function () {
   "use strict";
@@ -57,12 +58,15 @@
     document.dispatchEvent(new CustomEvent("mdx-finder:reload"));
   };
 
-  // A file:// page's origin is "null", which postMessage cannot name as a target; the receiver checks
-  // who sent it instead (event.source).
-  var ORIGIN = location.origin && location.origin !== "null" ? location.origin : "*";
+  // From file:// Chromium names the page's origin "file://" but its windows' "null", which postMessage
+  // cannot name as a target: there the receiver checks only who sent it (event.source, always checked).
+  var ORIGIN = location.protocol === "file:" || !location.origin || location.origin === "null" ? "*" : location.origin;
 
-  var post = function (target, slots) {
-    try { target.postMessage(slots ? { tag: TAG, slots: slots } : { tag: TAG }, ORIGIN); } catch (error) { /* closed */ }
+  // A question carries the port its answer comes back on: the answer's sender, seen from the mini window,
+  // is the page or the PiP window depending on the path, while a port can only be the asker's.
+  var post = function (target, slots, port) {
+    var message = slots ? { tag: TAG, slots: slots } : { tag: TAG };
+    try { target.postMessage(message, ORIGIN, port ? [port] : []); } catch (error) { /* closed */ }
   };
 
   var ours = function (event) {
@@ -84,7 +88,10 @@
   // The mini window asks for this call's placeholder values (a message without slots) or sends its own.
   var answer = function (event) {
     if (!mini || event.source !== mini.source() || !ours(event)) return;
-    if (event.data.slots === undefined) { post(event.source, readSlots()); return; }
+    if (event.data.slots === undefined) {
+      if (event.ports[0]) event.ports[0].postMessage({ tag: TAG, slots: readSlots() });
+      return;
+    }
     if (!isSlots(event.data.slots)) return;
     writeSlots(event.data.slots);
     redrawFinder();
@@ -100,7 +107,7 @@
     doc.head.appendChild(style);
     var frame = doc.createElement("iframe");
     frame.title = TITLE;
-    frame.allow = "clipboard-write";  // Enter copies inside the frame
+    frame.allow = "clipboard-write *";  // Enter copies inside the frame ("*": from file:// its origin is opaque)
     frame.src = url;
     // The PiP window opens with the focus; the frame must have it for the finder's box to take keys.
     frame.addEventListener("load", function () { frame.focus(); });
@@ -158,15 +165,19 @@
   try { host = window.opener || (window.parent !== window ? window.parent : null); } catch (error) { host = null; }
   if (!host) return;  // opened by hand: a finder of its own
 
-  var ask = function () { post(host, null); };
-  var tell = function () { post(host, readSlots()); };
-
-  window.addEventListener("message", function (event) {
-    if (event.source !== host || !ours(event) || !isSlots(event.data.slots)) return;
+  var take = function (event) {
+    if (!event.data || event.data.tag !== TAG || !isSlots(event.data.slots)) return;
     if (JSON.stringify(event.data.slots) === JSON.stringify(readSlots())) return;
     writeSlots(event.data.slots);
     redrawFinder();
-  });
+  };
+  var ask = function () {
+    var channel = new MessageChannel();
+    channel.port1.onmessage = function (event) { take(event); channel.port1.close(); };
+    post(host, null, channel.port2);
+  };
+  var tell = function () { post(host, readSlots()); };
+
   // finder.js has stored the value by then: its listeners are on the finder, which the event reaches first.
   document.addEventListener("input", function (event) {
     if (event.target.matches && event.target.matches("input[data-slot]")) setTimeout(tell, 0);
@@ -174,6 +185,11 @@
   document.addEventListener("click", function (event) {
     if (event.target.closest && event.target.closest('[data-finder-action="new-call"]')) setTimeout(tell, 0);
   });
-  window.addEventListener("focus", ask);
+  window.addEventListener("focus", function () {
+    ask();
+    // Focusing the PiP window's frame lands on its body: the keys belong in the box.
+    var box = document.getElementById("phrase-finder-input");
+    if (box && (!document.activeElement || document.activeElement === document.body)) box.focus();
+  });
   ask();
 })();
