@@ -27,7 +27,12 @@
   var TAG = "kesutong.mini.v1";                // marks this file's messages
   var SLOT_KEY = "kesutong.finder.slots.v1";   // finder.js: placeholder values of the current call
   var POPUP_NAME = "kesutong-mini";            // one popup, found again by name
-  var SIZE = { width: 420, height: 640 };
+  // 420 × 640, but never taller than most of the screen: Chromium shrinks a PiP window that is too tall,
+  // width too (420 × 640 became 402 × 576 on a 1366 × 768 screen), and a popup would run off the screen.
+  var size = function () {
+    var room = window.screen && screen.availHeight ? Math.floor(screen.availHeight * 0.7) : 640;
+    return { width: 420, height: Math.max(360, Math.min(640, room)) };
+  };
   var TITLE = "通话速查 · 小窗";
 
   /* ------------------------------------------------------------------ shared by both sides */
@@ -123,7 +128,7 @@
   };
 
   var inPopup = function (url) {
-    var features = "popup,width=" + SIZE.width + ",height=" + SIZE.height;
+    var features = "popup,width=" + size().width + ",height=" + size().height;
     // By name first: a popup opened before (from an earlier page) is reused as it is, query and all.
     var popup = window.open("", POPUP_NAME, features);
     if (!popup) {
@@ -148,7 +153,7 @@
     var api = window.documentPictureInPicture;
     if (!api) { inPopup(url); return; }
     if (api.window) { api.window.focus(); return; }  // one PiP window per tab, opened from another page
-    api.requestWindow(SIZE).then(function (pip) { inPictureInPicture(pip, url); }, function () { inPopup(url); });
+    api.requestWindow(size()).then(function (pip) { inPictureInPicture(pip, url); }, function () { inPopup(url); });
   };
 
   window.mdxMiniWindow = {
