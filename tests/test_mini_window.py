@@ -12,7 +12,7 @@ import pytest
 
 from macros.normalize import fold
 
-from .helpers import PageWatch
+from .helpers import BLOCK_STORAGE, PageWatch
 from .test_accessibility import AS_PAINTED, both_palettes
 
 pytestmark = pytest.mark.browser
@@ -22,11 +22,13 @@ RESULTS = "#phrase-finder-results > [data-phrase-id]"
 MOUNTED = "#phrase-finder[data-mdx-mounted]"
 
 
-def new_context(browser, pip: bool = True, **options):
+def new_context(browser, pip: bool = True, storage: bool = True, **options):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], locale="zh-CN",
                                   viewport=options.pop("viewport", {"width": 1280, "height": 900}), **options)
     if not pip:
         context.add_init_script(NO_PIP)
+    if not storage:
+        context.add_init_script(BLOCK_STORAGE)
     context.watches = []
     context.on("page", lambda page: context.watches.append(PageWatch(page)))
     return context
@@ -198,6 +200,26 @@ def test_keyboard_alone_opens_searches_selects_and_copies(browser, server, libra
     frame.locator("#phrase-finder-check").focus()
     window.keyboard.type("这是公司规定，我也没办法。")
     assert frame.locator(".mdx-finder__check-result .mdx-finder__taboo").count() >= 1
+    context.close()
+
+
+@pytest.mark.parametrize("pip", [True, False], ids=["pip", "popup"])
+def test_with_storage_refused_the_mini_window_still_finds_and_copies(browser, server, library, pip):
+    context = new_context(browser, pip=pip, storage=False)
+    page = context.new_page()
+    page.goto(server.url + "modules/listening/")
+    window, frame = open_mini(context, page, lambda p: p.keyboard.press("Alt+W"))
+    phrase = plain_phrase(library, "退款")
+    find_and_copy(frame, window, phrase)
+    assert clipboard(page) == phrase.text
+    named = name_phrase(library)
+    frame.locator("#phrase-finder-input").fill(named.text)
+    frame.locator("#phrase-finder-input").press("Enter")
+    frame.locator('input[data-slot="称呼"]').fill("王先生")
+    frame.locator('input[data-slot="称呼"]').press("Enter")
+    copied(frame)
+    assert clipboard(page) == named.text.replace("{称呼}", "王先生"), "this window's values, kept for the visit"
+    assert outside_and_errors(context) == ([], [])
     context.close()
 
 
