@@ -223,6 +223,30 @@ def test_with_storage_refused_the_mini_window_still_finds_and_copies(browser, se
     context.close()
 
 
+def test_the_window_stays_with_the_tab_through_instant_navigation(browser, server, library):
+    """Instant navigation keeps the page's document: the PiP window stays open, the header button brings it
+    back instead of opening another, and the placeholder values still reach the tab."""
+    context = new_context(browser)
+    page = context.new_page()
+    page.goto(server.url + "modules/listening/")
+    _, frame = open_mini(context, page, lambda p: p.locator(".md-header [data-mini-window]").click())
+    page.evaluate("window.__sameDocument = true")
+    page.locator("a.mdx-finder-link").click()
+    page.wait_for_selector(MOUNTED)
+    assert page.evaluate("window.__sameDocument") is True, "not instant navigation"
+    page.locator(".md-header [data-mini-window]").click()
+    assert len(context.pages) == 2 and page.evaluate("window.mdxMiniWindow.kind()") == "pip"
+    named = name_phrase(library)
+    frame.locator("#phrase-finder-input").fill(named.text)
+    frame.locator("#phrase-finder-input").press("Enter")
+    frame.locator('input[data-slot="称呼"]').fill("王先生")
+    page.locator("#phrase-finder-input").fill(named.text)
+    page.wait_for_selector('#phrase-finder-results [aria-selected="true"] input[data-slot="称呼"]')
+    page.wait_for_function("document.querySelector('#phrase-finder-results [aria-selected=\"true\"] "
+                           "input[data-slot]').value === '王先生'")
+    context.close()
+
+
 def test_the_header_button_is_on_every_page_and_named(browser, server):
     context = new_context(browser)
     page = context.new_page()
