@@ -18,8 +18,9 @@
  * share (finder.js redraws on `storage` events). Placeholder values are the call's, in the tab's
  * sessionStorage, which a second window does not share: the mini window sends its values to the page
  * that opened it and asks for the page's when it is opened or gets the focus, as messages (postMessage
- * works from file:// too, where windows cannot reach into one another).
- * Messages from the page that the mini window did not ask for are ignored: it asks with a MessagePort.
+ * works from file:// too, where windows cannot reach into one another). The values go only over a
+ * MessageChannel the mini window opens with its greeting: a port reaches the page that answered and
+ * nothing else, not another site the opener may have gone to since, whatever the origins.
  */
 (function () {
   "use strict";
@@ -64,18 +65,29 @@
   };
 
   // From file:// Chromium names the page's origin "file://" but its windows' "null", which postMessage
-  // cannot name as a target: there the receiver checks only who sent it (event.source, always checked).
+  // cannot name as a target: there the greeting (which carries no data) goes to any origin, and the page
+  // checks who sent it (event.source, always checked).
   var ORIGIN = location.protocol === "file:" || !location.origin || location.origin === "null" ? "*" : location.origin;
 
-  // A question carries the port its answer comes back on: the answer's sender, seen from the mini window,
-  // is the page or the PiP window depending on the path, while a port can only be the asker's.
-  var post = function (target, slots, port) {
-    var message = slots ? { tag: TAG, slots: slots } : { tag: TAG };
-    try { target.postMessage(message, ORIGIN, port ? [port] : []); } catch (error) { /* closed */ }
+  var ours = function (data) {
+    return !!(data && data.tag === TAG);
   };
 
-  var ours = function (event) {
-    return !!(event.data && event.data.tag === TAG && (ORIGIN === "*" || event.origin === ORIGIN));
+  // Over a port: this call's placeholder values, or a question for the other side's (no slots).
+  var send = function (port, slots) {
+    try { port.postMessage(slots ? { tag: TAG, slots: slots } : { tag: TAG }); } catch (error) { /* closed */ }
+  };
+
+  // What came over a port: the other side's values, kept and drawn, or a question, answered.
+  var receive = function (port) {
+    return function (event) {
+      if (!ours(event.data)) return;
+      if (event.data.slots === undefined) { send(port, readSlots()); return; }
+      if (!isSlots(event.data.slots)) return;
+      if (JSON.stringify(event.data.slots) === JSON.stringify(readSlots())) return;
+      writeSlots(event.data.slots);
+      redrawFinder();
+    };
   };
 
   /* ------------------------------------------------------------------ in the page: opening the window */
@@ -90,16 +102,13 @@
     return url.href;
   };
 
-  // The mini window asks for this call's placeholder values (a message without slots) or sends its own.
+  // The mini window's greeting, with its port: answered with this call's values, then kept for its own.
   var answer = function (event) {
-    if (!mini || event.source !== mini.source() || !ours(event)) return;
-    if (event.data.slots === undefined) {
-      if (event.ports[0]) event.ports[0].postMessage({ tag: TAG, slots: readSlots() });
-      return;
-    }
-    if (!isSlots(event.data.slots)) return;
-    writeSlots(event.data.slots);
-    redrawFinder();
+    if (!mini || event.source !== mini.source() || !ours(event.data) || !event.ports[0]) return;
+    if (ORIGIN !== "*" && event.origin !== ORIGIN) return;
+    var port = event.ports[0];
+    port.onmessage = receive(port);
+    send(port, readSlots());
   };
   window.addEventListener("message", answer);
 
@@ -170,18 +179,16 @@
   try { host = window.opener || (window.parent !== window ? window.parent : null); } catch (error) { host = null; }
   if (!host) return;  // opened by hand: a finder of its own
 
-  var take = function (event) {
-    if (!event.data || event.data.tag !== TAG || !isSlots(event.data.slots)) return;
-    if (JSON.stringify(event.data.slots) === JSON.stringify(readSlots())) return;
-    writeSlots(event.data.slots);
-    redrawFinder();
-  };
-  var ask = function () {
+  // A new channel on each greeting: the page may have been reloaded, or changed, since the last one.
+  var port = null;
+  var greet = function () {
+    if (port) port.close();
     var channel = new MessageChannel();
-    channel.port1.onmessage = function (event) { take(event); channel.port1.close(); };
-    post(host, null, channel.port2);
+    port = channel.port1;
+    port.onmessage = receive(port);
+    try { host.postMessage({ tag: TAG }, ORIGIN, [channel.port2]); } catch (error) { /* closed */ }
   };
-  var tell = function () { post(host, readSlots()); };
+  var tell = function () { if (port) send(port, readSlots()); };
 
   // finder.js has stored the value by then: its listeners are on the finder, which the event reaches first.
   document.addEventListener("input", function (event) {
@@ -191,10 +198,10 @@
     if (event.target.closest && event.target.closest('[data-finder-action="new-call"]')) setTimeout(tell, 0);
   });
   window.addEventListener("focus", function () {
-    ask();
+    greet();
     // Focusing the PiP window's frame lands on its body: the keys belong in the box.
     var box = document.getElementById("phrase-finder-input");
     if (box && (!document.activeElement || document.activeElement === document.body)) box.focus();
   });
-  ask();
+  greet();
 })();
