@@ -40,9 +40,12 @@ def render_finder(data_src: str, library_link: str, buffer: Iterable[Phrase] = (
          + "".join(f'<option value="{escape(c)}">{escape(c)}</option>' for c in CHANNELS) + "</select></label>"),
         ('<button type="button" class="mdx-finder__button" data-finder-action="new-call" '
         'title="清空本次通话填写的称呼、单号等">新通话</button>'),
+        # 小窗: finder-shortcut.js opens the finder in a small always-on-top window (mini-window.js).
+        ('<button type="button" class="mdx-finder__button" data-mini-window '
+         'title="在置顶小窗里查话术，不被业务系统挡住（Alt+W）">小窗</button>'),
         "</div>",
         (f'<p id="phrase-finder-help" class="mdx-finder__help">↑↓ 选择　Enter 复制　Esc 清空　'
-        f'Alt+1…{BUFFER_SLOTS} 复制缓冲语　Alt+S 收藏　在任意页面按 K 回到这里</p>'),
+        f'Alt+1…{BUFFER_SLOTS} 复制缓冲语　Alt+S 收藏　Alt+W 小窗　在任意页面按 K 回到这里</p>'),
         render_buffer(buffer),
         ('<details class="mdx-finder__filters" data-finder-part="filters"><summary>筛选 '
         '<span data-finder-part="filter-count"></span></summary><div data-finder-part="facets"></div></details>'),

@@ -69,7 +69,7 @@ def test_the_finder_page_first_load_stays_within_its_budget(browser, server):
     names = page.evaluate("[performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]"
                           ".map(e => [e.name, e.encodedBodySize || 0])")
     total = sum(size for _, size in names) / 1024
-    assert not [n for n, _ in names if re.search(r"/(quiz|projector|learn)(\.min)?\.js$|finder-extra\.", n)]
+    assert not [n for n, _ in names if re.search(r"/(quiz|projector|learn)(\.min)?\.js$|finder-extra\.|course-lessons", n)]
     assert total <= FINDER_PAGE_BUDGET_KIB, f"{total:.0f} KiB: {sorted(names, key=lambda n: -n[1])[:6]}"
     page.close()
 
@@ -96,6 +96,34 @@ def test_a_quiz_page_reached_from_the_finder_gets_its_scripts(browser, server):
     assert "未作答" in quiz.inner_text()
     quiz.locator("[data-quiz-action=submit]").click()  # submit with nothing answered: graded, and recorded
     page.wait_for_function("(localStorage.getItem('kesutong.progress.v1') || '').includes('handling-steps')")
+    page.close()
+
+
+QUIZ_LOOK = ("(q => { const s = getComputedStyle(q.querySelector('.mdx-quiz__option') || q); "
+             "return [s.display, s.padding, s.borderTopWidth, s.borderRadius]; })")
+
+
+def test_a_page_reached_from_the_finder_gets_the_course_styles_it_held_back(browser, server):
+    """course-lessons.css (quizzes, phrases, exam…) is not fetched by the finder page; instant navigation to a
+    quiz page then loads it, and the quiz looks as it does when its page is opened directly."""
+    page = browser.new_page()
+    page.goto(server.url + "modules/handling-steps/")
+    quiz = page.locator(".mdx-quiz[data-mdx-mounted]").first
+    quiz.wait_for()
+    direct = quiz.evaluate(QUIZ_LOOK)
+    page.goto(server.url + "finder/", wait_until="networkidle")
+    page.wait_for_selector("#phrase-finder[data-mdx-mounted]")
+    assert not page.evaluate("[...document.styleSheets].some(s => (s.href || '').includes('course-lessons'))")
+    page.evaluate("""window.__sameDocument = true;
+        const link = document.createElement('a');
+        link.href = '../modules/handling-steps/'; link.id = 'to-quiz'; link.textContent = '处理流程';
+        document.querySelector('.md-content').prepend(link);""")
+    page.click("#to-quiz")
+    quiz = page.locator(".mdx-quiz[data-mdx-mounted]").first
+    quiz.wait_for()
+    assert page.evaluate("window.__sameDocument") is True, "not instant navigation"
+    page.wait_for_function("[...document.styleSheets].some(s => (s.href || '').includes('course-lessons'))")
+    assert quiz.evaluate(QUIZ_LOOK) == direct
     page.close()
 
 

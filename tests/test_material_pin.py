@@ -87,7 +87,7 @@ RELIANCES = [
     ("hooks/offline_variant.py",
      "Material's offline plugin adds its iframe-worker shim from a CDN unless extra.polyfills names one",
      "test_offline.py::test_offline_pages_name_no_outside_host, test_offline.py::test_search_works_from_disk"),
-    ("docs/assets/stylesheets/course.css, learn.js",
+    ("docs/assets/stylesheets/course.css, course-lessons.css, learn.js",
      ("Material's classes as hooks (.md-typeset, .md-button, .md-nav__link, .md-search, .md-header, .md-top, "
       "data-md-color-scheme): look at the pages in both palettes"),
      "test_accessibility.py::test_page_in_both_palettes_has_no_serious_violations"),

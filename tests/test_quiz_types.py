@@ -52,7 +52,7 @@ def test_every_type_module_is_joined_between_the_core_and_the_mount():
 
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory):
-    """The fixture page with the site's scripts and stylesheet where a built page finds them."""
+    """The fixture page with the site's scripts and stylesheets where a built page finds them."""
     folder = tmp_path_factory.mktemp("fixture-site")
     # The contract block every built page carries (overrides/main.html), which text-fold.js reads
     page = (Path(__file__).parent / "fixtures" / "match.html").read_text(encoding="utf-8")
@@ -65,7 +65,8 @@ def fixture_site(tmp_path_factory):
         shutil.copy(ASSETS / "javascripts" / name, scripts / name)
     (scripts / "quiz.js").write_text(quiz_bundle(), encoding="utf-8")
     (folder / "assets" / "stylesheets").mkdir()
-    shutil.copy(ASSETS / "stylesheets" / "course.css", folder / "assets" / "stylesheets" / "course.css")
+    for name in ("course.css", "course-lessons.css"):
+        shutil.copy(ASSETS / "stylesheets" / name, folder / "assets" / "stylesheets" / name)
     server = StaticServer(folder)
     yield server
     server.close()

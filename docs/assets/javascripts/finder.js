@@ -127,14 +127,8 @@
     this.disposers = [];
     this.local = storage("localStorage");
     this.session = storage("sessionStorage");
-    var isIdList = function (v) { return Array.isArray(v) && v.every(function (x) { return typeof x === "string"; }); };
-    var mine = readJSON(this.local, STORE_KEY, {}, function (v) { return typeof v === "object" && !Array.isArray(v); });
-    this.favourites = isIdList(mine.favourites) ? mine.favourites.filter(this.known, this) : [];
-    this.recents = isIdList(mine.recents) ? mine.recents.filter(this.known, this) : [];
-    this.slots = readJSON(this.session, SLOT_KEY, {}, function (v) { return typeof v === "object" && !Array.isArray(v); });
+    this.readStored();
     this.filters = { stage: [], scenario: [], type: [], channel: [] };
-    var channels = data.channels;
-    this.channel = readJSON(this.local, CHANNEL_KEY, "", function (v) { return channels.indexOf(v) >= 0; });
     this.hits = [];
     this.selected = -1;
     this.input = root.querySelector("#phrase-finder-input");
@@ -153,6 +147,31 @@
   }
 
   Finder.prototype.known = function (id) { return Object.prototype.hasOwnProperty.call(this.index.byId, id); };
+
+  // Favourites, recents, channel and this call's placeholder values, as stored.
+  Finder.prototype.readStored = function () {
+    var isIdList = function (v) { return Array.isArray(v) && v.every(function (x) { return typeof x === "string"; }); };
+    var isObject = function (v) { return typeof v === "object" && !Array.isArray(v); };
+    var mine = readJSON(this.local, STORE_KEY, {}, isObject);
+    this.favourites = isIdList(mine.favourites) ? mine.favourites.filter(this.known, this) : [];
+    this.recents = isIdList(mine.recents) ? mine.recents.filter(this.known, this) : [];
+    this.slots = readJSON(this.session, SLOT_KEY, {}, isObject);
+    var channels = this.data.channels;
+    this.channel = readJSON(this.local, CHANNEL_KEY, "", function (v) { return channels.indexOf(v) >= 0; });
+  };
+
+  // The 小窗 (mini-window.js) and the page share what is stored: when the other one changed it (a storage
+  // event, the mini window's message, or simply coming back to this window), draw again, if anything differs.
+  Finder.prototype.reload = function () {
+    var stored = function (f) { return JSON.stringify([f.favourites, f.recents, f.channel, f.slots]); };
+    var before = stored(this);
+    this.readStored();
+    if (stored(this) === before) return;
+    if (this.channelBox) this.channelBox.value = this.channel;
+    var selected = this.selected;
+    this.update();
+    if (selected > 0) this.select(selected);
+  };
 
   Finder.prototype.saveMine = function () {
     writeJSON(this.local, STORE_KEY, { favourites: this.favourites, recents: this.recents });
@@ -541,6 +560,10 @@
   Finder.prototype.bind = function () {
     var self = this;
     var input = this.input;
+    var reload = function () { self.reload(); };
+    this.listen(window, "storage", reload);
+    this.listen(window, "focus", reload);
+    this.listen(document, "mdx-finder:reload", reload);
     this.listen(input, "input", function () { self.update(); });
     var panel = this.part("filters");
     if (panel) this.listen(panel, "toggle", function () { if (panel.open && self.facetsStale) self.renderFacets(self.pool); });
