@@ -371,6 +371,91 @@ RULE_CASES = [
      "理解您希望让家人代办、少跑一趟。重置密码须本人持身份证办理，原因是密码关系到资金安全。我可以帮您预约时间。", True, None),
     ("taboos/reply-rewrite-company-rule",
      "理解您想少跑一趟。重置密码要本人来，是为了资金安全，不过这次我让您儿子代办。", False, "favour"),
+    # round four (blind batch 4's classes, each in other words than the batch's)
+    # the call back handed to the customer is a refusal; saying they may also call, while the agent still
+    # calls first, or that they need not call, is not
+    ("taboos/reply-broken-promise-callback",
+     "对不起，是我的错，这事我来负责，今天下午三点前给您回电。要是没接到，您有空再联系我吧。", False, "refused"),
+    ("taboos/reply-broken-promise-callback",
+     "对不起，是我的错，这事我来负责。您自己再打过来也行，不过我下午三点前一定先给您回电。", True, None),
+    ("emotions/reply-future-guide-transfer",
+     "您放心，钱有记录，今天下午五点前到账，到了我发短信告诉您。没到的话您明天再来一趟问问。", False, "refused"),
+    ("emotions/reply-future-guide-transfer",
+     "您放心，钱有记录，今天下午五点前到账，到了我发短信告诉您，您无需再来电询问。", True, None),
+    # the customer's view dismissed, or the case closed on them, is rude; asking for it is the point
+    ("management/reply-confirm-refund-callback",
+     "陈先生您好，30元已经退回您原卡了，您查一下。您怎么看其实无所谓，这单已经结案了。", False, "rude"),
+    ("management/reply-confirm-refund-callback",
+     "陈先生您好，30元已经退回您原卡了，您查一下收到了吗？您的意见很重要，还有不满意的地方请直接告诉我。", True, None),
+    # the fault admitted before anything is checked is an over-promise; admitted under a check it is honest
+    ("emotions/reply-action-guide-counter",
+     "您先坐，喝口水，我现在就当面查。这钱一定是我们系统扣错了，我马上给您退。", False, "over-promise"),
+    ("emotions/reply-action-guide-counter",
+     "您先坐，喝口水，我现在就当面查明细，核实后如果确实是我们扣错了，会全额退回。", True, None),
+    # money given and called amends is a favour; made up by the rules it is not
+    ("principles/reply-own-mistake-term",
+     "对不起，是我们录错了，我马上给您改过来。少算的利息我们补给您，就当赔罪。", False, "favour"),
+    ("principles/reply-own-mistake-term",
+     "对不起，是我们录错了，我马上按更正流程给您改成三年期，利息按规定从存入那天算。", True, None),
+    # a requirement waived in so many words fails; helping the customer meet it does not
+    ("handling-steps/reply-isolate-hall",
+     "您好，我是值班经理，让您白等了真对不起，您跟我到这边坐，没带证件也能办，我直接给您办了。", False, "waived"),
+    ("handling-steps/reply-isolate-hall",
+     "您好，我是值班经理，让您白等了真对不起，您跟我到这边坐，缺的那份材料我帮您看看能不能线上补齐。", True, None),
+    # listening as a formality is a brush-off; listening first is not
+    ("handling-steps/reply-isolate-hall",
+     "您好，我是值班经理，让您白等了真对不起。您就站这儿说，我只是听听，材料的事具体还得找柜员。", False, "rude"),
+    ("handling-steps/reply-isolate-hall",
+     "您好，我是值班经理，让您白等了，真对不起。请跟我到里面坐，我先听听情况，这事由我来负责。", True, None),
+    # 是您自己 blames only with what the customer did: whose money it is blames nobody
+    ("cases/reply-large-withdrawal-options",
+     ("理解您着急，这毕竟是您自己的钱。预约是为了备好现金和您的安全；您可以转账，我按规定核对收款人和用途，"
+     "或者我帮您预约明天来取，您选哪种？"), True, None),
+    ("cases/reply-large-withdrawal-options",
+     ("取不了是您自己没提前预约。预约是为了备好现金和您的安全；您可以转账，我按规定核对收款人和用途，"
+     "或者我帮您预约明天来取，您选哪种？"), False, "blamed"),
+    # what cannot be done now, followed by when it will be, is honest; with nothing after it is a refusal
+    ("final/reply-final-phone-call-back",
+     "您着急我理解，三个月的扣费要一笔一笔调出来核实，今天没办法出结果，明天上午十点前给您回电，好吗？", True, None),
+    ("final/reply-final-phone-call-back",
+     "您着急我理解，三个月的扣费要一笔一笔调出来核实，这事我们也没办法，明天上午十点前您再打过来问吧。", False,
+     "refused"),
+    ("handling-steps/reply-promise-cannot-solve",
+     "让您着急了，真抱歉。这笔转账在柜台上没办法直接查出结果，要后台核查，我今天就提交，明天下午三点前我亲自打电话告诉您。",
+     True, None),
+    # a feared outcome is an honest caveat
+    ("psychology/reply-negotiator-fee",
+     "手续费我马上给您退；误工费超出我的权限，我不能随便答应，否则万一做不到反而耽误您。所以我去请示主管，十分钟内答复您。",
+     True, None),
+    ("psychology/reply-negotiator-fee", "手续费我马上给您退；误工费我们做不到，您就别想了。", False, "refused"),
+    # the customer left to wait with nothing done is a refusal; not knowing yet, and asking, is not
+    ("listening/reply-empathy-late-card", "等了九天卡还没到，换谁都着急。寄卡进度我们这边查不到，您只能等了。", False,
+     "refused"),
+    ("listening/reply-empathy-late-card",
+     "等了九天卡还没到，换谁都着急。寄卡进度我这边暂时查不到，我马上联系卡部核实，今天下班前给您回话。", True, None),
+    # a feeling named in other words is still named; calling the loss normal is not
+    ("bank-situations/reply-mis-selling",
+     "亏了这么多，您有火气完全正常。我把您的情况登记下来，调取当时的双录和合同核查，五个工作日内答复您。", True, None),
+    ("bank-situations/reply-mis-selling",
+     "亏了这么多，您生气我理解，不过理财亏钱完全正常。我把情况登记下来，调取双录和合同核查，五个工作日内答复您。",
+     False, "rude"),
+    # words in quotation marks are the customer's: quoting 就这样吧 refuses nothing, saying it does
+    ("emotions/reply-latent-emotion",
+     "我注意到您刚才说了句“算了，就这样吧”，看您还有点不满意，是哪里让您不舒服？您跟我说说，我记下来马上改。", True, None),
+    ("emotions/reply-latent-emotion", "看您还有点不满意，不过就这样吧，您觉得哪里不好我记下了。", False, "refused"),
+    # in front of the customer, in other words
+    ("emotions/reply-action-guide-counter", "您先请坐，喝口温水。我就在您面前把这个月的扣款调出来，一笔一笔核对。",
+     True, None),
+    # Cantonese: 冇 is 没, 系唔系 asks to confirm; 冇 negates like 没
+    ("listening/reply-paraphrase-pension",
+     "多谢您讲得咁详细。我复述一下：您妈妈嘅养老金每月20号后到账，三月起一直冇到，打过两次客服，系唔系咁样？",
+     True, None),
+    ("listening/reply-paraphrase-pension",
+     "多谢您讲得咁详细。养老金三月起一直冇到，打过两次客服，我冇时间核对，您自己去查吧。", False, "refused"),
+    # a reason given as what is at stake, not only with 因为 or 为了
+    ("taboos/reply-rewrite-company-rule",
+     "让家里人替您跑了一趟还没办成，真不好意思。密码关系到您账户里的每一分钱，只有本人来才能确认是您的意愿。我帮您预约个时间。",
+     True, None),
 ]
 
 

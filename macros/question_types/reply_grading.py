@@ -12,7 +12,13 @@ order, at most `gap` characters apart, in one clause. Refusals, blame, over-prom
 policy, waived checks, commitments taken back (打不打也一样, 也批不下来) and rude words fail a reply
 wherever they are, as do the taboo phrases and a reply that is mostly a list of key words; a refusal or
 take-back followed by what the agent does instead (说了不算，得去问问经理) is none. An over-promise is also any certainty word with any outcome (肯定…退给,
-到…卡上…保证), composed by each grader from the two lists, and may span a clause pair when one is short.
+到…卡上…保证), composed by each grader from the two lists, and may span a clause pair when one is short, as
+may a favour (补给您，算是赔礼). Round four added the families blind batch 4 exposed: the call back handed
+to the customer (您还是自己再打进来问吧), the customer's view dismissed (满不满意也不重要), the fault admitted
+before any check (肯定是我们扣错了), money given as amends, requirements waived (不补材料也给您办), listening
+as a formality (我也就听听); and on the other side, a refusal of what cannot be done *now* followed by when it
+will be (今天没办法出结果，明天十点前给您回电), a feared outcome (否则万一做不到), and words in quotation marks,
+which are the customer's (您说“就这样吧”的时候): a fault wholly inside a closed quote is none.
 
 A key point's phrasing (or one part of it) that belongs to a group in `synonyms` stands for the whole group:
 a point written with 今天 and 分钟 also accepts 下班前, 两个工作日内 and 下午三点, and 请…主管 also accepts
@@ -30,6 +36,29 @@ from ..normalize import fold
 
 # Marks "these parts, in this order, close together" inside a phrasing: 请示…主管.
 GAP_MARK = "…"
+
+# Word families the rules below compose. Each is a class of answers, not a list of seen strings.
+# The customer made to chase what the agent should do: 您还是自己再打进来问吧, 您再来一趟问问, 有空再联系我.
+# Not 您不用再打过来问 (excused by 不用) nor 您自己再打也行，不过我三点前先给您回电 (restored).
+CALLBACK_HANDED_BACK = (
+    "自己再打", "自己打过来", "自己打进来", "自己再来", "自己再问", "你再打过来", "你再打进来", "你再打电话",
+    "你再打来", "再打过来问", "再打进来问", "再打电话问", "再打来问", "再来…问问", "再来一趟…问", "再跑一趟…问",
+    "有空…再联系", "有空…再打", "有空…再来问", "再来电…问", "再联系…问")
+# What the customer did, after 是你自己 (blame); 这毕竟是您自己的钱 names whose money it is and blames nobody.
+SELF_DEEDS = (
+    "没", "不", "弄", "搞", "操作", "输", "忘", "点", "选", "要", "签", "同意", "造成", "导致", "决定", "买",
+    "填", "开", "办", "说", "把", "答", "摔", "记", "看", "用", "留", "设置", "改", "的事", "的问题", "的原因",
+    "的责任", "的错", "的选择")
+# Someone else does what the customer must do in person (让您儿子替您办了); 让家里人替您跑了一趟 is what happened.
+STAND_INS = tuple(f"让…替你{act}" for act in ("办", "改", "弄", "签", "取", "重置", "设"))
+# Something given and called amends: 补给您，算是赔礼 (the clause pair is read as one, see `paired_kinds`).
+AMENDS = tuple(f"{framing}…{amends}" for framing in ("算是", "作为", "当作", "就当", "权当", "算作")
+               for amends in ("赔礼", "赔罪", "补偿", "弥补", "心意", "歉意", "补贴"))
+# A requirement waived in so many words: 不补材料也给您办好, 不需要本人来也行, 没带证件也能办.
+WAIVED_REQUIREMENTS = tuple(f"{waived}…{granted}" for waived in ("不补", "不带", "没带", "不交", "没交", "不用补", "不用带",
+                                                                 "不需要", "不用本人", "不是本人", "不全", "没有材料", "缺材料")
+                            for granted in ("也给你办", "也能办", "也能给你办", "也可以办", "也行", "照样办", "照样给你办",
+                                            "也办"))
 
 
 @dataclass(frozen=True)
@@ -84,10 +113,14 @@ class ReplyRules:
         "你得…重新…说", "你得…重新…讲", "还得…重新…说", "还得…重新…讲", "还得…再…说一遍", "还得…再…讲一遍",
         # the customer sent elsewhere instead of helped (首问负责)
         "你去找", "你找他们", "找他们去", "你自己问", "你去问", "可以打客服", "打客服吧", "打客服问",
-        "去打客服", "可以打…热线", "你打…热线…吧")
+        "去打客服", "可以打…热线", "你打…热线…吧", "具体还得找", "你还得找", "还得你…找",
+        # the call back handed to the customer: they must chase what the agent promised
+        *CALLBACK_HANDED_BACK,
+        # the customer left to wait with nothing done (只能等, 这边查不到)
+        "只能等", "只好等", "只有等", "只能干等", "就干等", "等通知吧", "慢慢等吧", "查不到")
     # The customer is made the one at fault.
     blame: tuple[str, ...] = (
-        "怪谁", "怪不了", "谁让你", "谁叫你", "是你自己", "你自己没", "你自己不", "你自己弄", "你自己忘", "你自己摔",
+        "怪谁", "怪不了", "谁让你", "谁叫你", *(f"是你自己{deed}" for deed in SELF_DEEDS), "你自己没", "你自己不", "你自己弄", "你自己忘", "你自己摔",
         "你自己选的", "你自己做的", "你自己签", "你自己操作", "你自己留", "你自己打错", "你自己用错", "你自己记错",
         "你记错了", "你自己要", "肯定是你", "你自己才", "人为损坏", "人为的", "操作不当")
     # Promises the agent cannot keep: outcomes nobody has decided yet. A promise of what the agent does
@@ -108,7 +141,10 @@ class ReplyRules:
         "一定给你解决", "肯定给你解决", "一定帮你解决", "肯定帮你解决", "一定不会…征信", "肯定不会…征信",
         "全部赔", "全部退", "全部补偿", "全部解决", "全额赔", "赔给你", "赔你", "赔偿你", "额外赔", "再赔",
         "三倍…赔", "双倍…赔", "两倍…赔", "加倍…赔", "十倍…赔", "倍的赔偿", "倍赔偿",
-        "绝对不会再", "再也不会", "一分钟内…到账", "开除", "肯定没问题", "绝对没问题", "一百个心", "百分之百", "百分百")
+        "绝对不会再", "再也不会",
+        # the fault admitted before anything was checked: 肯定是我们扣错了 (核实后如果确实是我们扣错了 is conditional)
+        "肯定是我们", "一定是我们", "绝对是我们", "准是我们", "铁定是我们", "百分之百是我们", "百分百是我们",
+        "肯定是银行", "肯定是系统", "一定是系统", "一分钟内…到账", "开除", "肯定没问题", "绝对没问题", "一百个心", "百分之百", "百分百")
     # An outcome nobody has decided yet, said with certainty: a certainty word and an outcome in one
     # clause, in either order, at most `gap` apart (钱肯定全退给您, 本金一分不少都会到您卡上), or across a
     # clause pair when one of the two is short (…都会到您卡上，我保证). Expanded into over-promises.
@@ -131,12 +167,14 @@ class ReplyRules:
         "当补偿", "算补偿", "做补偿", "当作补偿", "算是补偿", "一点心意", "我们的心意", "多算…利息", "给你多算", "我私人", "私下…给你", "私下…补", "私下处理",
         "自掏腰包", "自己掏钱", "我自己出",
         "通融", "破例", "破个例", "开个口子", "开后门", "走后门", "特事特办", "特殊处理", "我做主", "做个主",
-        "让他代办", "他代办", "代你办", "帮你代办", "让…替你", "让…代办", "让…代你")
+        "让他代办", "他代办", "代你办", "帮你代办", *STAND_INS, "让…代办", "让…代你",
+        # money given on the spot and called amends (补给您，算是赔礼), or the interest made up
+        *AMENDS, "利息…补给你", "利息…补你", "利息…赔给你")
     # A required check waived: the customer's money or identity goes unchecked.
     waived_checks: tuple[str, ...] = (
         "不用…核对", "不必…核对", "不需要…核对", "无需…核对", "免…核对", "不核对", "跳过…核对", "省了…核对",
         "不用…核实", "不必…核实", "不需要…核实", "不用…验证", "不用…确认身份",
-        "不用查…收款", "不用管…收款", "不用问…用途", "不用管…用途")
+        "不用查…收款", "不用管…收款", "不用问…用途", "不用管…用途", *WAIVED_REQUIREMENTS)
     # A commitment taken back in the same breath: the point it made is void (明天给您回电。其实打不打也一样;
     # 请示了也批不下来; 等领导有空了再说; 什么时候回复现在也说不好).
     takebacks: tuple[str, ...] = (
@@ -147,14 +185,17 @@ class ReplyRules:
         "也不好说", "也说不好", "也讲不好", "也说不准", "也讲不准", "也难说", "不一定…得了",
         # put off to nobody knows when (not 您先坐下慢慢再说)
         "有空…再说", "等…有空", "别抱希望", "别抱…希望", "不用抱希望", "别指望", "不用指望",
-        "不要指望")
+        "不要指望", "明天再说", "改天再说", "以后再说", "回头再说", "过两天再说", "下次再说")
     # A refusal or a take-back followed by what the agent does instead is honest, not a refusal
     # (误工费我说了不算，得去问问经理; 具体几点不好说，但三点前我一定回电): one of these later in its clause,
     # or opening the next one, voids a fault of `restored_kinds`. A 但 must lead to what *I* do, at most
     # `restorer_gap` characters on (不过您可以去别的网点问问 restores nothing).
     restorer_gap: int = 12
     restorers: tuple[str, ...] = ("但…我", "不过…我", "可是…我", "可我", "得去", "我去", "我得", "我先", "我马上",
-                                  "我这就", "我会", "我一定", "我现在就")
+                                  "我这就", "我会", "我一定", "我现在就",
+                                  # a later time the agent names: 今天没办法出结果，明天上午十点前给您回电
+                                  *(f"{when}…{who}" for when in ("今天", "明天", "后天", "点前", "之前", "天内", "日内")
+                                    for who in ("给你", "我")))
     restored_kinds: tuple[str, ...] = ("refused", "taken-back")
     # An over-promise under a condition is none: 如果查实是我们的错，一定全额退给您 (in its clause before it,
     # or in the clause before when it opens its own).
@@ -166,13 +207,19 @@ class ReplyRules:
     negatable_kinds: tuple[str, ...] = ("over-promise", "favour")
     # Faults of these kinds are also looked for across two clauses, one of them at most this many
     # characters long (…都会到您卡上，我保证).
-    paired_kinds: tuple[str, ...] = ("over-promise",)
+    paired_kinds: tuple[str, ...] = ("over-promise", "favour")
     pair_clause: int = 8
     # Words that talk down to the customer (the taboo list in phrases/taboo.yml holds the classic ones).
     rude: tuple[str, ...] = (
         "别激动", "你嚷什么", "你喊什么", "你急什么", "你催什么", "也没用", "亏了就亏了", "谁买理财不亏", "行了行了",
         "不就是", "而已", "怎么可能", "我们是正规", "冷冰冰", "又不是故意", "怎么会随便", "正规银行", "正规店铺", "说这么多", "很正常", "是正常的", "正常现象", "不是我扣的",
-        "嚷嚷", "别嚷", "别吵", "别闹", "我还忙", "我这边还忙", "我很忙", "忙着呢", "没空", "没工夫")
+        "完全正常", "挺正常", "再正常不过", "属于正常", "都正常",
+        "嚷嚷", "别嚷", "别吵", "别闹", "我还忙", "我这边还忙", "我很忙", "忙着呢", "没空", "没工夫",
+        # the customer's view dismissed, the case closed on them (满不满意也不重要，事情已经结案了)
+        "不重要", "无所谓", "已经结案", "早就结案", "都结案了", "是你的事", "不关我的事", "跟我没关系",
+        "说了你也不懂", "你也不懂",
+        # listening as a formality: 我也就听听
+        "就听听", "只是听听", "听听而已", "随便听听", "听听就算")
     # A fault phrasing is no fault when one of the words paired with it comes before it in its clause, or
     # in the clause before when the phrasing opens its own (within `excuse_reach` characters: 您着急，这很正常;
     # not 您生气我理解，不过理财亏钱很正常):
@@ -182,18 +229,24 @@ class ReplyRules:
     excuses: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
         (favours, ("按规定", "规定内", "按政策", "政策内", "符合", "申请", "审批", "报批", "请示", "能不能", "能否", "是否")),
         (("没办法", "没有办法", "没法", "办不了", "查不了", "改不了", "退不了", "帮不了", "给不了", "说不准",
-          "做不到", "办不到", "查不到原因", "查不出原因", "查不出什么", "查不出啥", "催不了"),
-         ("当场", "暂时", "一时", "目前", "眼下", "现场")),
+          "做不到", "办不到", "查不到原因", "查不出原因", "查不出什么", "查不出啥", "催不了", "查不到", "只能等",
+          "只好等", "只有等"),
+         ("当场", "暂时", "一时", "目前", "眼下", "现场", "电话里", "电话上", "柜台上", "柜面上", "窗口上",
+          # a feared outcome is an honest caveat: 否则万一做不到反而耽误您
+          "万一", "否则", "以免", "免得")),
+        # telling the customer they need not chase hands nothing back: 您不用再打过来问
+        (CALLBACK_HANDED_BACK, ("不用", "不必", "别再", "无需", "不需要", "用不着")),
         # the customer's wish said back is no favour granted: 理解您希望让家人代办
-        (("让他代办", "他代办", "代你办", "帮你代办", "让…替你", "让…代办", "让…代你"),
-         ("你希望", "你想", "你想要", "你是想")),
+        # 如果随便让别人代办 warns of what would happen
+        (("让他代办", "他代办", "代你办", "帮你代办", *STAND_INS, "让…代办", "让…代你"),
+         ("你希望", "你想", "你想要", "你是想", "随便", "随意")),
         (("你去找", "你去问", "可以打客服", "打客服吧", "打客服问", "去打客服", "可以打…热线", "你打…热线…吧"),
          ("不用", "不必", "别再", "无需")),
         (("你再…说一遍", "你再…讲一遍", "你再…说一次", "你再…讲一次", "你得再…说", "你得再…讲",
           "还得…从头", "还要…从头", "又要…从头", "又得…从头", "你得…从头", "你要…从头…说", "你要…从头…讲",
           "你得…重新…说", "你得…重新…讲", "还得…重新…说", "还得…重新…讲", "还得…再…说一遍", "还得…再…讲一遍"),
          ("省得", "免得", "不用", "不必", "无需", "不让", "别让", "不需要")),
-        (("很正常", "是正常的", "正常现象"),
+        (("很正常", "是正常的", "正常现象", "完全正常", "挺正常", "再正常不过", "属于正常", "都正常"),
          ("急", "生气", "担心", "情绪", "上火", "难受", "委屈", "不高兴", "不满", "火", "不放心", "不舒服")),
     )
     # Share of a reply's characters that its key-point phrasings cover, from which it is a list of key
@@ -207,6 +260,11 @@ class ReplyRules:
     reported: tuple[str, ...] = ("你刚才说", "你提到", "你的意思是", "据你说", "你反映", "你说当时", "你说当初",
                                  "你说之前", "你说那时", "你说的是", "你是说", "照你说")
     reported_kinds: tuple[str, ...] = ("over-promise",)
+    # Words in quotation marks (each pair: its opening and closing mark) are someone else's: 您说“就这样吧”的时候
+    # quotes the customer and refuses nothing. A fault (taboo included) wholly inside one is none. Only a
+    # closed quote of at most `quote_max` characters counts, so a stray mark cannot hide a whole reply.
+    quotes: tuple[str, ...] = ("“”", "「」", "『』", "‘’", '""', "《》")
+    quote_max: int = 24
     # Words that mean the same in every key point that uses one of them: a phrasing (or a part of one)
     # that is in a group stands for the whole group. A word that means different things in different
     # key points (核对: check the records, or confirm with the customer) belongs to no group.
@@ -217,14 +275,17 @@ class ReplyRules:
         # the customer's feeling named and accepted
         ("理解", "换谁", "换作", "换成", "换了谁", "换我", "换了我", "搁谁", "搁我", "谁都会", "难怪", "着急",
          "别着急", "别急", "心急", "肯定急", "很急", "这么急", "急坏", "急死", "急得", "上火", "生气", "别生气", "消气", "窝火", "闹心", "糟心", "不好受", "难受", "委屈", "憋屈", "堵得慌",
-         "担心", "不踏实", "心情", "让人不舒服"),
+         "担心", "不踏实", "心情", "让人不舒服", "火气", "有火", "恼火", "火大", "气愤", "有气", "气坏", "气不过",
+         "不甘心", "失望", "心寒", "寒心", "郁闷", "心烦", "烦心", "不是滋味"),
         # a displeasure the agent sees (apart from the feelings above: 要是不满意 is no empathy)
         ("不满意", "不满", "不放心", "不舒服", "不痛快", "不高兴", "不开心", "不乐意", "顾虑", "有情绪", "不得劲",
          "不…满意", "不…放心", "不…舒服", "不…痛快", "不…高兴", "不…开心"),
         # the customer reassured
-        ("放心", "别担心", "不用担心", "不必担心"),
+        ("放心", "别担心", "不用担心", "不必担心", "不用太担心", "不必太担心", "别太担心", "用不着担心"),
         # the money is safe
-        ("不会丢", "没有丢", "丢不了", "不会少", "少不了", "一分不少", "还在", "有记录"),
+        ("不会丢", "没有丢", "丢不了", "不会少", "少不了", "一分不少", "还在", "有记录", "有…记录"),
+        # in front of the customer
+        ("当面", "当着你", "在你面前", "当你面"),
         # now, at once
         ("马上", "立刻", "立即", "立马", "这就", "现在", "现在就", "当场", "第一时间", "即刻", "赶紧", "麻溜"),
         # within minutes or hours
@@ -254,7 +315,9 @@ class ReplyRules:
         # the customer asked to confirm what the agent repeated
         ("对吗", "对不对", "是这样吗", "是这样吧", "对吧", "没错吧", "没说错吧", "说得对吗", "有没有说错", "有没有漏",
          "说得对不", "说的对不", "讲得对不", "没错不", "是否准确", "是否正确", "是否有误", "是否属实", "准确吗",
-         "有没有出入", "有无出入"),
+         "有没有出入", "有无出入", "是不是这样", "是不是这么回事",
+         # Cantonese: 系 (是) cannot fold, as Simplified 系 is also 系统; 唔 (不) is also an interjection
+         "系不系这样", "系唔系", "系咪", "啱唔啱", "啱不啱", "对唔对", "有冇讲错", "有没有讲错"),
         # the customer asked whether the money arrived
         ("收到", "收到了吗", "收到没有", "收没收到", "到账了吗", "到账没有", "到了吗", "到没到", "到了没", "到账了没",
          "收到了没", "收到没", "是否到账", "是否收到"),
@@ -330,6 +393,7 @@ def browser_rules(rules: ReplyRules = RULES) -> dict:
                     for phrasings, words in rules.excuses for p in phrasings],
         "excuseReach": rules.excuse_reach, "stuffing": rules.stuffing, "listClause": rules.list_clause,
         "reported": [fold(word) for word in rules.reported], "reportedKinds": list(rules.reported_kinds),
+        "quotes": list(rules.quotes), "quoteMax": rules.quote_max,
         "restorers": [compile_phrasing(p) for p in rules.restorers], "restoredKinds": list(rules.restored_kinds),
         "restorerGap": rules.restorer_gap,
     }
@@ -354,7 +418,7 @@ def rule_texts(rules: ReplyRules = RULES) -> list[str]:
 class _Clause:
     """One clause, folded, with where each folded character came from in the original text."""
 
-    def __init__(self, text: str, start: int, original: Sequence[str]):
+    def __init__(self, text: str, start: int, original: Sequence[str], quoted: Sequence[bool] = ()):
         self.folded = ""
         self.origin: list[int] = []
         for offset, ch in enumerate(text):
@@ -363,6 +427,8 @@ class _Clause:
                 self.origin.append(start + offset)
         self.original = original
         self.start, self.end = start, start + len(text)
+        # for each folded character: it stands inside quotation marks
+        self.quoted = [bool(quoted) and quoted[at] for at in self.origin]
 
     def words(self, start: int, end: int) -> str:
         """The original text behind folded characters start..end."""
@@ -374,13 +440,32 @@ class _Clause:
 
 def _clauses(text: str, rules: ReplyRules) -> list[_Clause]:
     chars = list(text)
+    quoted = _quoted(chars, rules.quotes, rules.quote_max)
     clauses, start = [], 0
     for i, ch in enumerate([*chars, rules.clause_breaks[0]]):
         if ch in rules.clause_breaks:
             if i > start:
-                clauses.append(_Clause("".join(chars[start:i]), start, chars))
+                clauses.append(_Clause("".join(chars[start:i]), start, chars, quoted))
             start = i + 1
     return [clause for clause in clauses if clause.folded]
+
+
+def _quoted(chars: Sequence[str], quotes: Sequence[str], most: int) -> list[bool]:
+    """For each character: it stands between an opening quotation mark and its closing one, at most `most`
+    characters apart."""
+    inside = [False] * len(chars)
+    closing = {pair[0]: pair[1] for pair in quotes}
+    at = 0
+    while at < len(chars):
+        close = closing.get(chars[at])
+        end = next((j for j in range(at + 1, min(len(chars), at + most + 2)) if chars[j] == close), -1) if close else -1
+        if end < 0:
+            at += 1
+            continue
+        for j in range(at + 1, end):
+            inside[j] = True
+        at = end + 1
+    return inside
 
 
 def _hits(parts: Sequence[str], folded: str, gap: int) -> list[tuple[int, int]]:
@@ -447,14 +532,17 @@ def _excused(before: str, parts: Sequence[str], rules: dict) -> bool:
 
 
 def _fault_in(kind: str, patterns: Sequence[Sequence[str]], folded: str, previous: str, crossing: int,
-              rules: dict, following: str = "") -> bool:
+              rules: dict, following: str = "", quoted: Sequence[bool] = ()) -> bool:
     """One of the fault phrasings `patterns` of `kind` is in `folded` and is meant: not excused, not the
     customer's words repeated, not taken back by a negation (for the kinds a negation can take back), not
     followed by what the agent does instead (for the kinds that can be restored; `following` is the next
-    clause). With `crossing`, only a phrasing that spans that position counts (it joins two clauses)."""
+    clause). With `crossing`, only a phrasing that spans that position counts (it joins two clauses).
+    `quoted` marks the folded characters inside quotation marks: a phrasing wholly among them is quoted."""
     for parts in patterns:
         for start, end in _hits(parts, folded, rules["gap"]):
             if (crossing and not start < crossing < end) or _asks_both(folded, start, rules):
+                continue
+            if quoted and all(quoted[start:end]):
                 continue
             before = folded[:start]
             if _excused((previous if start <= rules["excuseReach"] else "") + before, parts, rules):
@@ -491,7 +579,7 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
     """The verdict on `text`, from compiled key points (label, [parts of each phrasing]), folded taboo
     entries (id, text, patterns), `browser_rules()` and the question's own phrasings to avoid (compiled):
     exactly what quiz/types/reply.js computes."""
-    breaks = ReplyRules(clause_breaks=rules["clauseBreaks"])
+    breaks = ReplyRules(clause_breaks=rules["clauseBreaks"], quotes=tuple(rules["quotes"]), quote_max=rules["quoteMax"])
     clauses = _clauses(text, breaks)
     faults = []
     faulty = set()  # clauses that refuse, blame, over-promise …: what they say meets no key point
@@ -502,7 +590,7 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
         for c, clause in enumerate(clauses):
             previous = clauses[c - 1].folded if c else ""
             following = clauses[c + 1].folded if c + 1 < len(clauses) else ""
-            if _fault_in(kind, patterns, clause.folded, previous, 0, rules, following):
+            if _fault_in(kind, patterns, clause.folded, previous, 0, rules, following, clause.quoted):
                 faults.append({"kind": kind, "words": clause.whole()})
                 found.add(c)
         if kind in rules["pairedKinds"]:
@@ -512,7 +600,8 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
                     continue
                 previous = clauses[c - 2].folded if c > 1 else ""
                 following = clauses[c + 1].folded if c + 1 < len(clauses) else ""
-                if _fault_in(kind, patterns, first.folded + second.folded, previous, len(first.folded), rules, following):
+                if _fault_in(kind, patterns, first.folded + second.folded, previous, len(first.folded), rules, following,
+                             first.quoted + second.quoted):
                     words = "".join(first.original[first.start:second.end]).strip()
                     faults.append({"kind": kind, "words": words})
                     found.update((c - 1, c))
@@ -542,7 +631,8 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
     origin = [(c, i) for c, clause in enumerate(clauses) for i in range(len(clause.folded))]
     for taboo_id, _text, patterns in taboo:
         spans = [span for pattern in patterns if pattern for span in _hits([pattern], whole, 0)
-                 if not _reported_at(clauses, origin, span[0], rules)]
+                 if not _reported_at(clauses, origin, span[0], rules)
+                 and not all(clauses[c].quoted[i] for c, i in origin[span[0]:span[1]])]
         if spans:
             start, end = min(spans)
             (c0, i0), (c1, i1) = origin[start], origin[end - 1]
