@@ -389,8 +389,9 @@ def browser_rules(rules: ReplyRules = RULES) -> dict:
         "conditions": [fold(word) for word in rules.conditions], "conditionalKinds": list(rules.conditional_kinds),
         "negatableKinds": list(rules.negatable_kinds), "pairedKinds": list(rules.paired_kinds),
         "pairClause": rules.pair_clause,
-        "excuses": [[compile_phrasing(p), [fold(word) for word in words]]
-                    for phrasings, words in rules.excuses for p in phrasings],
+        # one entry per group: [the fault phrasings (compiled), the words that excuse them]
+        "excuses": [[[compile_phrasing(p) for p in phrasings], [fold(word) for word in words]]
+                    for phrasings, words in rules.excuses],
         "excuseReach": rules.excuse_reach, "stuffing": rules.stuffing, "listClause": rules.list_clause,
         "reported": [fold(word) for word in rules.reported], "reportedKinds": list(rules.reported_kinds),
         "quotes": list(rules.quotes), "quoteMax": rules.quote_max,
@@ -527,7 +528,7 @@ def _covers(folded: str, at: int, word: str) -> bool:
 def _excused(before: str, parts: Sequence[str], rules: dict) -> bool:
     """A word paired with the fault phrasing `parts` is in `before` (what precedes it in its clause, and
     the clause before when it opens its own): no fault."""
-    return any(list(parts) == excused and any(word in before for word in words)
+    return any(list(parts) in excused and any(word in before for word in words)
                for excused, words in rules["excuses"])
 
 

@@ -132,8 +132,9 @@
   // A word paired with the fault phrasing `parts` is in `before` (what precedes it in its clause, and the
   // clause before when it opens its own): no fault.
   var excused = function (before, parts, rules) {
+    var key = parts.join("…");
     return rules.excuses.some(function (excuse) {
-      return excuse[0].join("…") === parts.join("…") &&
+      return excuse[0].some(function (phrasing) { return phrasing.join("…") === key; }) &&
         excuse[1].some(function (word) { return before.indexOf(word) >= 0; });
     });
   };
