@@ -453,6 +453,15 @@ RULE_CASES = [
     ("listening/reply-paraphrase-pension",
      "多谢您讲得咁详细。养老金三月起一直冇到，打过两次客服，我冇时间核对，您自己去查吧。", False, "refused"),
     # a reason given as what is at stake, not only with 因为 or 为了
+    # offering to be reached besides the call back hands nothing back; a customer who must come in person
+    # is asked to, and a role named beside an apology is no amends
+    ("taboos/reply-broken-promise-callback",
+     "对不起，是我的错，这事我来负责，今天下午三点前我给您回电，有问题您也可以随时再打过来问我。", True, None),
+    ("taboos/reply-rewrite-company-rule",
+     "让您白跑一趟，作为网点负责人我向您致以歉意。重置密码要本人来是为了您的资金安全，需要您本人再来一趟，我帮您预约好时间。",
+     True, None),
+    ("management/reply-confirm-refund-callback",
+     "陈先生，30元已经退回您原卡了，您查一下收到没有。反正钱已经退了，还有什么意见也就那样。", False, "rude"),
     ("taboos/reply-rewrite-company-rule",
      "让家里人替您跑了一趟还没办成，真不好意思。密码关系到您账户里的每一分钱，只有本人来才能确认是您的意愿。我帮您预约个时间。",
      True, None),

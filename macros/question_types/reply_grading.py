@@ -40,10 +40,12 @@ GAP_MARK = "…"
 # Word families the rules below compose. Each is a class of answers, not a list of seen strings.
 # The customer made to chase what the agent should do: 您还是自己再打进来问吧, 您再来一趟问问, 有空再联系我.
 # Not 您不用再打过来问 (excused by 不用) nor 您自己再打也行，不过我三点前先给您回电 (restored).
+# Not 您本人再来一趟 either, where the customer must come: 再来 hands back only with 问 (再来问问).
 CALLBACK_HANDED_BACK = (
-    "自己再打", "自己打过来", "自己打进来", "自己再来", "自己再问", "你再打过来", "你再打进来", "你再打电话",
-    "你再打来", "再打过来问", "再打进来问", "再打电话问", "再打来问", "再来…问问", "再来一趟…问", "再跑一趟…问",
-    "有空…再联系", "有空…再打", "有空…再来问", "再来电…问", "再联系…问")
+    "自己再打", "自己打过来", "自己打进来", "你再打过来", "你再打进来", "你再打电话", "你再打来", "再打过来问",
+    "再打进来问", "再打电话问", "再打来问", "没收到再来问", "没到再来问", "你再来…问", "你明天再来…问",
+    "你改天再来…问", "你过两天再来…问", "你到时候再来…问", "再来一趟…问", "再跑一趟…问", "有空…再联系",
+    "有空…再打", "有空…再来问", "再来电…问", "再联系…问")
 # What the customer did, after 是你自己 (blame); 这毕竟是您自己的钱 names whose money it is and blames nobody.
 SELF_DEEDS = (
     "没", "不", "弄", "搞", "操作", "输", "忘", "点", "选", "要", "签", "同意", "造成", "导致", "决定", "买",
@@ -52,13 +54,13 @@ SELF_DEEDS = (
 # Someone else does what the customer must do in person (让您儿子替您办了); 让家里人替您跑了一趟 is what happened.
 STAND_INS = tuple(f"让…替你{act}" for act in ("办", "改", "弄", "签", "取", "重置", "设"))
 # Something given and called amends: 补给您，算是赔礼 (the clause pair is read as one, see `paired_kinds`).
-AMENDS = tuple(f"{framing}…{amends}" for framing in ("算是", "作为", "当作", "就当", "权当", "算作")
+# Not 作为: 作为网点负责人向您致以歉意 names a role.
+AMENDS = tuple(f"{framing}…{amends}" for framing in ("算是", "当作", "就当", "权当", "算作")
                for amends in ("赔礼", "赔罪", "补偿", "弥补", "心意", "歉意", "补贴"))
 # A requirement waived in so many words: 不补材料也给您办好, 不需要本人来也行, 没带证件也能办.
 WAIVED_REQUIREMENTS = tuple(f"{waived}…{granted}" for waived in ("不补", "不带", "没带", "不交", "没交", "不用补", "不用带",
                                                                  "不需要", "不用本人", "不是本人", "不全", "没有材料", "缺材料")
-                            for granted in ("也给你办", "也能办", "也能给你办", "也可以办", "也行", "照样办", "照样给你办",
-                                            "也办"))
+                            for granted in ("也给你办", "也能办", "也能给你办", "也可以办", "也行", "照样办", "照样给你办"))
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,7 @@ class ReplyRules:
         "绝对不会再", "再也不会",
         # the fault admitted before anything was checked: 肯定是我们扣错了 (核实后如果确实是我们扣错了 is conditional)
         "肯定是我们", "一定是我们", "绝对是我们", "准是我们", "铁定是我们", "百分之百是我们", "百分百是我们",
-        "肯定是银行", "肯定是系统", "一定是系统", "一分钟内…到账", "开除", "肯定没问题", "绝对没问题", "一百个心", "百分之百", "百分百")
+        "肯定是银行的错", "肯定是银行的问题", "一分钟内…到账", "开除", "肯定没问题", "绝对没问题", "一百个心", "百分之百", "百分百")
     # An outcome nobody has decided yet, said with certainty: a certainty word and an outcome in one
     # clause, in either order, at most `gap` apart (钱肯定全退给您, 本金一分不少都会到您卡上), or across a
     # clause pair when one of the two is short (…都会到您卡上，我保证). Expanded into over-promises.
@@ -216,8 +218,9 @@ class ReplyRules:
         "完全正常", "挺正常", "再正常不过", "属于正常", "都正常",
         "嚷嚷", "别嚷", "别吵", "别闹", "我还忙", "我这边还忙", "我很忙", "忙着呢", "没空", "没工夫",
         # the customer's view dismissed, the case closed on them (满不满意也不重要，事情已经结案了)
-        "不重要", "无所谓", "已经结案", "早就结案", "都结案了", "是你的事", "不关我的事", "跟我没关系",
-        "说了你也不懂", "你也不懂",
+        # (not 虽然已经结案了，还想听听您的感受: the closing itself is no dismissal)
+        "不重要", "无所谓", "反正…已经", "结案了…别", "结案了…不用", "结案了…没什么", "那是你的事", "这是你的事",
+        "不关我的事", "跟我没关系", "说了你也不懂", "你也不懂",
         # listening as a formality: 我也就听听
         "就听听", "只是听听", "听听而已", "随便听听", "听听就算")
     # A fault phrasing is no fault when one of the words paired with it comes before it in its clause, or
@@ -235,7 +238,8 @@ class ReplyRules:
           # a feared outcome is an honest caveat: 否则万一做不到反而耽误您
           "万一", "否则", "以免", "免得")),
         # telling the customer they need not chase hands nothing back: 您不用再打过来问
-        (CALLBACK_HANDED_BACK, ("不用", "不必", "别再", "无需", "不需要", "用不着")),
+        # nor offering to be reached besides: 有问题您随时再打过来问我
+        (CALLBACK_HANDED_BACK, ("不用", "不必", "别再", "无需", "不需要", "用不着", "随时")),
         # the customer's wish said back is no favour granted: 理解您希望让家人代办
         # 如果随便让别人代办 warns of what would happen
         (("让他代办", "他代办", "代你办", "帮你代办", *STAND_INS, "让…代办", "让…代你"),
