@@ -462,6 +462,12 @@ RULE_CASES = [
      True, None),
     ("management/reply-confirm-refund-callback",
      "陈先生，30元已经退回您原卡了，您查一下收到没有。反正钱已经退了，还有什么意见也就那样。", False, "rude"),
+    # the customer's demand restated is not the agent's promise; the agent's own is
+    ("psychology/reply-negotiator-fee",
+     "您要求赔偿您半天的误工费，我明白。手续费我马上给您退；误工费超出我的权限，我去请示主管，十分钟内答复您。", True, None),
+    ("psychology/reply-negotiator-fee",
+     "您的要求我明白。手续费我马上给您退，误工费我们也赔偿您半天的，我去跟主管说一声，十分钟内办好。", False,
+     "over-promise"),
     ("taboos/reply-rewrite-company-rule",
      "让家里人替您跑了一趟还没办成，真不好意思。密码关系到您账户里的每一分钱，只有本人来才能确认是您的意愿。我帮您预约个时间。",
      True, None),

@@ -18,7 +18,8 @@ to the customer (您还是自己再打进来问吧), the customer's view dismiss
 before any check (肯定是我们扣错了), money given as amends, requirements waived (不补材料也给您办), listening
 as a formality (我也就听听); and on the other side, a refusal of what cannot be done *now* followed by when it
 will be (今天没办法出结果，明天十点前给您回电), a feared outcome (否则万一做不到), and words in quotation marks,
-which are the customer's (您说“就这样吧”的时候): a fault wholly inside a closed quote is none.
+which are the customer's (您说“就这样吧”的时候): a fault wholly inside a closed quote is none, as is an
+over-promise in the customer's demand restated (您要求赔偿您半天的误工费).
 
 A key point's phrasing (or one part of it) that belongs to a group in `synonyms` stands for the whole group:
 a point written with 今天 and 分钟 also accepts 下班前, 两个工作日内 and 下午三点, and 请…主管 also accepts
@@ -262,7 +263,9 @@ class ReplyRules:
     # A taboo phrase or an over-promise after one of these in its clause, or in a clause that follows one
     # ending in them, repeats what the customer was told (您说当初讲的是保本) rather than saying it again.
     reported: tuple[str, ...] = ("你刚才说", "你提到", "你的意思是", "据你说", "你反映", "你说当时", "你说当初",
-                                 "你说之前", "你说那时", "你说的是", "你是说", "照你说")
+                                 "你说之前", "你说那时", "你说的是", "你是说", "照你说",
+                                 # the customer's demand restated: 您要求赔偿您半天的误工费
+                                 "你要求", "你的要求是", "你的诉求是", "你是希望", "你是想要")
     reported_kinds: tuple[str, ...] = ("over-promise",)
     # Words in quotation marks (each pair: its opening and closing mark) are someone else's: 您说“就这样吧”的时候
     # quotes the customer and refuses nothing. A fault (taboo included) wholly inside one is none. Only a
