@@ -471,6 +471,82 @@ RULE_CASES = [
     ("taboos/reply-rewrite-company-rule",
      "让家里人替您跑了一趟还没办成，真不好意思。密码关系到您账户里的每一分钱，只有本人来才能确认是您的意愿。我帮您预约个时间。",
      True, None),
+    # Round five: each family blind batch 5 exposed, in wordings batch 5 did not use.
+    # (a) the customer sent off alone or to another day; asked to bring what is needed, or spared the trip, is not
+    ("cases/reply-annual-fee-angry", "不好意思让您着急了，扣费明细我这会儿也打不全，您过几天再过来看看吧。", False, "refused"),
+    ("cases/reply-annual-fee-angry",
+     "不好意思让您着急了，这几年的明细我现在就打出来，您不用改天再跑一趟，符合条件的我今天就帮您申请减免。", True, None),
+    ("taboos/reply-rewrite-company-rule", "给您添麻烦了，重置密码要本人来是为了安全，您还是让他自己去别的网点问问吧。", False,
+     "refused"),
+    ("taboos/reply-rewrite-company-rule",
+     "让您白跑一趟，真对不起。重置密码要本人来是为了您账户的安全，您方便的时候带上身份证来，我帮您预约好时间。", True, None),
+    ("psychology/reply-respect-ignored", "先生您好，我是大堂经理，对不起让您受委屈了。刚才那位柜员的事，你回头自己找她说吧。",
+     False, "refused"),
+    ("psychology/reply-respect-ignored", "先生您好，我是大堂经理，您先请坐，实在对不起。经过您自己跟我说说，我认真记下来。",
+     True, None),
+    ("taboos/reply-rewrite-company-rule",
+     "给您添麻烦了，我理解。密码要本人来办，是为了保护您的钱。回头您再来办的时候直接找我，我帮您预约好时间。", True, None),
+    # (b) what could have been done, refused with a 但 or left undone; followed by what the agent does, honest
+    ("cases/reply-phone-screen", "不好意思让您闹心了，检测本来是可以今天安排的，可惜师傅都排满了，您自己先看着办吧。", False,
+     "refused"),
+    ("cases/reply-annual-fee-angry", "对不起让您着急了，明细现在排不上打印，减免的事也申请不了。", False, "refused"),
+    ("cases/reply-phone-screen",
+     ("新机出问题太影响心情了，非常抱歉。本来可以当天检测的，可是今天师傅排满了，我帮您预约明天上午的上门取件，"
+      "换新还是维修您自己选。"), True, None),
+    # (c) no time to listen is a brush-off; putting one's own work aside to listen is not
+    ("psychology/reply-respect-ignored", "先生您好，我是大堂经理，对不起。您说吧，不过我没工夫听太久，我手上还有事。", False,
+     "rude"),
+    ("psychology/reply-respect-ignored",
+     "先生您好，我是大堂经理，您先请坐，实在对不起。您慢慢说，我手上的事先放一放，我听着。", True, None),
+    # (d) the handover refused; a homophone 省的 (省得) spares the customer, as it means to
+    ("management/reply-escalate-to-supervisor", "行，我这就去叫主管过来，不过您刚才讲的我转达不了，等会儿您跟他说吧。", False,
+     "refused"),
+    ("management/reply-escalate-to-supervisor", "好的，我马上去请主管过来。您刚才讲的我先跟他交代清楚，省的您再讲一遍。", True,
+     None),
+    # (e) gifts or extra rate as amends; 满意不 and 以经 (voice input) are a question and 已经
+    ("management/reply-confirm-refund-callback",
+     "陈先生，多扣的三十元已经退回原卡了，您查一下收到没有？以表歉意，我们送您一张超市购物卡，您还满意吗？", False, "favour"),
+    ("management/reply-confirm-refund-callback",
+     "陈先生，多扣的三十元以经退回原卡了，您查一下收到没有？给您添麻烦了，这样处理您还满意不？", True, None),
+    ("principles/reply-own-mistake-term", "对不起，是我们把存期录错了，我马上请主管更正。作为弥补，利率我再给您加两个点。", False,
+     "favour"),
+    # (f) an investment's return guaranteed without a certainty word; declining to guarantee it is honest
+    ("bank-situations/reply-mis-selling",
+     "您别上火，我理解。合同和双录我都调出来核查，下周五之前答复您。这个产品迟早会涨回来的，您拿着别动。", False,
+     "over-promise"),
+    ("bank-situations/reply-mis-selling",
+     "您心里肯定不好受，我理解。合同和双录我都调出来核查，下周五之前答复您。这个产品以后的涨跌，我不能向您保证。", True, None),
+    # (g) blame said politely; letting the customer see where things stand is not
+    ("bank-situations/reply-mis-selling",
+     "您的心情我理解。说句不好听的，风险提示写得清清楚楚，您应该看过的。我们会调阅合同，下周五之前答复您。", False, "blamed"),
+    ("bank-situations/reply-mis-selling",
+     "您的心情我理解。当时的风险提示有没有跟您讲清楚，我们调阅合同和双录核查，下周五之前答复您，让您心里有数。", True, None),
+    # (h) a little English (sorry, check, call, OK, submit, upset) means what its Chinese means, refusals included
+    ("final/reply-final-phone-call-back",
+     "多扣了三个月换谁都 upset，sorry。扣费记录我全部 check 一遍，明天下午三点前我 call 您，这个号码 OK 吗？", True, None),
+    ("final/reply-final-phone-call-back", "Sorry，三个月的记录我 check 不了，您自己 call 客服问吧。", False, "refused"),
+    ("handling-steps/reply-phone-specific-apology",
+     "标签跟页面的含绒量对不上，真的 sorry。我马上 check 这件商品，确认不符今天就 submit 退货申请。", True, None),
+    # (i) voice input: 在 for 再 after a time or a 不用, 免的 for 免得, 帐 for 账
+    ("management/reply-escalate-to-supervisor", "好的 我现在就去请我们主管来 您说的我都先跟他说清楚 免的您在重复一遍", True, None),
+    ("final/reply-final-phone-call-back", "您别急 三个月的记录我查不了 您过两天在打过来问吧", False, "refused"),
+    ("emotions/reply-future-guide-transfer", "您别担心，钱系统里有记录，一分不会少。今天下午五点前到帐，到了我发短信告诉您。", True,
+     None),
+    # (j) 不 ending a question negates nothing; 不必 before a point still does
+    ("final/reply-final-phone-call-back",
+     "您着急我理解，三个月的扣费我调出来逐笔核实，明天上午十点前我给您回电话，打这个号码行不？", True, None),
+    ("final/reply-final-phone-call-back", "您着急我理解，三个月的扣费我调出来逐笔核实，明天上午十点前回电话就不必了。", False,
+     None),
+    # (k) an honest limit, then the escalation, is the point; the limit with a shrug is a refusal
+    ("psychology/reply-negotiator-fee", "手续费我现在就给您退。误工费我拍不了板，马上去问我们主管，十分钟内答复您。", True, None),
+    ("psychology/reply-negotiator-fee", "手续费我现在就给您退。误工费我拍不了板，问主管也白搭，您就别等了。", False, None),
+    # (l) (m) (n) confirmation, feeling called right, and who calls, in other words
+    ("listening/reply-paraphrase-pension",
+     "谢谢您讲得这么详细。我理一下：养老金每月二十号后到账，三月起一直没到，客服打了两次都让等，我理解得对吧？", True, None),
+    ("listening/reply-empathy-late-card", "九天了卡还没到，下周还要出差，您担心也是正常的。我现在就查卡寄到哪了，半小时内回您电话。",
+     True, None),
+    ("taboos/reply-broken-promise-callback",
+     "对不起，昨天说好的电话没打，是我的错。今天下午四点前我给您回个电话，还是打这个号码吗？", True, None),
 ]
 
 

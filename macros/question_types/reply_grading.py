@@ -63,6 +63,71 @@ WAIVED_REQUIREMENTS = tuple(f"{waived}…{granted}" for waived in ("不补", "�
                                                                  "不需要", "不用本人", "不是本人", "不全", "没有材料", "缺材料")
                             for granted in ("也给你办", "也能办", "也能给你办", "也可以办", "也行", "照样办", "照样给你办"))
 
+# The customer sent off to do it alone, or to come back some other day (round five): 您还是自己找个网点问问吧,
+# 你改天再来吧, 你等他来了自己跟他说吧, 你自己挑个人少的时候来吧. Not 您先回去，等我电话, nor 您方便的时候带上
+# 身份证来 (asked to bring what is needed), nor 我自己跟他说 (the agent does it), nor 您不用自己跑, nor 换新还是
+# 维修您自己挑 (the customer chooses between remedies).
+SOME_OTHER_DAY = ("改天", "过两天", "过几天", "过段时间", "过阵子", "回头", "有空", "人少的时候", "不忙的时候")
+# Whom the customer is told to go and tell (never 我: 您自己跟我说说经过 is listening).
+LISTENERS = ("他", "她", "主管", "经理", "领导", "柜员", "那个", "那位", "客服", "对方", "同事", "网点")
+SENT_OFF = (
+    "你还是自己", "还是你自己", "你还是…自己去", "你还是去找", "你还是…找…问问", "你还是…问问吧", "你还是改天",
+    *(f"你自己{to}{who}" for to in ("跟", "和", "找", "去跟", "去找", "去问") for who in LISTENERS),
+    *(f"{to}{who}…自己{say}" for to in ("跟", "和", "找") for who in LISTENERS for say in ("说", "讲", "问")),
+    *(f"你{go}{who}…{say}吧" for go in ("去跟", "去和", "去找", "直接跟", "直接找", "跟") for who in LISTENERS
+      for say in ("说", "讲", "问")),
+    "你自己说吧", "你自己讲吧", "来了…自己跟", "来了…自己说", "来了…自己讲", "来了你…说吧", "自己call", "call客服",
+    "你自己挑…时候", "你自己挑…时间", "你自己挑…来", "你自己选…时候", "你自己找…时候", "你自己看…时候",
+    "你自己找…时间", "你自己看…时间", "自己找…网点", "自己去…网点", "自己再跑", "你自己再来", "你自己来吧",
+    "你自己过来吧", *(f"你{when}自己" for when in SOME_OTHER_DAY),
+    *(f"{when}…{again}" for when in SOME_OTHER_DAY if when != "有空"
+      for again in ("再来", "再去", "再过来", "再打", "再问", "来吧", "过来吧", "来问", "来看看")),
+    # 以后有空再来网点坐坐 is a welcome; 您有空再来吧 sends the customer off
+    "有空…来吧", "有空…过来吧")
+# The agent will not pass the case on: the customer must tell it again.
+NO_HANDOVER = ("交接不了", "交代不了", "转达不了", "转告不了", "交接不清",
+               *(f"跟{who}…{unclear}" for who in LISTENERS for unclear in ("说不清", "讲不清", "说不明白", "讲不明白")))
+# What the agent cannot do, said with nothing done instead: 现在人太多了打不了, 最近太忙了约不上.
+CANNOT = ("check不了", "check不到", "打不了", "打印不了", "约不上", "约不到", "预约不了", "排不上", "排不到", "弄不了", "处理不了", "解决不了",
+          "安排不了", "申请不了", "调不了", "调不出", "接待不了")
+# A later time the agent names, after what cannot be done now (see `restorers`).
+WHENS = ("今天", "明天", "后天", "点前", "之前", "天内", "日内", "下班前", "小时内", "分钟内")
+# What could have been done but will not be (本来可以给你打出来的，但现在人太多了): the contrast refuses.
+COUNTERFACTUALS = tuple(f"{could}…{contrast}" for could in ("本来可以", "本来能", "原本可以", "本可以", "本来是可以",
+                                                              "本来应该", "本来是应该", "本来想", "原本想")
+                        for contrast in ("但", "不过", "可是", "可惜", "只是"))
+# The agent brushes the customer off: no time to listen (我也听不了多久，我这边还有事).
+BRUSH_OFFS = ("我还有事", "我这边还有事", "我还有别的事", "我手上还有事", "我那边还有事", "我还忙着", "听不了",
+              "没时间听", "没空听", "没工夫听", "听不过来", "没时间跟你", "没空跟你", "没时间陪", "没空陪", "陪不了")
+# Gifts and extra rates given as amends (为表歉意，另外给您充五十元话费): only the bank's policy may give them.
+APOLOGY_FRAMINGS = ("为表歉意", "以表歉意", "表示歉意", "聊表歉意", "以示歉意", "作为道歉", "表达歉意", "作为弥补")
+GIFTS = ("充…话费", "送…话费", "话费…充", "送…积分", "赠…积分", "多给…积分", "购物卡", "超市卡",
+         "加油卡", "油卡", "礼品", "礼物", "礼包", "红包", "代金券", "优惠券", "京东卡", "充值卡", "电影票", "一桶油",
+         "一壶油", "送…油", "利率…加点", "加点利率", "多加…个点", "利率…加…个点", "另外给你充", "另外送", "另外给你…元",
+         "另外给你…块", "额外给你送", "额外给你充", "额外给你补", "额外送", "再给你充",
+         *(f"{framing}…{gift}" for framing in APOLOGY_FRAMINGS
+           for gift in ("送", "充", "另外给你", "额外给你", "补给你", "多给你", "给你…元", "给你…块")))
+# An investment's outcome guaranteed without a certainty word: 过段时间本钱一分不会少, 再放一放就回来了.
+SURE_RETURNS = ("本钱…不会少", "本金…一分不会少", "本金…一分都不会少", "本钱…少不了", "本金…少不了", "本钱…不会亏",
+                "本金…不会亏", "本钱…一分不", "放一放…回来", "放一放…回本", "放一放…涨", "过段时间…回来", "过段时间…回本",
+                "过一阵…回来", "过阵子…回来", "迟早…回来", "早晚…回来", "迟早…回本", "早晚…回本", "迟早会涨", "早晚会涨",
+                "总会涨", "会涨回", "能涨回", "亏不了", "赔不了", "跌不了", "稳拿")
+# Blame said politely: 恕我直言，您作为有经验的投资者，签字之前想必是看过的; 结论您心里应该也有数.
+POLITE_BLAME = ("恕我直言", "说句不好听的", "说句不中听的", "你作为…应该", "你作为…想必", "想必…看过", "想必…知道",
+                "想必…清楚", "想必…明白", "应该是看过的", "签字…应该…看过", "签…之前…应该", "心里应该也有数", "心里应该有数",
+                "心里应该清楚", "你应该知道", "你应该清楚", "你应该明白", "你应该看过")
+# The feeling called right (您急是应该的, 着急也是正常的): empathy, in the feeling group.
+FEELINGS_CALLED_RIGHT = tuple(f"{feeling}{link}{right}" for feeling in ("急", "气", "火", "委屈", "不满", "情绪", "担心")
+                              for link in ("是", "也是", "都是", "很")
+                              for right in ("应该的", "正常的", "难免的", "合理的", "对的", "人之常情"))
+# Slips of voice input, each written form and the form meant, of the same length (a folded position still maps
+# back to the original): 省的 for 省得, 以经 for 已经, 经里 for 经理, 在 for 再 after a time or a 不用 (改天在来, 不用在打).
+SLIPS = (("省的", "省得"), ("免的", "免得"), ("以经", "已经"), ("经里", "经理"),
+         *((f"{when}在{verb}", f"{when}再{verb}")
+           for when in ("改天", "明天", "下次", "回头", "有空", "过两天", "过几天", "到时候", "等会", "一会", "不用", "不必",
+                        "别", "无需", "了", "自己")
+           for verb in ("来", "打", "问", "说", "讲", "联系", "给", "跑", "过来", "重复")))
+
 
 @dataclass(frozen=True)
 class ReplyRules:
@@ -86,7 +151,14 @@ class ReplyRules:
         "不满", "不开心", "不乐意", "不安全", "不得劲", "不对劲", "别担心", "别着急", "别急", "别生气", "别上火", "不用重复", "不必重复", "无需重复", "不需要重复", "不需要再", "无需再", "不用您再",
         # a rhetorical question grants the feeling: 搁谁不急 (anyone would worry)
         "谁不急", "谁不着急", "谁能不急", "谁不生气", "谁不上火", "谁不窝火", "谁不担心", "谁能不着急",
-        "无须重复", "无须再")
+        "无须重复", "无须再",
+        # an honest limit, not a negation of what follows: 我做不了主，得请示主管; 我定不了，马上问主管
+        "做不了主", "作不了主", "做不得主", "定不了", "决定不了", "拍不了板", "没有权限", "没权限", "没这个权限",
+        "权限不够")
+    # A 不 or 没 ending a clause asks a question (您还满意不？ 收到没？): it takes nothing back.
+    asking_ends: tuple[str, ...] = ("不", "没", "没有", "不呢", "没呢", "不啊", "没啊", "不呀", "没呀", "不哈")
+    # Slips of voice input (written, meant), each pair of the same length, read as meant before grading.
+    slips: tuple[tuple[str, str], ...] = SLIPS
     # A negation right after a key-point phrasing, or after one of these, takes it back when the phrasing
     # is the topic (到期日我没查, 到账也不会通知您); after other words it belongs to what follows
     # (您担心钱没回来).
@@ -120,12 +192,15 @@ class ReplyRules:
         # the call back handed to the customer: they must chase what the agent promised
         *CALLBACK_HANDED_BACK,
         # the customer left to wait with nothing done (只能等, 这边查不到)
-        "只能等", "只好等", "只有等", "只能干等", "就干等", "等通知吧", "慢慢等吧", "查不到")
+        "只能等", "只好等", "只有等", "只能干等", "就干等", "等通知吧", "慢慢等吧", "查不到",
+        # round five: sent off alone or to another day, the handover refused, what cannot be done left there,
+        # what could have been done refused with a 但
+        *SENT_OFF, *NO_HANDOVER, *CANNOT, *COUNTERFACTUALS)
     # The customer is made the one at fault.
     blame: tuple[str, ...] = (
         "怪谁", "怪不了", "谁让你", "谁叫你", *(f"是你自己{deed}" for deed in SELF_DEEDS), "你自己没", "你自己不", "你自己弄", "你自己忘", "你自己摔",
         "你自己选的", "你自己做的", "你自己签", "你自己操作", "你自己留", "你自己打错", "你自己用错", "你自己记错",
-        "你记错了", "你自己要", "肯定是你", "你自己才", "人为损坏", "人为的", "操作不当")
+        "你记错了", "你自己要", "肯定是你", "你自己才", "人为损坏", "人为的", "操作不当", *POLITE_BLAME)
     # Promises the agent cannot keep: outcomes nobody has decided yet. A promise of what the agent does
     # (保证三点前回电, 保证查清楚) is kept by the agent and is not one of them.
     over_promises: tuple[str, ...] = (
@@ -147,7 +222,8 @@ class ReplyRules:
         "绝对不会再", "再也不会",
         # the fault admitted before anything was checked: 肯定是我们扣错了 (核实后如果确实是我们扣错了 is conditional)
         "肯定是我们", "一定是我们", "绝对是我们", "准是我们", "铁定是我们", "百分之百是我们", "百分百是我们",
-        "肯定是银行的错", "肯定是银行的问题", "一分钟内…到账", "开除", "肯定没问题", "绝对没问题", "一百个心", "百分之百", "百分百")
+        "肯定是银行的错", "肯定是银行的问题", "一分钟内…到账", "开除", "肯定没问题", "绝对没问题", "一百个心", "百分之百", "百分百",
+        *SURE_RETURNS)
     # An outcome nobody has decided yet, said with certainty: a certainty word and an outcome in one
     # clause, in either order, at most `gap` apart (钱肯定全退给您, 本金一分不少都会到您卡上), or across a
     # clause pair when one of the two is short (…都会到您卡上，我保证). Expanded into over-promises.
@@ -172,7 +248,7 @@ class ReplyRules:
         "通融", "破例", "破个例", "开个口子", "开后门", "走后门", "特事特办", "特殊处理", "我做主", "做个主",
         "让他代办", "他代办", "代你办", "帮你代办", *STAND_INS, "让…代办", "让…代你",
         # money given on the spot and called amends (补给您，算是赔礼), or the interest made up
-        *AMENDS, "利息…补给你", "利息…补你", "利息…赔给你")
+        *AMENDS, "利息…补给你", "利息…补你", "利息…赔给你", *GIFTS)
     # A required check waived: the customer's money or identity goes unchecked.
     waived_checks: tuple[str, ...] = (
         "不用…核对", "不必…核对", "不需要…核对", "无需…核对", "免…核对", "不核对", "跳过…核对", "省了…核对",
@@ -195,10 +271,13 @@ class ReplyRules:
     # `restorer_gap` characters on (不过您可以去别的网点问问 restores nothing).
     restorer_gap: int = 12
     restorers: tuple[str, ...] = ("但…我", "不过…我", "可是…我", "可我", "得去", "我去", "我得", "我先", "我马上",
-                                  "我这就", "我会", "我一定", "我现在就",
+                                  "我这就", "我会", "我一定", "我现在就", "得请示", "要请示", "需要请示", "得问", "得找", "得上报", "得报",
+                                  # the agent arranges the next visit: 回头您再来办的时候直接找我
+                                  "直接找我", "我帮你", "我提前", "我替你",
                                   # a later time the agent names: 今天没办法出结果，明天上午十点前给您回电
-                                  *(f"{when}…{who}" for when in ("今天", "明天", "后天", "点前", "之前", "天内", "日内")
-                                    for who in ("给你", "我")))
+                                  *(f"{when}…{who}" for when in WHENS for who in ("给你", "我")),
+                                  # or the agent first, then the time: 今天实在解决不了，我下班前给您打电话
+                                  *(f"我{when}…给你" for when in WHENS))
     restored_kinds: tuple[str, ...] = ("refused", "taken-back")
     # An over-promise under a condition is none: 如果查实是我们的错，一定全额退给您 (in its clause before it,
     # or in the clause before when it opens its own).
@@ -223,7 +302,7 @@ class ReplyRules:
         "不重要", "无所谓", "反正…已经", "结案了…别", "结案了…不用", "结案了…没什么", "那是你的事", "这是你的事",
         "不关我的事", "跟我没关系", "说了你也不懂", "你也不懂",
         # listening as a formality: 我也就听听
-        "就听听", "只是听听", "听听而已", "随便听听", "听听就算")
+        "就听听", "只是听听", "听听而已", "随便听听", "听听就算", *BRUSH_OFFS)
     # A fault phrasing is no fault when one of the words paired with it comes before it in its clause, or
     # in the clause before when the phrasing opens its own (within `excuse_reach` characters: 您着急，这很正常;
     # not 您生气我理解，不过理财亏钱很正常):
@@ -234,13 +313,15 @@ class ReplyRules:
         (favours, ("按规定", "规定内", "按政策", "政策内", "符合", "申请", "审批", "报批", "请示", "能不能", "能否", "是否")),
         (("没办法", "没有办法", "没法", "办不了", "查不了", "改不了", "退不了", "帮不了", "给不了", "说不准",
           "做不到", "办不到", "查不到原因", "查不出原因", "查不出什么", "查不出啥", "催不了", "查不到", "只能等",
-          "只好等", "只有等"),
+          "只好等", "只有等", *CANNOT),
          ("当场", "暂时", "一时", "目前", "眼下", "现场", "电话里", "电话上", "柜台上", "柜面上", "窗口上",
           # a feared outcome is an honest caveat: 否则万一做不到反而耽误您
           "万一", "否则", "以免", "免得")),
         # telling the customer they need not chase hands nothing back: 您不用再打过来问
         # nor offering to be reached besides: 有问题您随时再打过来问我
         (CALLBACK_HANDED_BACK, ("不用", "不必", "别再", "无需", "不需要", "用不着", "随时")),
+        # 您不用自己跑一趟, 省得您改天再来
+        (SENT_OFF, ("不用", "不必", "无需", "不需要", "用不着", "省得", "免得", "不让", "别让", "欢迎")),
         # the customer's wish said back is no favour granted: 理解您希望让家人代办
         # 如果随便让别人代办 warns of what would happen
         (("让他代办", "他代办", "代你办", "帮你代办", *STAND_INS, "让…代办", "让…代你"),
@@ -278,12 +359,12 @@ class ReplyRules:
     synonyms: tuple[tuple[str, ...], ...] = (
         # an apology
         ("抱歉", "对不起", "对不住", "不好意思", "道歉", "歉意", "致歉", "见谅", "过意不去", "赔不是", "赔个不是",
-         "赔礼", "原谅"),
+         "赔礼", "原谅", "sorry", "sry"),
         # the customer's feeling named and accepted
         ("理解", "换谁", "换作", "换成", "换了谁", "换我", "换了我", "搁谁", "搁我", "谁都会", "难怪", "着急",
          "别着急", "别急", "心急", "肯定急", "很急", "这么急", "急坏", "急死", "急得", "上火", "生气", "别生气", "消气", "窝火", "闹心", "糟心", "不好受", "难受", "委屈", "憋屈", "堵得慌",
          "担心", "不踏实", "心情", "让人不舒服", "火气", "有火", "恼火", "火大", "气愤", "有气", "气坏", "气不过",
-         "不甘心", "失望", "心寒", "寒心", "郁闷", "心烦", "烦心", "不是滋味"),
+         "不甘心", "失望", "心寒", "寒心", "郁闷", "心烦", "烦心", "不是滋味", "upset", "你急", *FEELINGS_CALLED_RIGHT),
         # a displeasure the agent sees (apart from the feelings above: 要是不满意 is no empathy)
         ("不满意", "不满", "不放心", "不舒服", "不痛快", "不高兴", "不开心", "不乐意", "顾虑", "有情绪", "不得劲",
          "不…满意", "不…放心", "不…舒服", "不…痛快", "不…高兴", "不…开心"),
@@ -303,26 +384,38 @@ class ReplyRules:
          "中午", "晚上", "傍晚", "上午…点", "下午…点", "晚上…点", "早上…点", "中午…点", "周…前", "星期…前",
          "礼拜…前", "下礼拜", "下个礼拜", "这礼拜"),
         # looking into it
-        ("查", "核查", "调出", "调取", "调阅", "查看", "查询", "查清", "查明", "弄清楚", "打印", "明细", "流水"),
+        ("查", "核查", "调出", "调取", "调阅", "查看", "查询", "查清", "查明", "弄清楚", "打印", "明细", "流水", "check",
+         "print"),
         # the one above the agent
         ("主管", "经理", "领导", "负责人", "网点负责人", "行长", "上级", "组长", "班长"),
         # the agent calls the customer back
         ("回电", "回电话", "回个电话", "打给你", "给你打电话", "打电话给你", "打电话", "致电", "回话", "联系你",
-         "回拨", "打回给你", "给你回过去", "给你打个电话", "打个电话给你", "致电你"),
+         "回拨", "打回给你", "给你回过去", "给你打个电话", "打个电话给你", "致电你", "call你", "call给你", "给你call",
+         "回call", "call回"),
         # the agent tells the customer
-        ("告诉你", "通知你", "答复你", "回复你", "短信", "给你答复", "给你回复"),
+        ("告诉你", "通知你", "答复你", "回复你", "短信", "给你答复", "给你回复", "update你", "给你update", "update进度"),
         # the agent takes it on
         ("我来", "我负责", "由我", "我亲自", "交给我", "我本人", "亲自跟", "亲自负责", "亲自处理", "亲自办", "亲自盯",
-         "跟到底", "我这边跟进", "我这边负责", "我来跟", "我自个", "我自己盯", "我盯着", "我来盯", "我亲手"),
+         "跟到底", "我这边跟进", "我这边负责", "我来跟", "我自个", "我自己盯", "我盯着", "我来盯", "我亲手",
+         # the agent names who calls: 我给您回电话, 我 call 您
+         "我来follow", "我follow", "follow到底", "我给你回电", "我给你回个电话", "我给你打电话", "我打给你", "我亲自打",
+         "我call你", "我来回电"),
+        # following up
+        ("跟进", "follow", "跟踪"),
+        # sending it on: 今天就 submit
+        ("提交", "submit", "递交"),
         # thanks
         ("谢谢", "感谢", "多谢"),
         # the customer asked to agree
         ("可以吗", "好吗", "行吗", "方便吗", "行不行", "好不好", "可不可以", "方便…吗", "成吗", "合适吗",
-         "中不", "中不中", "看行不", "看成不", "是否可以", "是否方便", "是否同意", "是否接受", "意下如何", "你看可以"),
+         "中不", "中不中", "看行不", "看成不", "是否可以", "是否方便", "是否同意", "是否接受", "意下如何", "你看可以",
+         "ok吗", "ok么", "ok不", "ok不ok", "可以不", "好不好呢"),
         # the customer asked to confirm what the agent repeated
         ("对吗", "对不对", "是这样吗", "是这样吧", "对吧", "没错吧", "没说错吧", "说得对吗", "有没有说错", "有没有漏",
          "说得对不", "说的对不", "讲得对不", "没错不", "是否准确", "是否正确", "是否有误", "是否属实", "准确吗",
-         "有没有出入", "有无出入", "是不是这样", "是不是这么回事",
+         "有没有出入", "有无出入", "是不是这样", "是不是这么回事", "是这么回事吧", "是这么回事吗", "这么回事吧",
+         "是这样的吧", "是这样的吗", "我说得对吧", "说得对吧", "理解得对吗", "理解得对吧", "没理解错吧",
+         "没听错吧", "没记错吧", "有没有说漏", "有没有讲漏",
          # Cantonese: 系 (是) cannot fold, as Simplified 系 is also 系统; 唔 (不) is also an interjection
          "系不系这样", "系唔系", "系咪", "啱唔啱", "啱不啱", "对唔对", "有冇讲错", "有没有讲错"),
         # the customer asked whether the money arrived
@@ -390,6 +483,8 @@ def browser_rules(rules: ReplyRules = RULES) -> dict:
         "negations": [fold(word) for word in rules.negations],
         "notNegations": [fold(word) for word in rules.not_negations],
         "negationsAfter": [fold(word) for word in rules.negations_after],
+        "askingEnds": [fold(word) for word in rules.asking_ends],
+        "slips": [[fold(written), fold(meant)] for written, meant in rules.slips],
         "faults": [[kind, [compile_phrasing(p) for p in data[field]]] for kind, field in zip(FAULT_KINDS, FAULT_FIELDS)],
         "certainOutcomes": {"kind": "over-promise", "certainties": [compile_phrasing(p) for p in rules.certainties],
                             "outcomes": [compile_phrasing(p) for p in rules.outcomes]},
@@ -416,7 +511,8 @@ def certain_outcomes(rules: dict) -> list[list[str]]:
 
 def rule_texts(rules: ReplyRules = RULES) -> list[str]:
     """Every word in the rules (the page needs the Traditional characters that fold to them)."""
-    return [*rules.negations, *rules.not_negations, *rules.question_words, *rules.reported, *rules.negations_after, *rules.refusals, *rules.blame,
+    return [*rules.negations, *rules.not_negations, *rules.asking_ends, *(word for slip in rules.slips for word in slip),
+            *rules.question_words, *rules.reported, *rules.negations_after, *rules.refusals, *rules.blame,
             *rules.over_promises, *rules.certainties, *rules.outcomes, *rules.conditions, *rules.favours, *rules.waived_checks,
             *rules.takebacks, *rules.restorers,
             *rules.rude, *(word for group in rules.synonyms for word in group),
@@ -426,13 +522,17 @@ def rule_texts(rules: ReplyRules = RULES) -> list[str]:
 class _Clause:
     """One clause, folded, with where each folded character came from in the original text."""
 
-    def __init__(self, text: str, start: int, original: Sequence[str], quoted: Sequence[bool] = ()):
+    def __init__(self, text: str, start: int, original: Sequence[str], quoted: Sequence[bool] = (),
+                 slips: Sequence[Sequence[str]] = ()):
         self.folded = ""
         self.origin: list[int] = []
         for offset, ch in enumerate(text):
             for out in fold(ch):
                 self.folded += out
                 self.origin.append(start + offset)
+        # a slip and what it means are of the same length: positions still map back to the original
+        for written, meant in slips:
+            self.folded = self.folded.replace(written, meant)
         self.original = original
         self.start, self.end = start, start + len(text)
         # for each folded character: it stands inside quotation marks
@@ -453,7 +553,7 @@ def _clauses(text: str, rules: ReplyRules) -> list[_Clause]:
     for i, ch in enumerate([*chars, rules.clause_breaks[0]]):
         if ch in rules.clause_breaks:
             if i > start:
-                clauses.append(_Clause("".join(chars[start:i]), start, chars, quoted))
+                clauses.append(_Clause("".join(chars[start:i]), start, chars, quoted, rules.slips))
             start = i + 1
     return [clause for clause in clauses if clause.folded]
 
@@ -511,10 +611,10 @@ def _negation_of(folded: str, start: int, end: int, rules: dict) -> tuple[int, i
 
 def _is_negation(folded: str, at: int, rules: dict) -> bool:
     """A negation cue starts at `at`: not a word that only looks like one (不好意思), nor the middle of a
-    question that offers both answers (行不行, 有没有, 方便不方便)."""
+    question that offers both answers (行不行, 有没有, 方便不方便), nor the end of a question (满意不)."""
     rest = folded[at:]
     cue = next((cue for cue in rules["negations"] if rest.startswith(cue)), None)
-    if cue is None or any(_covers(folded, at, word) for word in rules["notNegations"]):
+    if cue is None or any(_covers(folded, at, word) for word in rules["notNegations"]) or rest in rules["askingEnds"]:
         return False
     return not _asks_both(folded, at, rules)
 
@@ -587,7 +687,8 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
     """The verdict on `text`, from compiled key points (label, [parts of each phrasing]), folded taboo
     entries (id, text, patterns), `browser_rules()` and the question's own phrasings to avoid (compiled):
     exactly what quiz/types/reply.js computes."""
-    breaks = ReplyRules(clause_breaks=rules["clauseBreaks"], quotes=tuple(rules["quotes"]), quote_max=rules["quoteMax"])
+    breaks = ReplyRules(clause_breaks=rules["clauseBreaks"], quotes=tuple(rules["quotes"]), quote_max=rules["quoteMax"],
+                        slips=tuple(tuple(slip) for slip in rules["slips"]))
     clauses = _clauses(text, breaks)
     faults = []
     faulty = set()  # clauses that refuse, blame, over-promise …: what they say meets no key point

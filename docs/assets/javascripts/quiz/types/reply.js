@@ -61,6 +61,8 @@
             }
           });
         }
+        // a slip of voice input and what it means are of the same length: positions still map back
+        rules.slips.forEach(function (slip) { clause.folded = clause.folded.split(slip[0]).join(slip[1]); });
         if (clause.folded) clauses.push(clause);
       }
       start = i + 1;
@@ -95,7 +97,7 @@
   };
 
   // A negation cue starts at `at`: not a word that only looks like one (不好意思), nor the middle of a
-  // question that offers both answers (行不行, 有没有, 方便不方便).
+  // question that offers both answers (行不行, 有没有, 方便不方便), nor the end of a question (满意不).
   var isNegation = function (folded, at, rules) {
     var cue = null;
     rules.negations.some(function (word) {
@@ -103,7 +105,7 @@
       return cue !== null;
     });
     var inWord = rules.notNegations.some(function (word) { return covers(folded, at, word); });
-    if (cue === null || inWord) return false;
+    if (cue === null || inWord || rules.askingEnds.indexOf(folded.substring(at)) >= 0) return false;
     return !asksBoth(folded, at, rules);
   };
 
