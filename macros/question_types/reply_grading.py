@@ -69,13 +69,12 @@ WAIVED_REQUIREMENTS = tuple(f"{waived}…{granted}" for waived in ("不补", "�
 # 维修您自己挑 (the customer chooses between remedies).
 SOME_OTHER_DAY = ("改天", "过两天", "过几天", "过段时间", "过阵子", "回头", "有空", "人少的时候", "不忙的时候")
 # Whom the customer is told to go and tell (never 我: 您自己跟我说说经过 is listening).
-LISTENERS = ("他", "她", "主管", "经理", "领导", "柜员", "那个", "那位", "客服", "对方", "同事", "网点")
+LISTENERS = ("他", "她", "主管", "经理", "柜员", "那位", "客服", "对方")
 SENT_OFF = (
     "你还是自己", "还是你自己", "你还是…自己去", "你还是去找", "你还是…找…问问", "你还是…问问吧", "你还是改天",
-    *(f"你自己{to}{who}" for to in ("跟", "和", "找", "去跟", "去找", "去问") for who in LISTENERS),
-    *(f"{to}{who}…自己{say}" for to in ("跟", "和", "找") for who in LISTENERS for say in ("说", "讲", "问")),
-    *(f"你{go}{who}…{say}吧" for go in ("去跟", "去和", "去找", "直接跟", "直接找", "跟") for who in LISTENERS
-      for say in ("说", "讲", "问")),
+    *(f"你自己{to}{who}" for to in ("跟", "找", "去跟", "去找") for who in LISTENERS),
+    *(f"{to}{who}…自己{say}" for to in ("跟", "找") for who in LISTENERS for say in ("说", "讲")),
+    *(f"你{go}{who}…{say}吧" for go in ("去跟", "去找", "直接找", "跟") for who in LISTENERS for say in ("说", "讲")),
     "你自己说吧", "你自己讲吧", "来了…自己跟", "来了…自己说", "来了…自己讲", "来了你…说吧", "自己call", "call客服",
     "你自己挑…时候", "你自己挑…时间", "你自己挑…来", "你自己选…时候", "你自己找…时候", "你自己看…时候",
     "你自己找…时间", "你自己看…时间", "自己找…网点", "自己去…网点", "自己再跑", "你自己再来", "你自己来吧",
@@ -124,9 +123,8 @@ FEELINGS_CALLED_RIGHT = tuple(f"{feeling}{link}{right}" for feeling in ("急", "
 # back to the original): 省的 for 省得, 以经 for 已经, 经里 for 经理, 在 for 再 after a time or a 不用 (改天在来, 不用在打).
 SLIPS = (("省的", "省得"), ("免的", "免得"), ("以经", "已经"), ("经里", "经理"),
          *((f"{when}在{verb}", f"{when}再{verb}")
-           for when in ("改天", "明天", "下次", "回头", "有空", "过两天", "过几天", "到时候", "等会", "一会", "不用", "不必",
-                        "别", "无需", "了", "自己")
-           for verb in ("来", "打", "问", "说", "讲", "联系", "给", "跑", "过来", "重复")))
+           for when in ("改天", "明天", "下次", "回头", "有空", "过两天", "到时候", "一会", "不用", "不必", "别", "了", "自己")
+           for verb in ("来", "打", "问", "说", "讲", "给", "跑", "重")))
 
 
 @dataclass(frozen=True)
