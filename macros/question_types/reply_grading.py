@@ -19,7 +19,13 @@ before any check (肯定是我们扣错了), money given as amends, requirements
 as a formality (我也就听听); and on the other side, a refusal of what cannot be done *now* followed by when it
 will be (今天没办法出结果，明天十点前给您回电), a feared outcome (否则万一做不到), and words in quotation marks,
 which are the customer's (您说“就这样吧”的时候): a fault wholly inside a closed quote is none, as is an
-over-promise in the customer's demand restated (您要求赔偿您半天的误工费).
+over-promise in the customer's demand restated (您要求赔偿您半天的误工费). Round five covered the families
+of blind batch 5's misses, each in more wordings than the batch used: the customer sent off alone or to another
+day (您还是自己找个网点问问吧, 你回头自己找她说吧), the handover refused (我转达不了), what cannot or could have
+been done left undone (本来可以…的，但…), no time to listen, gifts and extra rate as amends, a return guaranteed
+without a certainty word (迟早会涨回来) and blame said politely (恕我直言, 想必是看过的) fail; a little English
+(sorry, check, call, OK 吗) joins the synonym groups, voice-input slips are read as meant (`slips`: 省的, 以经,
+改天在来), a 不 or 没 ending a clause asks (满意不？), and an honest limit (做不了主) negates no escalation.
 
 A key point's phrasing (or one part of it) that belongs to a group in `synonyms` stands for the whole group:
 a point written with 今天 and 分钟 also accepts 下班前, 两个工作日内 and 下午三点, and 请…主管 also accepts
@@ -102,7 +108,7 @@ BRUSH_OFFS = ("我还有事", "我这边还有事", "我还有别的事", "我�
 APOLOGY_FRAMINGS = ("为表歉意", "以表歉意", "表示歉意", "聊表歉意", "以示歉意", "作为道歉", "表达歉意", "作为弥补")
 GIFTS = ("充…话费", "送…话费", "话费…充", "送…积分", "赠…积分", "多给…积分", "购物卡", "超市卡",
          "加油卡", "油卡", "礼品", "礼物", "礼包", "红包", "代金券", "优惠券", "京东卡", "充值卡", "电影票", "一桶油",
-         "一壶油", "送…油", "利率…加点", "加点利率", "多加…个点", "利率…加…个点", "另外给你充", "另外送", "另外给你…元",
+         "一壶油", "送…油", "利率…加点", "加点利率", "加…个点", "加…个百分点", "上调…利率", "利率…上调", "另外给你充", "另外送", "另外给你…元",
          "另外给你…块", "额外给你送", "额外给你充", "额外给你补", "额外送", "再给你充",
          *(f"{framing}…{gift}" for framing in APOLOGY_FRAMINGS
            for gift in ("送", "充", "另外给你", "额外给你", "补给你", "多给你", "给你…元", "给你…块")))
