@@ -547,6 +547,23 @@ RULE_CASES = [
      True, None),
     ("taboos/reply-broken-promise-callback",
      "对不起，昨天说好的电话没打，是我的错。今天下午四点前我给您回个电话，还是打这个号码吗？", True, None),
+    # a return claimed without a certainty word; asked both ways it claims nothing
+    ("bank-situations/reply-mis-selling",
+     "理解您难受。合同双录我们调出来核查，五个工作日内答复您。不过您放宽心，这类产品拿满三年基本都能回本。", False,
+     "over-promise"),
+    ("bank-situations/reply-mis-selling", "理解您难受。合同双录我们调出来核查，五个工作日内答复您。以后能不能回本，我不能向您保证。",
+     True, None),
+    # the outcome laid on the customer's own readiness is blame; preparing the customer for a wait is not
+    ("bank-situations/reply-mis-selling",
+     "理解您难受，合同和双录我们会调阅核查，五个工作日内答复。当时您也是做过风险测评的，这个结果您多少也该有心理准备。", False,
+     "blamed"),
+    ("bank-situations/reply-mis-selling",
+     "理解您难受，合同和双录我们会调阅核查，核查要五个工作日，先跟您说一声，让您有个心理准备。", True, None),
+    # checking with the supervisor, in English too, is the escalation; 是这样不 asks to confirm
+    ("psychology/reply-negotiator-fee", "手续费我现在就帮您办。误工费超出我的权限，我马上跟主管 check 一下，十分钟内给您答复，OK 吗？",
+     True, None),
+    ("listening/reply-paraphrase-pension",
+     "谢谢您讲得这么清楚 我复述一下 您母亲养老金每月二十号后到账 三月起就没到 客服打了两次 是这样不", True, None),
 ]
 
 

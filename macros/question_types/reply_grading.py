@@ -116,11 +116,14 @@ GIFTS = ("充…话费", "送…话费", "话费…充", "送…积分", "赠…
 SURE_RETURNS = ("本钱…不会少", "本金…一分不会少", "本金…一分都不会少", "本钱…少不了", "本金…少不了", "本钱…不会亏",
                 "本金…不会亏", "本钱…一分不", "放一放…回来", "放一放…回本", "放一放…涨", "过段时间…回来", "过段时间…回本",
                 "过一阵…回来", "过阵子…回来", "迟早…回来", "早晚…回来", "迟早…回本", "早晚…回本", "迟早会涨", "早晚会涨",
-                "总会涨", "会涨回", "能涨回", "亏不了", "赔不了", "跌不了", "稳拿")
+                "总会涨", "会涨回", "能涨回", "亏不了", "赔不了", "跌不了", "稳拿", "能回本", "会回本", "都能涨",
+                "拿满…回本", "拿到期…回本")
 # Blame said politely: 恕我直言，您作为有经验的投资者，签字之前想必是看过的; 结论您心里应该也有数.
 POLITE_BLAME = ("恕我直言", "说句不好听的", "说句不中听的", "你作为…应该", "你作为…想必", "想必…看过", "想必…知道",
                 "想必…清楚", "想必…明白", "应该是看过的", "签字…应该…看过", "签…之前…应该", "心里应该也有数", "心里应该有数",
-                "心里应该清楚", "你应该知道", "你应该清楚", "你应该明白", "你应该看过")
+                "心里应该清楚", "你应该知道", "你应该清楚", "你应该明白", "你应该看过",
+                # 您也是做过风险测评的，这个结果您多少也该有心理准备
+                "该有心理准备", "应该有心理准备", "也该有…准备", "你也该", "你也应该", "你也是…签过", "你也是…做过")
 # The feeling called right (您急是应该的, 着急也是正常的): empathy, in the feeling group.
 FEELINGS_CALLED_RIGHT = tuple(f"{feeling}{link}{right}" for feeling in ("急", "气", "火", "委屈", "不满", "情绪", "担心")
                               for link in ("是", "也是", "都是", "很")
@@ -418,7 +421,7 @@ class ReplyRules:
         ("对吗", "对不对", "是这样吗", "是这样吧", "对吧", "没错吧", "没说错吧", "说得对吗", "有没有说错", "有没有漏",
          "说得对不", "说的对不", "讲得对不", "没错不", "是否准确", "是否正确", "是否有误", "是否属实", "准确吗",
          "有没有出入", "有无出入", "是不是这样", "是不是这么回事", "是这么回事吧", "是这么回事吗", "这么回事吧",
-         "是这样的吧", "是这样的吗", "我说得对吧", "说得对吧", "理解得对吗", "理解得对吧", "没理解错吧",
+         "是这样的吧", "是这样的吗", "是这样不", "是这么回事不", "我说得对吧", "说得对吧", "理解得对吗", "理解得对吧", "没理解错吧",
          "没听错吧", "没记错吧", "有没有说漏", "有没有讲漏",
          # Cantonese: 系 (是) cannot fold, as Simplified 系 is also 系统; 唔 (不) is also an interjection
          "系不系这样", "系唔系", "系咪", "啱唔啱", "啱不啱", "对唔对", "有冇讲错", "有没有讲错"),
@@ -652,7 +655,9 @@ def _fault_in(kind: str, patterns: Sequence[Sequence[str]], folded: str, previou
     `quoted` marks the folded characters inside quotation marks: a phrasing wholly among them is quoted."""
     for parts in patterns:
         for start, end in _hits(parts, folded, rules["gap"]):
-            if (crossing and not start < crossing < end) or _asks_both(folded, start, rules):
+            # a phrasing asked both ways claims nothing: 行不行, 以后能不能回本
+            if (crossing and not start < crossing < end) or any(
+                    _asks_both(folded, at, rules) for at in range(max(0, start - 2), start + 1)):
                 continue
             if quoted and all(quoted[start:end]):
                 continue

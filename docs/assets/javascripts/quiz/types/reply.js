@@ -166,7 +166,11 @@
     return patterns.some(function (parts) {
       return hits(parts, folded, rules.gap).some(function (span) {
         var start = span[0];
-        if ((crossing && !(start < crossing && crossing < span[1])) || asksBoth(folded, start, rules)) return false;
+        if (crossing && !(start < crossing && crossing < span[1])) return false;
+        // a phrasing asked both ways claims nothing: 行不行, 以后能不能回本
+        for (var asked = Math.max(0, start - 2); asked <= start; asked++) {
+          if (asksBoth(folded, asked, rules)) return false;
+        }
         if (quoted && quoted.length && allQuoted(quoted, start, span[1])) return false;
         var before = folded.substring(0, start);
         if (excused((start <= rules.excuseReach ? previous : "") + before, parts, rules)) return false;
