@@ -564,6 +564,23 @@ RULE_CASES = [
      True, None),
     ("listening/reply-paraphrase-pension",
      "谢谢您讲得这么清楚 我复述一下 您母亲养老金每月二十号后到账 三月起就没到 客服打了两次 是这样不", True, None),
+    # what the customer agreed to, held against them, is blame; 按理说您这张卡是免年费的 admits the error
+    ("bank-situations/reply-mis-selling",
+     "您心里不好受我理解。不过您当时也是同意了的，风险测评也做了。合同双录我们调出来核查，下周五之前答复您。", False, "blamed"),
+    ("principles/reply-closed-question-refund",
+     "按理说您这张卡是免年费的，这次是我们扣错了，非常抱歉。这两百元我现在就提交退回您原卡，您看是短信通知还是我打电话告诉您？",
+     True, None),
+    # cash back as amends is a favour; a refund said in English is the refund
+    ("management/reply-confirm-refund-callback",
+     "陈先生，三十元已经退回原卡，您查一下收到没有？为表歉意，我们给您办个返现，您还满意吗？", False, "favour"),
+    ("management/reply-confirm-refund-callback",
+     "陈先生，三十块已经 refund 到您原卡了，麻烦您 confirm 一下收到没有？这样处理您还满意吗？", True, None),
+    # a busy day explained with an apology is no brush-off; a pile of work put before the customer is
+    ("handling-steps/reply-isolate-hall",
+     "您好，我是值班经理，今天人太多我们忙得很，让您白等了一个小时，真对不起。您跟我到里面坐，这事我来负责。", True, None),
+    ("psychology/reply-respect-ignored", "先生您好，我是大堂经理，对不起。您的事我知道了，不过我手上一堆事，您改日再来吧。", False,
+     "refused"),
+    ("listening/reply-empathy-late-card", "说好五天，九天了卡还没到，谁碰上都着急。我现在就查物流，半小时内打给您。", True, None),
 ]
 
 
