@@ -8,7 +8,7 @@ Folding works character by character, so a folded position always maps back to a
 original (the finder highlights matches with that map): NFKC (full-width → half-width), lower case,
 Traditional → Simplified by OpenCC's character table, the polite and plural forms an agent may or may not
 type (您 → 你, 咱 → 我: 咱们 → 我们), the northern colloquial forms of the same words (俺 → 我, 甭 → 别),
-and no spaces, punctuation, symbols or control characters.
+the Cantonese 冇 (没有: 冇到 → 没到), 帐 → 账 (到帐 → 到账), and no spaces, punctuation, symbols or control characters.
 """
 
 from __future__ import annotations
@@ -27,8 +27,10 @@ IGNORED_CATEGORIES = "PZSC"
 # Forms that mean the same to a customer: a reply written with 你 meets a key point written with 您.
 # 著 is how Traditional writes 着 (當著, 著急); OpenCC keeps it, as 著 is also a Simplified character.
 # 俺 (I) and 甭 (don't) are how northern staff and customers say 我 and 别: one character for one, so a
-# folded position still maps back to the original.
-EQUIVALENT_CHARACTERS = {"您": "你", "咱": "我", "著": "着", "俺": "我", "甭": "别"}
+# folded position still maps back to the original. 冇 is how southern staff write 没(有); the other Cantonese
+# words stay as they are: 系 (是) is also Simplified 系 (系统), 唔 (不) is also an interjection. 帐 is how voice
+# input and older habits write 账 (转帐, 到帐); its own sense (a tent) never comes up in a complaint.
+EQUIVALENT_CHARACTERS = {"您": "你", "咱": "我", "著": "着", "俺": "我", "甭": "别", "冇": "没", "帐": "账"}
 # {称呼} {时限}: a slot the agent fills in; up to 12 characters, no spaces or braces inside.
 PLACEHOLDER_PATTERN = r"\{([^{}\s]{1,12})\}"
 PLACEHOLDER = re.compile(PLACEHOLDER_PATTERN)

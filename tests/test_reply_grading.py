@@ -110,7 +110,7 @@ def test_the_browser_grader_agrees_with_the_trainer(browser, library):
     assert sum(right.values()) >= 0.95 * sum(total.values()), wrong
     for category in ("keyword-stuffed", "negated"):
         assert right[category] == total[category], [w for w in wrong if w[1] == category]
-    assert total["keyword-stuffed"] >= 28 and total["negated"] >= 56, "the check must see the whole labelled set"
+    assert total["keyword-stuffed"] >= 85 and total["negated"] >= 175, "the check must see the whole labelled set"
 
 
 def by_key(library, key):
@@ -371,6 +371,216 @@ RULE_CASES = [
      "理解您希望让家人代办、少跑一趟。重置密码须本人持身份证办理，原因是密码关系到资金安全。我可以帮您预约时间。", True, None),
     ("taboos/reply-rewrite-company-rule",
      "理解您想少跑一趟。重置密码要本人来，是为了资金安全，不过这次我让您儿子代办。", False, "favour"),
+    # round four (blind batch 4's classes, each in other words than the batch's)
+    # the call back handed to the customer is a refusal; saying they may also call, while the agent still
+    # calls first, or that they need not call, is not
+    ("taboos/reply-broken-promise-callback",
+     "对不起，是我的错，这事我来负责，今天下午三点前给您回电。要是没接到，您有空再联系我吧。", False, "refused"),
+    ("taboos/reply-broken-promise-callback",
+     "对不起，是我的错，这事我来负责。您自己再打过来也行，不过我下午三点前一定先给您回电。", True, None),
+    ("emotions/reply-future-guide-transfer",
+     "您放心，钱有记录，今天下午五点前到账，到了我发短信告诉您。没到的话您明天再来一趟问问。", False, "refused"),
+    ("emotions/reply-future-guide-transfer",
+     "您放心，钱有记录，今天下午五点前到账，到了我发短信告诉您，您无需再来电询问。", True, None),
+    # the customer's view dismissed, or the case closed on them, is rude; asking for it is the point
+    ("management/reply-confirm-refund-callback",
+     "陈先生您好，30元已经退回您原卡了，您查一下。您怎么看其实无所谓，这单已经结案了。", False, "rude"),
+    ("management/reply-confirm-refund-callback",
+     "陈先生您好，30元已经退回您原卡了，您查一下收到了吗？您的意见很重要，还有不满意的地方请直接告诉我。", True, None),
+    # the fault admitted before anything is checked is an over-promise; admitted under a check it is honest
+    ("emotions/reply-action-guide-counter",
+     "您先坐，喝口水，我现在就当面查。这钱一定是我们系统扣错了，我马上给您退。", False, "over-promise"),
+    ("emotions/reply-action-guide-counter",
+     "您先坐，喝口水，我现在就当面查明细，核实后如果确实是我们扣错了，会全额退回。", True, None),
+    # money given and called amends is a favour; made up by the rules it is not
+    ("principles/reply-own-mistake-term",
+     "对不起，是我们录错了，我马上给您改过来。少算的利息我们补给您，就当赔罪。", False, "favour"),
+    ("principles/reply-own-mistake-term",
+     "对不起，是我们录错了，我马上按更正流程给您改成三年期，利息按规定从存入那天算。", True, None),
+    # a requirement waived in so many words fails; helping the customer meet it does not
+    ("handling-steps/reply-isolate-hall",
+     "您好，我是值班经理，让您白等了真对不起，您跟我到这边坐，没带证件也能办，我直接给您办了。", False, "waived"),
+    ("handling-steps/reply-isolate-hall",
+     "您好，我是值班经理，让您白等了真对不起，您跟我到这边坐，缺的那份材料我帮您看看能不能线上补齐。", True, None),
+    # listening as a formality is a brush-off; listening first is not
+    ("handling-steps/reply-isolate-hall",
+     "您好，我是值班经理，让您白等了真对不起。您就站这儿说，我只是听听，材料的事具体还得找柜员。", False, "rude"),
+    ("handling-steps/reply-isolate-hall",
+     "您好，我是值班经理，让您白等了，真对不起。请跟我到里面坐，我先听听情况，这事由我来负责。", True, None),
+    # 是您自己 blames only with what the customer did: whose money it is blames nobody
+    ("cases/reply-large-withdrawal-options",
+     ("理解您着急，这毕竟是您自己的钱。预约是为了备好现金和您的安全；您可以转账，我按规定核对收款人和用途，"
+     "或者我帮您预约明天来取，您选哪种？"), True, None),
+    ("cases/reply-large-withdrawal-options",
+     ("取不了是您自己没提前预约。预约是为了备好现金和您的安全；您可以转账，我按规定核对收款人和用途，"
+     "或者我帮您预约明天来取，您选哪种？"), False, "blamed"),
+    # what cannot be done now, followed by when it will be, is honest; with nothing after it is a refusal
+    ("final/reply-final-phone-call-back",
+     "您着急我理解，三个月的扣费要一笔一笔调出来核实，今天没办法出结果，明天上午十点前给您回电，好吗？", True, None),
+    ("final/reply-final-phone-call-back",
+     "您着急我理解，三个月的扣费要一笔一笔调出来核实，这事我们也没办法，明天上午十点前您再打过来问吧。", False,
+     "refused"),
+    ("handling-steps/reply-promise-cannot-solve",
+     "让您着急了，真抱歉。这笔转账在柜台上没办法直接查出结果，要后台核查，我今天就提交，明天下午三点前我亲自打电话告诉您。",
+     True, None),
+    # a feared outcome is an honest caveat
+    ("psychology/reply-negotiator-fee",
+     "手续费我马上给您退；误工费超出我的权限，我不能随便答应，否则万一做不到反而耽误您。所以我去请示主管，十分钟内答复您。",
+     True, None),
+    ("psychology/reply-negotiator-fee", "手续费我马上给您退；误工费我们做不到，您就别想了。", False, "refused"),
+    # the customer left to wait with nothing done is a refusal; not knowing yet, and asking, is not
+    ("listening/reply-empathy-late-card", "等了九天卡还没到，换谁都着急。寄卡进度我们这边查不到，您只能等了。", False,
+     "refused"),
+    ("listening/reply-empathy-late-card",
+     "等了九天卡还没到，换谁都着急。寄卡进度我这边暂时查不到，我马上联系卡部核实，今天下班前给您回话。", True, None),
+    # a feeling named in other words is still named; calling the loss normal is not
+    ("bank-situations/reply-mis-selling",
+     "亏了这么多，您有火气完全正常。我把您的情况登记下来，调取当时的双录和合同核查，五个工作日内答复您。", True, None),
+    ("bank-situations/reply-mis-selling",
+     "亏了这么多，您生气我理解，不过理财亏钱完全正常。我把情况登记下来，调取双录和合同核查，五个工作日内答复您。",
+     False, "rude"),
+    # words in quotation marks are the customer's: quoting 就这样吧 refuses nothing, saying it does
+    ("emotions/reply-latent-emotion",
+     "我注意到您刚才说了句“算了，就这样吧”，看您还有点不满意，是哪里让您不舒服？您跟我说说，我记下来马上改。", True, None),
+    ("emotions/reply-latent-emotion", "看您还有点不满意，不过就这样吧，您觉得哪里不好我记下了。", False, "refused"),
+    # in front of the customer, in other words
+    ("emotions/reply-action-guide-counter", "您先请坐，喝口温水。我就在您面前把这个月的扣款调出来，一笔一笔核对。",
+     True, None),
+    # Cantonese: 冇 is 没, 系唔系 asks to confirm; 冇 negates like 没
+    ("listening/reply-paraphrase-pension",
+     "多谢您讲得咁详细。我复述一下：您妈妈嘅养老金每月20号后到账，三月起一直冇到，打过两次客服，系唔系咁样？",
+     True, None),
+    ("listening/reply-paraphrase-pension",
+     "多谢您讲得咁详细。养老金三月起一直冇到，打过两次客服，我冇时间核对，您自己去查吧。", False, "refused"),
+    # a reason given as what is at stake, not only with 因为 or 为了
+    # offering to be reached besides the call back hands nothing back; a customer who must come in person
+    # is asked to, and a role named beside an apology is no amends
+    ("taboos/reply-broken-promise-callback",
+     "对不起，是我的错，这事我来负责，今天下午三点前我给您回电，有问题您也可以随时再打过来问我。", True, None),
+    ("taboos/reply-rewrite-company-rule",
+     "让您白跑一趟，作为网点负责人我向您致以歉意。重置密码要本人来是为了您的资金安全，需要您本人再来一趟，我帮您预约好时间。",
+     True, None),
+    ("management/reply-confirm-refund-callback",
+     "陈先生，30元已经退回您原卡了，您查一下收到没有。反正钱已经退了，还有什么意见也就那样。", False, "rude"),
+    # the customer's demand restated is not the agent's promise; the agent's own is
+    ("psychology/reply-negotiator-fee",
+     "您要求赔偿您半天的误工费，我明白。手续费我马上给您退；误工费超出我的权限，我去请示主管，十分钟内答复您。", True, None),
+    ("psychology/reply-negotiator-fee",
+     "您的要求我明白。手续费我马上给您退，误工费我们也赔偿您半天的，我去跟主管说一声，十分钟内办好。", False,
+     "over-promise"),
+    ("taboos/reply-rewrite-company-rule",
+     "让家里人替您跑了一趟还没办成，真不好意思。密码关系到您账户里的每一分钱，只有本人来才能确认是您的意愿。我帮您预约个时间。",
+     True, None),
+    # Round five: each family blind batch 5 exposed, in wordings batch 5 did not use.
+    # (a) the customer sent off alone or to another day; asked to bring what is needed, or spared the trip, is not
+    ("cases/reply-annual-fee-angry", "不好意思让您着急了，扣费明细我这会儿也打不全，您过几天再过来看看吧。", False, "refused"),
+    ("cases/reply-annual-fee-angry",
+     "不好意思让您着急了，这几年的明细我现在就打出来，您不用改天再跑一趟，符合条件的我今天就帮您申请减免。", True, None),
+    ("taboos/reply-rewrite-company-rule", "给您添麻烦了，重置密码要本人来是为了安全，您还是让他自己去别的网点问问吧。", False,
+     "refused"),
+    ("taboos/reply-rewrite-company-rule",
+     "让您白跑一趟，真对不起。重置密码要本人来是为了您账户的安全，您方便的时候带上身份证来，我帮您预约好时间。", True, None),
+    ("psychology/reply-respect-ignored", "先生您好，我是大堂经理，对不起让您受委屈了。刚才那位柜员的事，你回头自己找她说吧。",
+     False, "refused"),
+    ("psychology/reply-respect-ignored", "先生您好，我是大堂经理，您先请坐，实在对不起。经过您自己跟我说说，我认真记下来。",
+     True, None),
+    ("taboos/reply-rewrite-company-rule",
+     "给您添麻烦了，我理解。密码要本人来办，是为了保护您的钱。回头您再来办的时候直接找我，我帮您预约好时间。", True, None),
+    # (b) what could have been done, refused with a 但 or left undone; followed by what the agent does, honest
+    ("cases/reply-phone-screen", "不好意思让您闹心了，检测本来是可以今天安排的，可惜师傅都排满了，您自己先看着办吧。", False,
+     "refused"),
+    ("cases/reply-annual-fee-angry", "对不起让您着急了，明细现在排不上打印，减免的事也申请不了。", False, "refused"),
+    ("cases/reply-phone-screen",
+     ("新机出问题太影响心情了，非常抱歉。本来可以当天检测的，可是今天师傅排满了，我帮您预约明天上午的上门取件，"
+      "换新还是维修您自己选。"), True, None),
+    # (c) no time to listen is a brush-off; putting one's own work aside to listen is not
+    ("psychology/reply-respect-ignored", "先生您好，我是大堂经理，对不起。您说吧，不过我没工夫听太久，我手上还有事。", False,
+     "rude"),
+    ("psychology/reply-respect-ignored",
+     "先生您好，我是大堂经理，您先请坐，实在对不起。您慢慢说，我手上的事先放一放，我听着。", True, None),
+    # (d) the handover refused; a homophone 省的 (省得) spares the customer, as it means to
+    ("management/reply-escalate-to-supervisor", "行，我这就去叫主管过来，不过您刚才讲的我转达不了，等会儿您跟他说吧。", False,
+     "refused"),
+    ("management/reply-escalate-to-supervisor", "好的，我马上去请主管过来。您刚才讲的我先跟他交代清楚，省的您再讲一遍。", True,
+     None),
+    # (e) gifts or extra rate as amends; 满意不 and 以经 (voice input) are a question and 已经
+    ("management/reply-confirm-refund-callback",
+     "陈先生，多扣的三十元已经退回原卡了，您查一下收到没有？以表歉意，我们送您一张超市购物卡，您还满意吗？", False, "favour"),
+    ("management/reply-confirm-refund-callback",
+     "陈先生，多扣的三十元以经退回原卡了，您查一下收到没有？给您添麻烦了，这样处理您还满意不？", True, None),
+    ("principles/reply-own-mistake-term", "对不起，是我们把存期录错了，我马上请主管更正。作为弥补，利率我再给您加两个点。", False,
+     "favour"),
+    # (f) an investment's return guaranteed without a certainty word; declining to guarantee it is honest
+    ("bank-situations/reply-mis-selling",
+     "您别上火，我理解。合同和双录我都调出来核查，下周五之前答复您。这个产品迟早会涨回来的，您拿着别动。", False,
+     "over-promise"),
+    ("bank-situations/reply-mis-selling",
+     "您心里肯定不好受，我理解。合同和双录我都调出来核查，下周五之前答复您。这个产品以后的涨跌，我不能向您保证。", True, None),
+    # (g) blame said politely; letting the customer see where things stand is not
+    ("bank-situations/reply-mis-selling",
+     "您的心情我理解。说句不好听的，风险提示写得清清楚楚，您应该看过的。我们会调阅合同，下周五之前答复您。", False, "blamed"),
+    ("bank-situations/reply-mis-selling",
+     "您的心情我理解。当时的风险提示有没有跟您讲清楚，我们调阅合同和双录核查，下周五之前答复您，让您心里有数。", True, None),
+    # (h) a little English (sorry, check, call, OK, submit, upset) means what its Chinese means, refusals included
+    ("final/reply-final-phone-call-back",
+     "多扣了三个月换谁都 upset，sorry。扣费记录我全部 check 一遍，明天下午三点前我 call 您，这个号码 OK 吗？", True, None),
+    ("final/reply-final-phone-call-back", "Sorry，三个月的记录我 check 不了，您自己 call 客服问吧。", False, "refused"),
+    ("handling-steps/reply-phone-specific-apology",
+     "标签跟页面的含绒量对不上，真的 sorry。我马上 check 这件商品，确认不符今天就 submit 退货申请。", True, None),
+    # (i) voice input: 在 for 再 after a time or a 不用, 免的 for 免得, 帐 for 账
+    ("management/reply-escalate-to-supervisor", "好的 我现在就去请我们主管来 您说的我都先跟他说清楚 免的您在重复一遍", True, None),
+    ("final/reply-final-phone-call-back", "您别急 三个月的记录我查不了 您过两天在打过来问吧", False, "refused"),
+    ("emotions/reply-future-guide-transfer", "您别担心，钱系统里有记录，一分不会少。今天下午五点前到帐，到了我发短信告诉您。", True,
+     None),
+    # (j) 不 ending a question negates nothing; 不必 before a point still does
+    ("final/reply-final-phone-call-back",
+     "您着急我理解，三个月的扣费我调出来逐笔核实，明天上午十点前我给您回电话，打这个号码行不？", True, None),
+    ("final/reply-final-phone-call-back", "您着急我理解，三个月的扣费我调出来逐笔核实，明天上午十点前回电话就不必了。", False,
+     None),
+    # (k) an honest limit, then the escalation, is the point; the limit with a shrug is a refusal
+    ("psychology/reply-negotiator-fee", "手续费我现在就给您退。误工费我拍不了板，马上去问我们主管，十分钟内答复您。", True, None),
+    ("psychology/reply-negotiator-fee", "手续费我现在就给您退。误工费我拍不了板，问主管也白搭，您就别等了。", False, None),
+    # (l) (m) (n) confirmation, feeling called right, and who calls, in other words
+    ("listening/reply-paraphrase-pension",
+     "谢谢您讲得这么详细。我理一下：养老金每月二十号后到账，三月起一直没到，客服打了两次都让等，我理解得对吧？", True, None),
+    ("listening/reply-empathy-late-card", "九天了卡还没到，下周还要出差，您担心也是正常的。我现在就查卡寄到哪了，半小时内回您电话。",
+     True, None),
+    ("taboos/reply-broken-promise-callback",
+     "对不起，昨天说好的电话没打，是我的错。今天下午四点前我给您回个电话，还是打这个号码吗？", True, None),
+    # a return claimed without a certainty word; asked both ways it claims nothing
+    ("bank-situations/reply-mis-selling",
+     "理解您难受。合同双录我们调出来核查，五个工作日内答复您。不过您放宽心，这类产品拿满三年基本都能回本。", False,
+     "over-promise"),
+    ("bank-situations/reply-mis-selling", "理解您难受。合同双录我们调出来核查，五个工作日内答复您。以后能不能回本，我不能向您保证。",
+     True, None),
+    # the outcome laid on the customer's own readiness is blame; preparing the customer for a wait is not
+    ("bank-situations/reply-mis-selling",
+     "理解您难受，合同和双录我们会调阅核查，五个工作日内答复。当时您也是做过风险测评的，这个结果您多少也该有心理准备。", False,
+     "blamed"),
+    ("bank-situations/reply-mis-selling",
+     "理解您难受，合同和双录我们会调阅核查，核查要五个工作日，先跟您说一声，让您有个心理准备。", True, None),
+    # checking with the supervisor, in English too, is the escalation; 是这样不 asks to confirm
+    ("psychology/reply-negotiator-fee", "手续费我现在就帮您办。误工费超出我的权限，我马上跟主管 check 一下，十分钟内给您答复，OK 吗？",
+     True, None),
+    ("listening/reply-paraphrase-pension",
+     "谢谢您讲得这么清楚 我复述一下 您母亲养老金每月二十号后到账 三月起就没到 客服打了两次 是这样不", True, None),
+    # what the customer agreed to, held against them, is blame; 按理说您这张卡是免年费的 admits the error
+    ("bank-situations/reply-mis-selling",
+     "您心里不好受我理解。不过您当时也是同意了的，风险测评也做了。合同双录我们调出来核查，下周五之前答复您。", False, "blamed"),
+    ("principles/reply-closed-question-refund",
+     "按理说您这张卡是免年费的，这次是我们扣错了，非常抱歉。这两百元我现在就提交退回您原卡，您看是短信通知还是我打电话告诉您？",
+     True, None),
+    # cash back as amends is a favour; a refund said in English is the refund
+    ("management/reply-confirm-refund-callback",
+     "陈先生，三十元已经退回原卡，您查一下收到没有？为表歉意，我们给您办个返现，您还满意吗？", False, "favour"),
+    ("management/reply-confirm-refund-callback",
+     "陈先生，三十块已经 refund 到您原卡了，麻烦您 confirm 一下收到没有？这样处理您还满意吗？", True, None),
+    # a busy day explained with an apology is no brush-off; a pile of work put before the customer is
+    ("handling-steps/reply-isolate-hall",
+     "您好，我是值班经理，今天人太多我们忙得很，让您白等了一个小时，真对不起。您跟我到里面坐，这事我来负责。", True, None),
+    ("psychology/reply-respect-ignored", "先生您好，我是大堂经理，对不起。您的事我知道了，不过我手上一堆事，您改日再来吧。", False,
+     "refused"),
+    ("listening/reply-empathy-late-card", "说好五天，九天了卡还没到，谁碰上都着急。我现在就查物流，半小时内打给您。", True, None),
 ]
 
 

@@ -12,7 +12,20 @@ order, at most `gap` characters apart, in one clause. Refusals, blame, over-prom
 policy, waived checks, commitments taken back (打不打也一样, 也批不下来) and rude words fail a reply
 wherever they are, as do the taboo phrases and a reply that is mostly a list of key words; a refusal or
 take-back followed by what the agent does instead (说了不算，得去问问经理) is none. An over-promise is also any certainty word with any outcome (肯定…退给,
-到…卡上…保证), composed by each grader from the two lists, and may span a clause pair when one is short.
+到…卡上…保证), composed by each grader from the two lists, and may span a clause pair when one is short, as
+may a favour (补给您，算是赔礼). Round four added the families blind batch 4 exposed: the call back handed
+to the customer (您还是自己再打进来问吧), the customer's view dismissed (满不满意也不重要), the fault admitted
+before any check (肯定是我们扣错了), money given as amends, requirements waived (不补材料也给您办), listening
+as a formality (我也就听听); and on the other side, a refusal of what cannot be done *now* followed by when it
+will be (今天没办法出结果，明天十点前给您回电), a feared outcome (否则万一做不到), and words in quotation marks,
+which are the customer's (您说“就这样吧”的时候): a fault wholly inside a closed quote is none, as is an
+over-promise in the customer's demand restated (您要求赔偿您半天的误工费). Round five covered the families
+of blind batch 5's misses, each in more wordings than the batch used: the customer sent off alone or to another
+day (您还是自己找个网点问问吧, 你回头自己找她说吧), the handover refused (我转达不了), what cannot or could have
+been done left undone (本来可以…的，但…), no time to listen, gifts and extra rate as amends, a return guaranteed
+without a certainty word (迟早会涨回来) and blame said politely (恕我直言, 想必是看过的) fail; a little English
+(sorry, check, call, OK 吗) joins the synonym groups, voice-input slips are read as meant (`slips`: 省的, 以经,
+改天在来), a 不 or 没 ending a clause asks (满意不？), and an honest limit (做不了主) negates no escalation.
 
 A key point's phrasing (or one part of it) that belongs to a group in `synonyms` stands for the whole group:
 a point written with 今天 and 分钟 also accepts 下班前, 两个工作日内 and 下午三点, and 请…主管 also accepts
@@ -30,6 +43,103 @@ from ..normalize import fold
 
 # Marks "these parts, in this order, close together" inside a phrasing: 请示…主管.
 GAP_MARK = "…"
+
+# Word families the rules below compose. Each is a class of answers, not a list of seen strings.
+# The customer made to chase what the agent should do: 您还是自己再打进来问吧, 您再来一趟问问, 有空再联系我.
+# Not 您不用再打过来问 (excused by 不用) nor 您自己再打也行，不过我三点前先给您回电 (restored).
+# Not 您本人再来一趟 either, where the customer must come: 再来 hands back only with 问 (再来问问).
+CALLBACK_HANDED_BACK = (
+    "自己再打", "自己打过来", "自己打进来", "你再打过来", "你再打进来", "你再打电话", "你再打来", "再打过来问",
+    "再打进来问", "再打电话问", "再打来问", "没收到再来问", "没到再来问", "你再来…问", "你明天再来…问",
+    "你改天再来…问", "你过两天再来…问", "你到时候再来…问", "再来一趟…问", "再跑一趟…问", "有空…再联系",
+    "有空…再打", "有空…再来问", "再来电…问", "再联系…问")
+# What the customer did, after 是你自己 (blame); 这毕竟是您自己的钱 names whose money it is and blames nobody.
+SELF_DEEDS = (
+    "没", "不", "弄", "搞", "操作", "输", "忘", "点", "选", "要", "签", "同意", "造成", "导致", "决定", "买",
+    "填", "开", "办", "说", "把", "答", "摔", "记", "看", "用", "留", "设置", "改", "的事", "的问题", "的原因",
+    "的责任", "的错", "的选择")
+# Someone else does what the customer must do in person (让您儿子替您办了); 让家里人替您跑了一趟 is what happened.
+STAND_INS = tuple(f"让…替你{act}" for act in ("办", "改", "弄", "签", "取", "重置", "设"))
+# Something given and called amends: 补给您，算是赔礼 (the clause pair is read as one, see `paired_kinds`).
+# Not 作为: 作为网点负责人向您致以歉意 names a role.
+AMENDS = tuple(f"{framing}…{amends}" for framing in ("算是", "当作", "就当", "权当", "算作")
+               for amends in ("赔礼", "赔罪", "补偿", "弥补", "心意", "歉意", "补贴"))
+# A requirement waived in so many words: 不补材料也给您办好, 不需要本人来也行, 没带证件也能办.
+WAIVED_REQUIREMENTS = tuple(f"{waived}…{granted}" for waived in ("不补", "不带", "没带", "不交", "没交", "不用补", "不用带",
+                                                                 "不需要", "不用本人", "不是本人", "不全", "没有材料", "缺材料")
+                            for granted in ("也给你办", "也能办", "也能给你办", "也可以办", "也行", "照样办", "照样给你办"))
+
+# The customer sent off to do it alone, or to come back some other day (round five): 您还是自己找个网点问问吧,
+# 你改天再来吧, 你等他来了自己跟他说吧, 你自己挑个人少的时候来吧. Not 您先回去，等我电话, nor 您方便的时候带上
+# 身份证来 (asked to bring what is needed), nor 我自己跟他说 (the agent does it), nor 您不用自己跑, nor 换新还是
+# 维修您自己挑 (the customer chooses between remedies).
+SOME_OTHER_DAY = ("改天", "改日", "过两天", "过几天", "隔两天", "隔几天", "过些天", "过些日子", "过段时间", "过阵子", "回头",
+                  "有空", "人少的时候", "不忙的时候")
+# Whom the customer is told to go and tell (never 我: 您自己跟我说说经过 is listening).
+LISTENERS = ("他", "她", "主管", "经理", "柜员", "那位", "客服", "对方")
+SENT_OFF = (
+    "你还是自己", "还是你自己", "你还是…自己去", "你还是去找", "你还是…找…问问", "你还是…问问吧", "你还是改天",
+    *(f"你自己{to}{who}" for to in ("跟", "找", "去跟", "去找") for who in LISTENERS),
+    *(f"{to}{who}…自己{say}" for to in ("跟", "找") for who in LISTENERS for say in ("说", "讲")),
+    *(f"你{go}{who}…{say}吧" for go in ("去跟", "去找", "直接找", "跟") for who in LISTENERS for say in ("说", "讲")),
+    "你自己说吧", "你自己讲吧", "来了…自己跟", "来了…自己说", "来了…自己讲", "来了你…说吧", "自己call", "call客服",
+    "你自己挑…时候", "你自己挑…时间", "你自己挑…来", "你自己选…时候", "你自己找…时候", "你自己看…时候",
+    "你自己找…时间", "你自己看…时间", "自己找…网点", "自己去…网点", "自己再跑", "你自己再来", "你自己来吧",
+    "你自己过来吧", *(f"你{when}自己" for when in SOME_OTHER_DAY),
+    *(f"{when}…{again}" for when in SOME_OTHER_DAY if when != "有空"
+      for again in ("再来", "再去", "再过来", "再打", "再问", "来吧", "过来吧", "来问", "来看看")),
+    # 以后有空再来网点坐坐 is a welcome; 您有空再来吧 sends the customer off
+    "有空…来吧", "有空…过来吧")
+# The agent will not pass the case on: the customer must tell it again.
+NO_HANDOVER = ("交接不了", "交代不了", "转达不了", "转告不了", "交接不清", "不负责交接", "不管交接",
+               *(f"跟{who}…{unclear}" for who in LISTENERS for unclear in ("说不清", "讲不清", "说不明白", "讲不明白")))
+# What the agent cannot do, said with nothing done instead: 现在人太多了打不了, 最近太忙了约不上.
+CANNOT = ("check不了", "check不到", "打不了", "打印不了", "约不上", "约不到", "预约不了", "排不上", "排不到", "弄不了", "处理不了", "解决不了",
+          "安排不了", "申请不了", "调不了", "调不出", "接待不了")
+# A later time the agent names, after what cannot be done now (see `restorers`).
+WHENS = ("今天", "明天", "后天", "点前", "之前", "天内", "日内", "下班前", "小时内", "分钟内")
+# What could have been done but will not be (本来可以给你打出来的，但现在人太多了): the contrast refuses.
+COUNTERFACTUALS = tuple(f"{could}…{contrast}" for could in ("本来可以", "本来能", "原本可以", "本可以", "本来是可以",
+                                                              "本来应该", "本来是应该", "本来想", "原本想")
+                        for contrast in ("但", "不过", "可是", "可惜", "只是"))
+# The agent brushes the customer off: no time to listen (我也听不了多久，我这边还有事).
+BRUSH_OFFS = ("我还有事", "我这边还有事", "我还有别的事", "我手上还有事", "我那边还有事", "我还忙着", "听不了",
+              "没时间听", "没空听", "没工夫听", "听不过来", "没时间跟你", "没空跟你", "没时间陪", "没空陪", "陪不了",
+              "还有人等着呢", "还有人排队呢", "我…一堆事", "手上一堆事", "事多着呢", "顾不上你")
+# Gifts and extra rates given as amends (为表歉意，另外给您充五十元话费): only the bank's policy may give them.
+APOLOGY_FRAMINGS = ("为表歉意", "以表歉意", "表示歉意", "聊表歉意", "以示歉意", "作为道歉", "表达歉意", "作为弥补")
+GIFTS = ("充…话费", "送…话费", "话费…充", "送…积分", "赠…积分", "多给…积分", "购物卡", "超市卡",
+         "加油卡", "油卡", "礼品", "礼物", "礼包", "红包", "代金券", "优惠券", "京东卡", "充值卡", "电影票", "一桶油",
+         "一壶油", "送…油", "利率…加点", "加点利率", "加…个点", "加…个百分点", "上调…利率", "利率…上调", "另外给你充", "另外送", "另外给你…元",
+         "另外给你…块", "额外给你送", "额外给你充", "额外给你补", "额外送", "再给你充", "返现", "抵用券", "升级…金卡",
+         "升级…白金", "免…一年…年费",
+         *(f"{framing}…{gift}" for framing in APOLOGY_FRAMINGS
+           for gift in ("送", "充", "免", "另外给你", "额外给你", "补给你", "多给你", "给你…元", "给你…块")))
+# An investment's outcome guaranteed without a certainty word: 过段时间本钱一分不会少, 再放一放就回来了.
+SURE_RETURNS = ("本钱…不会少", "本金…一分不会少", "本金…一分都不会少", "本钱…少不了", "本金…少不了", "本钱…不会亏",
+                "本金…不会亏", "本钱…一分不", "放一放…回来", "放一放…回本", "放一放…涨", "过段时间…回来", "过段时间…回本",
+                "过一阵…回来", "过阵子…回来", "迟早…回来", "早晚…回来", "迟早…回本", "早晚…回本", "迟早会涨", "早晚会涨",
+                "总会涨", "会涨回", "能涨回", "亏不了", "赔不了", "跌不了", "稳拿", "能回本", "会回本", "都能涨",
+                "拿满…回本", "拿到期…回本", "cover回来", "想办法…补回来", "想办法…赚回来", "想办法…弥补回来")
+# Blame said politely: 恕我直言，您作为有经验的投资者，签字之前想必是看过的; 结论您心里应该也有数.
+POLITE_BLAME = ("恕我直言", "说句不好听的", "说句不中听的", "你作为…应该", "你作为…想必", "想必…看过", "想必…知道",
+                "想必…清楚", "想必…明白", "应该是看过的", "签字…应该…看过", "签…之前…应该", "心里应该也有数", "心里应该有数",
+                "心里应该清楚", "你应该知道", "你应该清楚", "你应该明白", "你应该看过",
+                # 您也是做过风险测评的，这个结果您多少也该有心理准备
+                "该有心理准备", "应该有心理准备", "也该有…准备", "你也该", "你也应该", "你也是…签过", "你也是…做过",
+                # what the customer agreed to, held against them: 您当时也是同意了的
+                "你也同意了", "你当时也同意", "你也是同意", "也是同意了", "也同意过", "你当时…同意了的", "你也签了字", "你也签字了", "你当时…签了字",
+                "你没仔细看", "你没注意看", "你也认可")
+# The feeling called right (您急是应该的, 着急也是正常的): empathy, in the feeling group.
+FEELINGS_CALLED_RIGHT = tuple(f"{feeling}{link}{right}" for feeling in ("急", "气", "火", "委屈", "不满", "情绪", "担心")
+                              for link in ("是", "也是", "都是", "很")
+                              for right in ("应该的", "正常的", "难免的", "合理的", "对的", "人之常情"))
+# Slips of voice input, each written form and the form meant, of the same length (a folded position still maps
+# back to the original): 省的 for 省得, 以经 for 已经, 经里 for 经理, 在 for 再 after a time or a 不用 (改天在来, 不用在打).
+SLIPS = (("省的", "省得"), ("免的", "免得"), ("以经", "已经"), ("经里", "经理"),
+         *((f"{when}在{verb}", f"{when}再{verb}")
+           for when in ("改天", "明天", "下次", "回头", "有空", "过两天", "到时候", "一会", "不用", "不必", "别", "了", "自己")
+           for verb in ("来", "打", "问", "说", "讲", "给", "跑", "重")))
 
 
 @dataclass(frozen=True)
@@ -54,7 +164,14 @@ class ReplyRules:
         "不满", "不开心", "不乐意", "不安全", "不得劲", "不对劲", "别担心", "别着急", "别急", "别生气", "别上火", "不用重复", "不必重复", "无需重复", "不需要重复", "不需要再", "无需再", "不用您再",
         # a rhetorical question grants the feeling: 搁谁不急 (anyone would worry)
         "谁不急", "谁不着急", "谁能不急", "谁不生气", "谁不上火", "谁不窝火", "谁不担心", "谁能不着急",
-        "无须重复", "无须再")
+        "无须重复", "无须再",
+        # an honest limit, not a negation of what follows: 我做不了主，得请示主管; 我定不了，马上问主管
+        "做不了主", "作不了主", "做不得主", "定不了", "决定不了", "拍不了板", "没有权限", "没权限", "没这个权限",
+        "权限不够", "不能做主", "不能拍板", "做不了这个主", "不是我能定", "不是我能决定")
+    # A 不 or 没 ending a clause asks a question (您还满意不？ 收到没？): it takes nothing back.
+    asking_ends: tuple[str, ...] = ("不", "没", "没有", "不呢", "没呢", "不啊", "没啊", "不呀", "没呀", "不哈")
+    # Slips of voice input (written, meant), each pair of the same length, read as meant before grading.
+    slips: tuple[tuple[str, str], ...] = SLIPS
     # A negation right after a key-point phrasing, or after one of these, takes it back when the phrasing
     # is the topic (到期日我没查, 到账也不会通知您); after other words it belongs to what follows
     # (您担心钱没回来).
@@ -84,12 +201,19 @@ class ReplyRules:
         "你得…重新…说", "你得…重新…讲", "还得…重新…说", "还得…重新…讲", "还得…再…说一遍", "还得…再…讲一遍",
         # the customer sent elsewhere instead of helped (首问负责)
         "你去找", "你找他们", "找他们去", "你自己问", "你去问", "可以打客服", "打客服吧", "打客服问",
-        "去打客服", "可以打…热线", "你打…热线…吧")
+        "去打客服", "可以打…热线", "你打…热线…吧", "具体还得找", "你还得找", "还得你…找",
+        # the call back handed to the customer: they must chase what the agent promised
+        *CALLBACK_HANDED_BACK,
+        # the customer left to wait with nothing done (只能等, 这边查不到)
+        "只能等", "只好等", "只有等", "只能干等", "就干等", "等通知吧", "慢慢等吧", "查不到",
+        # round five: sent off alone or to another day, the handover refused, what cannot be done left there,
+        # what could have been done refused with a 但
+        *SENT_OFF, *NO_HANDOVER, *CANNOT, *COUNTERFACTUALS)
     # The customer is made the one at fault.
     blame: tuple[str, ...] = (
-        "怪谁", "怪不了", "谁让你", "谁叫你", "是你自己", "你自己没", "你自己不", "你自己弄", "你自己忘", "你自己摔",
+        "怪谁", "怪不了", "谁让你", "谁叫你", *(f"是你自己{deed}" for deed in SELF_DEEDS), "你自己没", "你自己不", "你自己弄", "你自己忘", "你自己摔",
         "你自己选的", "你自己做的", "你自己签", "你自己操作", "你自己留", "你自己打错", "你自己用错", "你自己记错",
-        "你记错了", "你自己要", "肯定是你", "你自己才", "人为损坏", "人为的", "操作不当")
+        "你记错了", "你自己要", "肯定是你", "你自己才", "人为损坏", "人为的", "操作不当", *POLITE_BLAME)
     # Promises the agent cannot keep: outcomes nobody has decided yet. A promise of what the agent does
     # (保证三点前回电, 保证查清楚) is kept by the agent and is not one of them.
     over_promises: tuple[str, ...] = (
@@ -108,7 +232,11 @@ class ReplyRules:
         "一定给你解决", "肯定给你解决", "一定帮你解决", "肯定帮你解决", "一定不会…征信", "肯定不会…征信",
         "全部赔", "全部退", "全部补偿", "全部解决", "全额赔", "赔给你", "赔你", "赔偿你", "额外赔", "再赔",
         "三倍…赔", "双倍…赔", "两倍…赔", "加倍…赔", "十倍…赔", "倍的赔偿", "倍赔偿",
-        "绝对不会再", "再也不会", "一分钟内…到账", "开除", "肯定没问题", "绝对没问题", "一百个心", "百分之百", "百分百")
+        "绝对不会再", "再也不会",
+        # the fault admitted before anything was checked: 肯定是我们扣错了 (核实后如果确实是我们扣错了 is conditional)
+        "肯定是我们", "一定是我们", "绝对是我们", "准是我们", "铁定是我们", "百分之百是我们", "百分百是我们",
+        "肯定是银行的错", "肯定是银行的问题", "一分钟内…到账", "开除", "肯定没问题", "绝对没问题", "一百个心", "百分之百", "百分百",
+        *SURE_RETURNS)
     # An outcome nobody has decided yet, said with certainty: a certainty word and an outcome in one
     # clause, in either order, at most `gap` apart (钱肯定全退给您, 本金一分不少都会到您卡上), or across a
     # clause pair when one of the two is short (…都会到您卡上，我保证). Expanded into over-promises.
@@ -131,12 +259,14 @@ class ReplyRules:
         "当补偿", "算补偿", "做补偿", "当作补偿", "算是补偿", "一点心意", "我们的心意", "多算…利息", "给你多算", "我私人", "私下…给你", "私下…补", "私下处理",
         "自掏腰包", "自己掏钱", "我自己出",
         "通融", "破例", "破个例", "开个口子", "开后门", "走后门", "特事特办", "特殊处理", "我做主", "做个主",
-        "让他代办", "他代办", "代你办", "帮你代办", "让…替你", "让…代办", "让…代你")
+        "让他代办", "他代办", "代你办", "帮你代办", *STAND_INS, "让…代办", "让…代你",
+        # money given on the spot and called amends (补给您，算是赔礼), or the interest made up
+        *AMENDS, "利息…补给你", "利息…补你", "利息…赔给你", *GIFTS)
     # A required check waived: the customer's money or identity goes unchecked.
     waived_checks: tuple[str, ...] = (
         "不用…核对", "不必…核对", "不需要…核对", "无需…核对", "免…核对", "不核对", "跳过…核对", "省了…核对",
         "不用…核实", "不必…核实", "不需要…核实", "不用…验证", "不用…确认身份",
-        "不用查…收款", "不用管…收款", "不用问…用途", "不用管…用途")
+        "不用查…收款", "不用管…收款", "不用问…用途", "不用管…用途", *WAIVED_REQUIREMENTS)
     # A commitment taken back in the same breath: the point it made is void (明天给您回电。其实打不打也一样;
     # 请示了也批不下来; 等领导有空了再说; 什么时候回复现在也说不好).
     takebacks: tuple[str, ...] = (
@@ -147,14 +277,20 @@ class ReplyRules:
         "也不好说", "也说不好", "也讲不好", "也说不准", "也讲不准", "也难说", "不一定…得了",
         # put off to nobody knows when (not 您先坐下慢慢再说)
         "有空…再说", "等…有空", "别抱希望", "别抱…希望", "不用抱希望", "别指望", "不用指望",
-        "不要指望")
+        "不要指望", "明天再说", "改天再说", "以后再说", "回头再说", "过两天再说", "下次再说")
     # A refusal or a take-back followed by what the agent does instead is honest, not a refusal
     # (误工费我说了不算，得去问问经理; 具体几点不好说，但三点前我一定回电): one of these later in its clause,
     # or opening the next one, voids a fault of `restored_kinds`. A 但 must lead to what *I* do, at most
     # `restorer_gap` characters on (不过您可以去别的网点问问 restores nothing).
     restorer_gap: int = 12
     restorers: tuple[str, ...] = ("但…我", "不过…我", "可是…我", "可我", "得去", "我去", "我得", "我先", "我马上",
-                                  "我这就", "我会", "我一定", "我现在就")
+                                  "我这就", "我会", "我一定", "我现在就", "得请示", "要请示", "需要请示", "得问", "得找", "得上报", "得报",
+                                  # the agent arranges the next visit: 回头您再来办的时候直接找我
+                                  "直接找我", "我帮你", "我提前", "我替你",
+                                  # a later time the agent names: 今天没办法出结果，明天上午十点前给您回电
+                                  *(f"{when}…{who}" for when in WHENS for who in ("给你", "我")),
+                                  # or the agent first, then the time: 今天实在解决不了，我下班前给您打电话
+                                  *(f"我{when}…给你" for when in WHENS))
     restored_kinds: tuple[str, ...] = ("refused", "taken-back")
     # An over-promise under a condition is none: 如果查实是我们的错，一定全额退给您 (in its clause before it,
     # or in the clause before when it opens its own).
@@ -166,13 +302,20 @@ class ReplyRules:
     negatable_kinds: tuple[str, ...] = ("over-promise", "favour")
     # Faults of these kinds are also looked for across two clauses, one of them at most this many
     # characters long (…都会到您卡上，我保证).
-    paired_kinds: tuple[str, ...] = ("over-promise",)
+    paired_kinds: tuple[str, ...] = ("over-promise", "favour")
     pair_clause: int = 8
     # Words that talk down to the customer (the taboo list in phrases/taboo.yml holds the classic ones).
     rude: tuple[str, ...] = (
         "别激动", "你嚷什么", "你喊什么", "你急什么", "你催什么", "也没用", "亏了就亏了", "谁买理财不亏", "行了行了",
         "不就是", "而已", "怎么可能", "我们是正规", "冷冰冰", "又不是故意", "怎么会随便", "正规银行", "正规店铺", "说这么多", "很正常", "是正常的", "正常现象", "不是我扣的",
-        "嚷嚷", "别嚷", "别吵", "别闹", "我还忙", "我这边还忙", "我很忙", "忙着呢", "没空", "没工夫")
+        "完全正常", "挺正常", "再正常不过", "属于正常", "都正常",
+        "嚷嚷", "别嚷", "别吵", "别闹", "我还忙", "我这边还忙", "我很忙", "忙着呢", "没空", "没工夫",
+        # the customer's view dismissed, the case closed on them (满不满意也不重要，事情已经结案了)
+        # (not 虽然已经结案了，还想听听您的感受: the closing itself is no dismissal)
+        "不重要", "无所谓", "反正…已经", "结案了…别", "结案了…不用", "结案了…没什么", "那是你的事", "这是你的事",
+        "不关我的事", "跟我没关系", "说了你也不懂", "你也不懂",
+        # listening as a formality: 我也就听听
+        "就听听", "只是听听", "听听而已", "随便听听", "听听就算", *BRUSH_OFFS)
     # A fault phrasing is no fault when one of the words paired with it comes before it in its clause, or
     # in the clause before when the phrasing opens its own (within `excuse_reach` characters: 您着急，这很正常;
     # not 您生气我理解，不过理财亏钱很正常):
@@ -182,18 +325,27 @@ class ReplyRules:
     excuses: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
         (favours, ("按规定", "规定内", "按政策", "政策内", "符合", "申请", "审批", "报批", "请示", "能不能", "能否", "是否")),
         (("没办法", "没有办法", "没法", "办不了", "查不了", "改不了", "退不了", "帮不了", "给不了", "说不准",
-          "做不到", "办不到", "查不到原因", "查不出原因", "查不出什么", "查不出啥", "催不了"),
-         ("当场", "暂时", "一时", "目前", "眼下", "现场")),
+          "做不到", "办不到", "查不到原因", "查不出原因", "查不出什么", "查不出啥", "催不了", "查不到", "只能等",
+          "只好等", "只有等", *CANNOT),
+         ("当场", "暂时", "一时", "目前", "眼下", "现场", "电话里", "电话上", "柜台上", "柜面上", "窗口上",
+          # a feared outcome is an honest caveat: 否则万一做不到反而耽误您
+          "万一", "否则", "以免", "免得")),
+        # telling the customer they need not chase hands nothing back: 您不用再打过来问
+        # nor offering to be reached besides: 有问题您随时再打过来问我
+        (CALLBACK_HANDED_BACK, ("不用", "不必", "别再", "无需", "不需要", "用不着", "随时")),
+        # 您不用自己跑一趟, 省得您改天再来
+        (SENT_OFF, ("不用", "不必", "无需", "不需要", "用不着", "省得", "免得", "不让", "别让", "欢迎")),
         # the customer's wish said back is no favour granted: 理解您希望让家人代办
-        (("让他代办", "他代办", "代你办", "帮你代办", "让…替你", "让…代办", "让…代你"),
-         ("你希望", "你想", "你想要", "你是想")),
+        # 如果随便让别人代办 warns of what would happen
+        (("让他代办", "他代办", "代你办", "帮你代办", *STAND_INS, "让…代办", "让…代你"),
+         ("你希望", "你想", "你想要", "你是想", "随便", "随意")),
         (("你去找", "你去问", "可以打客服", "打客服吧", "打客服问", "去打客服", "可以打…热线", "你打…热线…吧"),
          ("不用", "不必", "别再", "无需")),
         (("你再…说一遍", "你再…讲一遍", "你再…说一次", "你再…讲一次", "你得再…说", "你得再…讲",
           "还得…从头", "还要…从头", "又要…从头", "又得…从头", "你得…从头", "你要…从头…说", "你要…从头…讲",
           "你得…重新…说", "你得…重新…讲", "还得…重新…说", "还得…重新…讲", "还得…再…说一遍", "还得…再…讲一遍"),
          ("省得", "免得", "不用", "不必", "无需", "不让", "别让", "不需要")),
-        (("很正常", "是正常的", "正常现象"),
+        (("很正常", "是正常的", "正常现象", "完全正常", "挺正常", "再正常不过", "属于正常", "都正常"),
          ("急", "生气", "担心", "情绪", "上火", "难受", "委屈", "不高兴", "不满", "火", "不放心", "不舒服")),
     )
     # Share of a reply's characters that its key-point phrasings cover, from which it is a list of key
@@ -205,26 +357,36 @@ class ReplyRules:
     # A taboo phrase or an over-promise after one of these in its clause, or in a clause that follows one
     # ending in them, repeats what the customer was told (您说当初讲的是保本) rather than saying it again.
     reported: tuple[str, ...] = ("你刚才说", "你提到", "你的意思是", "据你说", "你反映", "你说当时", "你说当初",
-                                 "你说之前", "你说那时", "你说的是", "你是说", "照你说")
+                                 "你说之前", "你说那时", "你说的是", "你是说", "照你说",
+                                 # the customer's demand restated: 您要求赔偿您半天的误工费
+                                 "你要求", "你的要求是", "你的诉求是", "你是希望", "你是想要")
     reported_kinds: tuple[str, ...] = ("over-promise",)
+    # Words in quotation marks (each pair: its opening and closing mark) are someone else's: 您说“就这样吧”的时候
+    # quotes the customer and refuses nothing. A fault (taboo included) wholly inside one is none. Only a
+    # closed quote of at most `quote_max` characters counts, so a stray mark cannot hide a whole reply.
+    quotes: tuple[str, ...] = ("“”", "「」", "『』", "‘’", '""', "《》")
+    quote_max: int = 24
     # Words that mean the same in every key point that uses one of them: a phrasing (or a part of one)
     # that is in a group stands for the whole group. A word that means different things in different
     # key points (核对: check the records, or confirm with the customer) belongs to no group.
     synonyms: tuple[tuple[str, ...], ...] = (
         # an apology
         ("抱歉", "对不起", "对不住", "不好意思", "道歉", "歉意", "致歉", "见谅", "过意不去", "赔不是", "赔个不是",
-         "赔礼", "原谅"),
+         "赔礼", "原谅", "sorry", "sry"),
         # the customer's feeling named and accepted
         ("理解", "换谁", "换作", "换成", "换了谁", "换我", "换了我", "搁谁", "搁我", "谁都会", "难怪", "着急",
          "别着急", "别急", "心急", "肯定急", "很急", "这么急", "急坏", "急死", "急得", "上火", "生气", "别生气", "消气", "窝火", "闹心", "糟心", "不好受", "难受", "委屈", "憋屈", "堵得慌",
-         "担心", "不踏实", "心情", "让人不舒服"),
+         "担心", "不踏实", "心情", "让人不舒服", "火气", "有火", "恼火", "火大", "气愤", "有气", "气坏", "气不过",
+         "不甘心", "失望", "心寒", "寒心", "郁闷", "心烦", "烦心", "不是滋味", "upset", "你急", "谁碰上", "谁遇上", "谁遇到", "谁摊上", *FEELINGS_CALLED_RIGHT),
         # a displeasure the agent sees (apart from the feelings above: 要是不满意 is no empathy)
         ("不满意", "不满", "不放心", "不舒服", "不痛快", "不高兴", "不开心", "不乐意", "顾虑", "有情绪", "不得劲",
          "不…满意", "不…放心", "不…舒服", "不…痛快", "不…高兴", "不…开心"),
         # the customer reassured
-        ("放心", "别担心", "不用担心", "不必担心"),
+        ("放心", "别担心", "不用担心", "不必担心", "不用太担心", "不必太担心", "别太担心", "用不着担心"),
         # the money is safe
-        ("不会丢", "没有丢", "丢不了", "不会少", "少不了", "一分不少", "还在", "有记录"),
+        ("不会丢", "没有丢", "丢不了", "不会少", "少不了", "一分不少", "还在", "有记录", "有…记录"),
+        # in front of the customer
+        ("当面", "当着你", "在你面前", "当你面"),
         # now, at once
         ("马上", "立刻", "立即", "立马", "这就", "现在", "现在就", "当场", "第一时间", "即刻", "赶紧", "麻溜"),
         # within minutes or hours
@@ -235,26 +397,43 @@ class ReplyRules:
          "中午", "晚上", "傍晚", "上午…点", "下午…点", "晚上…点", "早上…点", "中午…点", "周…前", "星期…前",
          "礼拜…前", "下礼拜", "下个礼拜", "这礼拜"),
         # looking into it
-        ("查", "核查", "调出", "调取", "调阅", "查看", "查询", "查清", "查明", "弄清楚", "打印", "明细", "流水"),
+        ("查", "核查", "调出", "调取", "调阅", "查看", "查询", "查清", "查明", "弄清楚", "打印", "明细", "流水", "check",
+         "print"),
         # the one above the agent
         ("主管", "经理", "领导", "负责人", "网点负责人", "行长", "上级", "组长", "班长"),
         # the agent calls the customer back
         ("回电", "回电话", "回个电话", "打给你", "给你打电话", "打电话给你", "打电话", "致电", "回话", "联系你",
-         "回拨", "打回给你", "给你回过去", "给你打个电话", "打个电话给你", "致电你"),
+         "回拨", "打回给你", "给你回过去", "给你打个电话", "打个电话给你", "致电你", "call你", "call给你", "给你call",
+         "回call", "call回"),
         # the agent tells the customer
-        ("告诉你", "通知你", "答复你", "回复你", "短信", "给你答复", "给你回复"),
+        ("告诉你", "通知你", "答复你", "回复你", "短信", "给你答复", "给你回复", "update你", "给你update", "update进度"),
         # the agent takes it on
         ("我来", "我负责", "由我", "我亲自", "交给我", "我本人", "亲自跟", "亲自负责", "亲自处理", "亲自办", "亲自盯",
-         "跟到底", "我这边跟进", "我这边负责", "我来跟", "我自个", "我自己盯", "我盯着", "我来盯", "我亲手"),
+         "跟到底", "我这边跟进", "我这边负责", "我来跟", "我自个", "我自己盯", "我盯着", "我来盯", "我亲手",
+         # the agent names who calls: 我给您回电话, 我 call 您
+         "我来follow", "我follow", "follow到底", "我给你回电", "我给你回个电话", "我给你打电话", "我打给你", "我亲自打",
+         "我call你", "我来回电", "我这边给你回", "我这边给你打", "我会给你回", "我会给你打", "我会亲自"),
+        # following up
+        ("跟进", "follow", "跟踪"),
+        # sending it on: 今天就 submit
+        ("提交", "submit", "递交"),
+        # English words of the call centre, each beside its Chinese
+        ("确认", "confirm"), ("反馈", "feedback"), ("退款", "refund"),
+        ("退回", "退到", "refund到", "refund回", "已经refund", "refund给你"), ("预约", "book"), ("上报", "escalate"),
         # thanks
         ("谢谢", "感谢", "多谢"),
         # the customer asked to agree
         ("可以吗", "好吗", "行吗", "方便吗", "行不行", "好不好", "可不可以", "方便…吗", "成吗", "合适吗",
-         "中不", "中不中", "看行不", "看成不", "是否可以", "是否方便", "是否同意", "是否接受", "意下如何", "你看可以"),
+         "中不", "中不中", "看行不", "看成不", "是否可以", "是否方便", "是否同意", "是否接受", "意下如何", "你看可以",
+         "ok吗", "ok么", "ok不", "ok不ok", "可以不", "好不好呢", "你看ok"),
         # the customer asked to confirm what the agent repeated
         ("对吗", "对不对", "是这样吗", "是这样吧", "对吧", "没错吧", "没说错吧", "说得对吗", "有没有说错", "有没有漏",
          "说得对不", "说的对不", "讲得对不", "没错不", "是否准确", "是否正确", "是否有误", "是否属实", "准确吗",
-         "有没有出入", "有无出入"),
+         "有没有出入", "有无出入", "是不是这样", "是不是这么回事", "是这么回事吧", "是这么回事吗", "这么回事吧",
+         "是这样的吧", "是这样的吗", "是这样不", "是这么回事不", "我说得对吧", "说得对吧", "理解得对吗", "理解得对吧", "没理解错吧",
+         "没听错吧", "没记错吧", "有没有说漏", "有没有讲漏", "有没有遗漏", "有遗漏吗", "没漏吧", "纠正我",
+         # Cantonese: 系 (是) cannot fold, as Simplified 系 is also 系统; 唔 (不) is also an interjection
+         "系不系这样", "系唔系", "系咪", "啱唔啱", "啱不啱", "对唔对", "有冇讲错", "有没有讲错"),
         # the customer asked whether the money arrived
         ("收到", "收到了吗", "收到没有", "收没收到", "到账了吗", "到账没有", "到了吗", "到没到", "到了没", "到账了没",
          "收到了没", "收到没", "是否到账", "是否收到"),
@@ -320,16 +499,20 @@ def browser_rules(rules: ReplyRules = RULES) -> dict:
         "negations": [fold(word) for word in rules.negations],
         "notNegations": [fold(word) for word in rules.not_negations],
         "negationsAfter": [fold(word) for word in rules.negations_after],
+        "askingEnds": [fold(word) for word in rules.asking_ends],
+        "slips": [[fold(written), fold(meant)] for written, meant in rules.slips],
         "faults": [[kind, [compile_phrasing(p) for p in data[field]]] for kind, field in zip(FAULT_KINDS, FAULT_FIELDS)],
         "certainOutcomes": {"kind": "over-promise", "certainties": [compile_phrasing(p) for p in rules.certainties],
                             "outcomes": [compile_phrasing(p) for p in rules.outcomes]},
         "conditions": [fold(word) for word in rules.conditions], "conditionalKinds": list(rules.conditional_kinds),
         "negatableKinds": list(rules.negatable_kinds), "pairedKinds": list(rules.paired_kinds),
         "pairClause": rules.pair_clause,
-        "excuses": [[compile_phrasing(p), [fold(word) for word in words]]
-                    for phrasings, words in rules.excuses for p in phrasings],
+        # one entry per group: [the fault phrasings (compiled), the words that excuse them]
+        "excuses": [[[compile_phrasing(p) for p in phrasings], [fold(word) for word in words]]
+                    for phrasings, words in rules.excuses],
         "excuseReach": rules.excuse_reach, "stuffing": rules.stuffing, "listClause": rules.list_clause,
         "reported": [fold(word) for word in rules.reported], "reportedKinds": list(rules.reported_kinds),
+        "quotes": list(rules.quotes), "quoteMax": rules.quote_max,
         "restorers": [compile_phrasing(p) for p in rules.restorers], "restoredKinds": list(rules.restored_kinds),
         "restorerGap": rules.restorer_gap,
     }
@@ -344,7 +527,8 @@ def certain_outcomes(rules: dict) -> list[list[str]]:
 
 def rule_texts(rules: ReplyRules = RULES) -> list[str]:
     """Every word in the rules (the page needs the Traditional characters that fold to them)."""
-    return [*rules.negations, *rules.not_negations, *rules.question_words, *rules.reported, *rules.negations_after, *rules.refusals, *rules.blame,
+    return [*rules.negations, *rules.not_negations, *rules.asking_ends, *(word for slip in rules.slips for word in slip),
+            *rules.question_words, *rules.reported, *rules.negations_after, *rules.refusals, *rules.blame,
             *rules.over_promises, *rules.certainties, *rules.outcomes, *rules.conditions, *rules.favours, *rules.waived_checks,
             *rules.takebacks, *rules.restorers,
             *rules.rude, *(word for group in rules.synonyms for word in group),
@@ -354,15 +538,21 @@ def rule_texts(rules: ReplyRules = RULES) -> list[str]:
 class _Clause:
     """One clause, folded, with where each folded character came from in the original text."""
 
-    def __init__(self, text: str, start: int, original: Sequence[str]):
+    def __init__(self, text: str, start: int, original: Sequence[str], quoted: Sequence[bool] = (),
+                 slips: Sequence[Sequence[str]] = ()):
         self.folded = ""
         self.origin: list[int] = []
         for offset, ch in enumerate(text):
             for out in fold(ch):
                 self.folded += out
                 self.origin.append(start + offset)
+        # a slip and what it means are of the same length: positions still map back to the original
+        for written, meant in slips:
+            self.folded = self.folded.replace(written, meant)
         self.original = original
         self.start, self.end = start, start + len(text)
+        # for each folded character: it stands inside quotation marks
+        self.quoted = [bool(quoted) and quoted[at] for at in self.origin]
 
     def words(self, start: int, end: int) -> str:
         """The original text behind folded characters start..end."""
@@ -374,13 +564,32 @@ class _Clause:
 
 def _clauses(text: str, rules: ReplyRules) -> list[_Clause]:
     chars = list(text)
+    quoted = _quoted(chars, rules.quotes, rules.quote_max)
     clauses, start = [], 0
     for i, ch in enumerate([*chars, rules.clause_breaks[0]]):
         if ch in rules.clause_breaks:
             if i > start:
-                clauses.append(_Clause("".join(chars[start:i]), start, chars))
+                clauses.append(_Clause("".join(chars[start:i]), start, chars, quoted, rules.slips))
             start = i + 1
     return [clause for clause in clauses if clause.folded]
+
+
+def _quoted(chars: Sequence[str], quotes: Sequence[str], most: int) -> list[bool]:
+    """For each character: it stands between an opening quotation mark and its closing one, at most `most`
+    characters apart."""
+    inside = [False] * len(chars)
+    closing = {pair[0]: pair[1] for pair in quotes}
+    at = 0
+    while at < len(chars):
+        close = closing.get(chars[at])
+        end = next((j for j in range(at + 1, min(len(chars), at + most + 2)) if chars[j] == close), -1) if close else -1
+        if end < 0:
+            at += 1
+            continue
+        for j in range(at + 1, end):
+            inside[j] = True
+        at = end + 1
+    return inside
 
 
 def _hits(parts: Sequence[str], folded: str, gap: int) -> list[tuple[int, int]]:
@@ -418,10 +627,10 @@ def _negation_of(folded: str, start: int, end: int, rules: dict) -> tuple[int, i
 
 def _is_negation(folded: str, at: int, rules: dict) -> bool:
     """A negation cue starts at `at`: not a word that only looks like one (不好意思), nor the middle of a
-    question that offers both answers (行不行, 有没有, 方便不方便)."""
+    question that offers both answers (行不行, 有没有, 方便不方便), nor the end of a question (满意不)."""
     rest = folded[at:]
     cue = next((cue for cue in rules["negations"] if rest.startswith(cue)), None)
-    if cue is None or any(_covers(folded, at, word) for word in rules["notNegations"]):
+    if cue is None or any(_covers(folded, at, word) for word in rules["notNegations"]) or rest in rules["askingEnds"]:
         return False
     return not _asks_both(folded, at, rules)
 
@@ -442,19 +651,24 @@ def _covers(folded: str, at: int, word: str) -> bool:
 def _excused(before: str, parts: Sequence[str], rules: dict) -> bool:
     """A word paired with the fault phrasing `parts` is in `before` (what precedes it in its clause, and
     the clause before when it opens its own): no fault."""
-    return any(list(parts) == excused and any(word in before for word in words)
+    return any(list(parts) in excused and any(word in before for word in words)
                for excused, words in rules["excuses"])
 
 
 def _fault_in(kind: str, patterns: Sequence[Sequence[str]], folded: str, previous: str, crossing: int,
-              rules: dict, following: str = "") -> bool:
+              rules: dict, following: str = "", quoted: Sequence[bool] = ()) -> bool:
     """One of the fault phrasings `patterns` of `kind` is in `folded` and is meant: not excused, not the
     customer's words repeated, not taken back by a negation (for the kinds a negation can take back), not
     followed by what the agent does instead (for the kinds that can be restored; `following` is the next
-    clause). With `crossing`, only a phrasing that spans that position counts (it joins two clauses)."""
+    clause). With `crossing`, only a phrasing that spans that position counts (it joins two clauses).
+    `quoted` marks the folded characters inside quotation marks: a phrasing wholly among them is quoted."""
     for parts in patterns:
         for start, end in _hits(parts, folded, rules["gap"]):
-            if (crossing and not start < crossing < end) or _asks_both(folded, start, rules):
+            # a phrasing asked both ways claims nothing: 行不行, 以后能不能回本
+            if (crossing and not start < crossing < end) or any(
+                    _asks_both(folded, at, rules) for at in range(max(0, start - 2), start + 1)):
+                continue
+            if quoted and all(quoted[start:end]):
                 continue
             before = folded[:start]
             if _excused((previous if start <= rules["excuseReach"] else "") + before, parts, rules):
@@ -491,7 +705,8 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
     """The verdict on `text`, from compiled key points (label, [parts of each phrasing]), folded taboo
     entries (id, text, patterns), `browser_rules()` and the question's own phrasings to avoid (compiled):
     exactly what quiz/types/reply.js computes."""
-    breaks = ReplyRules(clause_breaks=rules["clauseBreaks"])
+    breaks = ReplyRules(clause_breaks=rules["clauseBreaks"], quotes=tuple(rules["quotes"]), quote_max=rules["quoteMax"],
+                        slips=tuple(tuple(slip) for slip in rules["slips"]))
     clauses = _clauses(text, breaks)
     faults = []
     faulty = set()  # clauses that refuse, blame, over-promise …: what they say meets no key point
@@ -502,7 +717,7 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
         for c, clause in enumerate(clauses):
             previous = clauses[c - 1].folded if c else ""
             following = clauses[c + 1].folded if c + 1 < len(clauses) else ""
-            if _fault_in(kind, patterns, clause.folded, previous, 0, rules, following):
+            if _fault_in(kind, patterns, clause.folded, previous, 0, rules, following, clause.quoted):
                 faults.append({"kind": kind, "words": clause.whole()})
                 found.add(c)
         if kind in rules["pairedKinds"]:
@@ -512,7 +727,8 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
                     continue
                 previous = clauses[c - 2].folded if c > 1 else ""
                 following = clauses[c + 1].folded if c + 1 < len(clauses) else ""
-                if _fault_in(kind, patterns, first.folded + second.folded, previous, len(first.folded), rules, following):
+                if _fault_in(kind, patterns, first.folded + second.folded, previous, len(first.folded), rules, following,
+                             first.quoted + second.quoted):
                     words = "".join(first.original[first.start:second.end]).strip()
                     faults.append({"kind": kind, "words": words})
                     found.update((c - 1, c))
@@ -542,7 +758,8 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
     origin = [(c, i) for c, clause in enumerate(clauses) for i in range(len(clause.folded))]
     for taboo_id, _text, patterns in taboo:
         spans = [span for pattern in patterns if pattern for span in _hits([pattern], whole, 0)
-                 if not _reported_at(clauses, origin, span[0], rules)]
+                 if not _reported_at(clauses, origin, span[0], rules)
+                 and not all(clauses[c].quoted[i] for c, i in origin[span[0]:span[1]])]
         if spans:
             start, end = min(spans)
             (c0, i0), (c1, i1) = origin[start], origin[end - 1]

@@ -5,7 +5,8 @@
  * each clause folded (text-fold.js); a key point (data-keypoints: phrasings, each a list of parts that must
  * follow each other closely) is met by a phrasing no negation governs; refusals, blame, over-promises,
  * favours, waived checks, commitments taken back, rude
- * words, taboo phrases (data-taboo) and a bare list of key words fail the reply. The feedback quotes the
+ * words, taboo phrases (data-taboo) and a bare list of key words fail the reply, unless wholly inside
+ * quotation marks (the customer's words, quoted). The feedback quotes the
  * learner's own words. 我不同意 keeps the learner's objection in localStorage for a trainer (JSON export).
  */
 (function () {
@@ -19,26 +20,60 @@
     return words.some(function (word) { return text.substr(at, word.length) === word; });
   };
 
-  // Clauses of `text`: folded text, and for each folded UTF-16 unit the code-point index it came from.
-  var clausesOf = function (text, folder, breaks) {
+  // For each character: it stands between an opening quotation mark and its closing one (rules.quotes:
+  // each pair, opening then closing), at most rules.quoteMax characters apart.
+  var quotedOf = function (chars, rules) {
+    var inside = chars.map(function () { return false; });
+    var closing = Object.create(null);
+    rules.quotes.forEach(function (pair) { closing[Array.from(pair)[0]] = Array.from(pair)[1]; });
+    var at = 0;
+    while (at < chars.length) {
+      var close = closing[chars[at]];
+      var end = -1;
+      for (var j = at + 1; close !== undefined && j < Math.min(chars.length, at + rules.quoteMax + 2); j++) {
+        if (chars[j] === close) { end = j; break; }
+      }
+      if (end < 0) { at += 1; continue; }
+      for (var k = at + 1; k < end; k++) inside[k] = true;
+      at = end + 1;
+    }
+    return inside;
+  };
+
+  // Clauses of `text`: folded text, and for each folded UTF-16 unit the code-point index it came from and
+  // whether that character stands inside quotation marks.
+  var clausesOf = function (text, folder, rules) {
+    var breaks = Array.from(rules.clauseBreaks);
     var chars = Array.from(text);
+    var quoted = quotedOf(chars, rules);
     var clauses = [];
     var start = 0;
     chars.concat([breaks[0]]).forEach(function (ch, i) {
       if (breaks.indexOf(ch) < 0) return;
       if (i > start) {
-        var clause = { folded: "", origin: [], start: start, end: i, chars: chars };
+        var clause = { folded: "", origin: [], quoted: [], start: start, end: i, chars: chars };
         for (var k = start; k < i; k++) {
           folder.foldCharacter(chars[k]).forEach(function (out) {
             clause.folded += out;
-            for (var u = 0; u < out.length; u++) clause.origin.push(k);
+            for (var u = 0; u < out.length; u++) {
+              clause.origin.push(k);
+              clause.quoted.push(quoted[k]);
+            }
           });
         }
+        // a slip of voice input and what it means are of the same length: positions still map back
+        rules.slips.forEach(function (slip) { clause.folded = clause.folded.split(slip[0]).join(slip[1]); });
         if (clause.folded) clauses.push(clause);
       }
       start = i + 1;
     });
     return clauses;
+  };
+
+  // Every folded unit from `start` to `end` stands inside quotation marks.
+  var allQuoted = function (quoted, start, end) {
+    for (var i = start; i < end; i++) if (!quoted[i]) return false;
+    return true;
   };
 
   var wordsOf = function (clause, start, end) {
@@ -62,7 +97,7 @@
   };
 
   // A negation cue starts at `at`: not a word that only looks like one (不好意思), nor the middle of a
-  // question that offers both answers (行不行, 有没有, 方便不方便).
+  // question that offers both answers (行不行, 有没有, 方便不方便), nor the end of a question (满意不).
   var isNegation = function (folded, at, rules) {
     var cue = null;
     rules.negations.some(function (word) {
@@ -70,7 +105,7 @@
       return cue !== null;
     });
     var inWord = rules.notNegations.some(function (word) { return covers(folded, at, word); });
-    if (cue === null || inWord) return false;
+    if (cue === null || inWord || rules.askingEnds.indexOf(folded.substring(at)) >= 0) return false;
     return !asksBoth(folded, at, rules);
   };
 
@@ -99,8 +134,9 @@
   // A word paired with the fault phrasing `parts` is in `before` (what precedes it in its clause, and the
   // clause before when it opens its own): no fault.
   var excused = function (before, parts, rules) {
+    var key = parts.join("…");
     return rules.excuses.some(function (excuse) {
-      return excuse[0].join("…") === parts.join("…") &&
+      return excuse[0].some(function (phrasing) { return phrasing.join("…") === key; }) &&
         excuse[1].some(function (word) { return before.indexOf(word) >= 0; });
     });
   };
@@ -125,11 +161,17 @@
   // customer's words repeated, not taken back by a negation (for the kinds a negation can take back), not
   // followed by what the agent does instead (for the kinds that can be restored; `following` is the next
   // clause). With `crossing`, only a phrasing that spans that position counts (it joins two clauses).
-  var faultIn = function (kind, patterns, folded, previous, crossing, rules, following) {
+  // `quoted` marks the folded units inside quotation marks: a phrasing wholly among them is quoted.
+  var faultIn = function (kind, patterns, folded, previous, crossing, rules, following, quoted) {
     return patterns.some(function (parts) {
       return hits(parts, folded, rules.gap).some(function (span) {
         var start = span[0];
-        if ((crossing && !(start < crossing && crossing < span[1])) || asksBoth(folded, start, rules)) return false;
+        if (crossing && !(start < crossing && crossing < span[1])) return false;
+        // a phrasing asked both ways claims nothing: 行不行, 以后能不能回本
+        for (var asked = Math.max(0, start - 2); asked <= start; asked++) {
+          if (asksBoth(folded, asked, rules)) return false;
+        }
+        if (quoted && quoted.length && allQuoted(quoted, start, span[1])) return false;
         var before = folded.substring(0, start);
         if (excused((start <= rules.excuseReach ? previous : "") + before, parts, rules)) return false;
         if (rules.reportedKinds.indexOf(kind) >= 0 && reported(before, previous, rules)) return false;
@@ -177,7 +219,7 @@
   };
 
   var grade = function (text, keypoints, taboo, rules, folder, avoid) {
-    var clauses = clausesOf(text, folder, Array.from(rules.clauseBreaks));
+    var clauses = clausesOf(text, folder, rules);
     var faults = [];
     var faulty = Object.create(null);  // clauses that refuse, blame, over-promise …: they meet no key point
     rules.faults.concat([["avoid", avoid || []]]).forEach(function (rule) {
@@ -187,7 +229,7 @@
       clauses.forEach(function (clause, c) {
         var previous = c ? clauses[c - 1].folded : "";
         var following = c + 1 < clauses.length ? clauses[c + 1].folded : "";
-        if (faultIn(kind, patterns, clause.folded, previous, 0, rules, following)) {
+        if (faultIn(kind, patterns, clause.folded, previous, 0, rules, following, clause.quoted)) {
           faults.push({ kind: kind, words: clause.chars.slice(clause.start, clause.end).join("").trim() });
           found[c] = true;
         }
@@ -200,7 +242,8 @@
               Math.min(first.folded.length, second.folded.length) > rules.pairClause) continue;
           var previous = c > 1 ? clauses[c - 2].folded : "";
           var following = c + 1 < clauses.length ? clauses[c + 1].folded : "";
-          if (faultIn(kind, patterns, first.folded + second.folded, previous, first.folded.length, rules, following)) {
+          if (faultIn(kind, patterns, first.folded + second.folded, previous, first.folded.length, rules, following,
+                      first.quoted.concat(second.quoted))) {
             faults.push({ kind: kind, words: first.chars.slice(first.start, second.end).join("").trim() });
             found[c - 1] = found[c] = true;
           }
@@ -232,10 +275,12 @@
     });
     var whole = "";
     var origin = [];
+    var quotedWhole = [];
     var place = [];  // [clause, index in its folded text] of each unit of `whole`
     clauses.forEach(function (clause, c) {
       whole += clause.folded;
       origin = origin.concat(clause.origin);
+      quotedWhole = quotedWhole.concat(clause.quoted);
       for (var i = 0; i < clause.folded.length; i++) place.push([c, i]);
     });
     var repeated = function (at) {
@@ -248,7 +293,7 @@
       entry[2].forEach(function (pattern) {
         if (!pattern) return;
         hits([pattern], whole, 0).forEach(function (span) {
-          if (repeated(span[0])) return;
+          if (repeated(span[0]) || allQuoted(quotedWhole, span[0], span[1])) return;
           if (!first || span[0] < first[0] || (span[0] === first[0] && span[1] < first[1])) first = span;
         });
       });
