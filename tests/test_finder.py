@@ -60,6 +60,19 @@ def test_k_opens_the_finder_from_any_page(page, server):
 
 FINDER_PAGE_BUDGET_KIB = 600  # #18: the finder page's first load, uncompressed
 
+def follow_a_link_to_the_process_module(page):
+    """From the finder page, a link to 处理流程 followed by instant navigation (the same document); its first quiz."""
+    page.evaluate("""window.__sameDocument = true;
+        const link = document.createElement('a');
+        link.href = '../modules/handling-steps/'; link.id = 'to-quiz'; link.textContent = '处理流程';
+        document.querySelector('.md-content').prepend(link);""")
+    page.click("#to-quiz")
+    quiz = page.locator(".mdx-quiz[data-mdx-mounted]").first
+    quiz.wait_for()
+    assert page.evaluate("window.__sameDocument") is True, "not instant navigation"
+    return quiz
+
+
 
 def test_the_finder_page_first_load_stays_within_its_budget(browser, server):
     """What the finder page fetches until it is ready and the network is quiet, as served (no gzip)."""
@@ -82,14 +95,7 @@ def test_a_quiz_page_reached_from_the_finder_gets_its_scripts(browser, server):
     page.wait_for_selector("#phrase-finder[data-mdx-mounted]")
     assert page.evaluate("[typeof window.mdxQuiz, typeof window.mdxProjector, typeof window.mdxLearn]") == \
         ["undefined"] * 3
-    page.evaluate("""window.__sameDocument = true;
-        const link = document.createElement('a');
-        link.href = '../modules/handling-steps/'; link.id = 'to-quiz'; link.textContent = '处理流程';
-        document.querySelector('.md-content').prepend(link);""")
-    page.click("#to-quiz")
-    quiz = page.locator(".mdx-quiz[data-mdx-mounted]").first
-    quiz.wait_for()
-    assert page.evaluate("window.__sameDocument") is True, "not instant navigation"
+    quiz = follow_a_link_to_the_process_module(page)
     assert page.evaluate("typeof window.mdxProjector") == "object"
     page.wait_for_function("typeof window.mdxLearn === 'object'")
     quiz.locator("[data-quiz-action=submit]").click()
@@ -114,14 +120,7 @@ def test_a_page_reached_from_the_finder_gets_the_course_styles_it_held_back(brow
     page.goto(server.url + "finder/", wait_until="networkidle")
     page.wait_for_selector("#phrase-finder[data-mdx-mounted]")
     assert not page.evaluate("[...document.styleSheets].some(s => (s.href || '').includes('course-lessons'))")
-    page.evaluate("""window.__sameDocument = true;
-        const link = document.createElement('a');
-        link.href = '../modules/handling-steps/'; link.id = 'to-quiz'; link.textContent = '处理流程';
-        document.querySelector('.md-content').prepend(link);""")
-    page.click("#to-quiz")
-    quiz = page.locator(".mdx-quiz[data-mdx-mounted]").first
-    quiz.wait_for()
-    assert page.evaluate("window.__sameDocument") is True, "not instant navigation"
+    quiz = follow_a_link_to_the_process_module(page)
     page.wait_for_function("[...document.styleSheets].some(s => (s.href || '').includes('course-lessons'))")
     assert quiz.evaluate(QUIZ_LOOK) == direct
     page.close()
