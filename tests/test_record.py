@@ -74,8 +74,12 @@ def import_file(page, path: Path) -> str:
 def new_record(page, **changes) -> str:
     page.click('[data-record-action="new"]')
     fill(page, **changes)
-    notice = save(page)
-    found = re.search(r"\d{4}-\d{3,}", notice)
+    return saved_number(page)
+
+
+def saved_number(page) -> str:
+    """Save the form; the number the page gave the record."""
+    found = re.search(r"\d{4}-\d{3,}", save(page))
     assert found, page.inner_text("[data-record-part=errors]")
     return found.group(0)
 
@@ -543,3 +547,23 @@ def test_the_form_can_be_filled_and_saved_by_keyboard_alone(page, server):
             page.keyboard.press("Enter")
             break
     assert "2612-001" in page.inner_text("[data-record-part=notice]"), seen
+
+
+HOSTILE = '<img src=x onerror="window.__owned=1">"><script>window.__owned=1</script>'
+
+
+def test_markup_typed_into_a_record_stays_text_in_the_list_the_sheet_and_the_form(page, server):
+    """What a handler types (or a pasted CRM note) is text wherever the page shows it again."""
+    open_record(page, server.url)
+    fill(page, name="张" + HOSTILE, subject=HOSTILE, facts="经过：" + HOSTILE, request=HOSTILE)
+    number = saved_number(page)
+    page.reload()
+    page.wait_for_selector("#complaint-record[data-mdx-mounted]")
+    page.click(f'[data-record-open="{number}"]')
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__owned") is None
+    for part in ("list", "sheet"):
+        box = page.locator(f"[data-record-part={part}]")
+        assert box.locator("img, script").count() == 0, f"markup became elements in the {part}"
+        assert HOSTILE in box.text_content(), f"the {part} shows what was typed, as typed"
+    assert page.input_value("#record-facts") == "经过：" + HOSTILE
