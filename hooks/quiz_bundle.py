@@ -5,10 +5,16 @@ paper, drafts, the clock, grading, printing, the mount) with one file per questi
 Joined at build time, a page still makes one request for the quiz, however many types there are, and a
 new type is one new file in quiz/types/: nothing here or in mkdocs.yml names it. The sources themselves
 are not published. The minify plugin then minifies the joined file like any other listed script.
+
+The 情景应答题 grader's rules (macros/question_types/reply_grading.py, `browser_rules()`) end the bundle as
+`window.mdxReplyRules`: they are the same on every page, so in the one cached script they cost a learner one
+download instead of ~90 KB of HTML on every page with a reply question.
 """
 
 from __future__ import annotations
 
+import json
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -40,13 +46,23 @@ def bundle_order(names: list[str]) -> list[str]:
     return [*BEFORE_TYPES, *types, *AFTER_TYPES]
 
 
+def reply_rules_script() -> str:
+    """One assignment of the reply grader's rules; inert if ever inlined (no "</", no line separators)."""
+    from macros.question_types.reply_grading import browser_rules
+
+    text = json.dumps(browser_rules(), ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"window.mdxReplyRules={text};"
+
+
 def bundle(folder: Path) -> str:
-    """The joined script, from the quiz/ source folder."""
+    """The joined script, from the quiz/ source folder, with the reply grader's rules."""
     names = [path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()]
     parts = []
     for name in bundle_order(names):
         text = (folder / name).read_text(encoding="utf-8").strip()
         parts.append(f"/* ---- quiz/{name} ---- */\n{text}\n")
+    parts.append(f"/* ---- reply rules (macros/question_types/reply_grading.py) ---- */\n{reply_rules_script()}\n")
     return "\n".join(parts)
 
 
@@ -58,6 +74,10 @@ def on_files(files: Files, config) -> Files:
         raise PluginError(f"docs/{BUNDLE}: made from docs/{SOURCES} at build time — delete it")
     for file in sources:
         files.remove(file)
+    # The rules come from the project's Python package, as the macros' do
+    project = str(Path(config["config_file_path"]).parent)
+    if project not in sys.path:
+        sys.path.insert(0, project)
     folder = Path(config["docs_dir"]) / SOURCES
     files.append(File.generated(config, BUNDLE, content=bundle(folder)))
     return files

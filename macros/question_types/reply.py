@@ -18,7 +18,6 @@ from .base import FindTaboo, QuestionBase, QuestionType, Strict, TabooList, Text
 from .html import attr, input_name
 from .reply_grading import (
     RULES,
-    browser_rules,
     compile_keypoints,
     compile_phrasings,
     compile_taboo,
@@ -91,14 +90,13 @@ def _key(question: ReplyQuestion, inline) -> str:
 
 
 def _quiz_attributes(questions: Sequence[ReplyQuestion], taboo: TabooList) -> str:
-    """What the browser needs to grade written replies: the grading rules, folded taboo patterns and the
-    Traditional → Simplified pairs of every word they compare."""
+    """What the browser needs to grade this quiz's written replies besides the rules (which quiz.js carries):
+    folded taboo patterns and the Traditional → Simplified pairs of every word they compare."""
     patterns = compile_taboo(taboo)
     pairs = pairs_for([*(a for q in questions for p in q.keypoints for a in p.any),
                        *(p for _, _, found in patterns for p in found), *rule_texts(RULES),
                        *(a for q in questions for a in q.avoid)])
-    return (f' data-taboo="{_compact(patterns)}" data-reply-rules="{_compact(browser_rules())}"'
-            f' data-t2s="{attr(pairs)}"')
+    return f' data-taboo="{_compact(patterns)}" data-t2s="{attr(pairs)}"'
 
 
 def _check(question: ReplyQuestion, find_taboo: FindTaboo) -> list[tuple[str, str]]:

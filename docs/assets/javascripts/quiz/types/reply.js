@@ -1,6 +1,6 @@
 /*
- * quiz/types/reply.js: 情景应答 (reply): a written answer, graded by the rules the build writes on the quiz
- * root (data-reply-rules, from macros/question_types/reply_grading.py, which also holds the Python twin of
+ * quiz/types/reply.js: 情景应答 (reply): a written answer, graded by the rules the build puts at the end of
+ * quiz.js (window.mdxReplyRules, from macros/question_types/reply_grading.py, which also holds the Python twin of
  * `grade` below: tests/test_reply_grading.py fails on any difference). The reply is cut into clauses and
  * each clause folded (text-fold.js); a key point (data-keypoints: phrasings, each a list of parts that must
  * follow each other closely) is met by a phrasing no negation governs; refusals, blame, over-promises,
@@ -327,7 +327,7 @@
         keypoints: JSON.parse(q.el.getAttribute("data-keypoints") || "[]"),
         folder: new window.MdxFolder(root.getAttribute("data-t2s") || ""),
         taboo: JSON.parse(root.getAttribute("data-taboo") || "[]"),
-        rules: JSON.parse(root.getAttribute("data-reply-rules") || "null"),
+        rules: window.mdxReplyRules || null,
         avoid: JSON.parse(q.el.getAttribute("data-avoid") || "[]"),
         quizId: root.getAttribute("data-quiz-id") || ""
       };
