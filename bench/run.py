@@ -22,6 +22,7 @@ PAGE_TYPES = {
     "phrase library": "reference/phrases/",
     "taboo list": "reference/taboo/",
     "phrase finder": "finder/",
+    "投诉受理记录单": "record/",
 }
 
 
