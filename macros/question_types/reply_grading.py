@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from functools import cache
 from itertools import product
 
 from ..normalize import fold
@@ -491,7 +492,17 @@ def compile_phrasing(phrasing: str) -> list[str]:
 
 
 def browser_rules(rules: ReplyRules = RULES) -> dict:
-    """The rules as the browser needs them: plain lists, phrasings compiled like key points."""
+    """The rules as the browser needs them: plain lists, phrasings compiled like key points. The course's own
+    rules are compiled once (every `grade` needs them, and compiling took most of its time); read-only."""
+    return _course_browser_rules() if rules is RULES else _compile_browser_rules(rules)
+
+
+@cache
+def _course_browser_rules() -> dict:
+    return _compile_browser_rules(RULES)
+
+
+def _compile_browser_rules(rules: ReplyRules) -> dict:
     data = asdict(rules)
     return {
         "window": rules.window, "bridges": rules.bridges, "gap": rules.gap, "clauseBreaks": rules.clause_breaks,
@@ -793,10 +804,15 @@ def _synonym_table(rules: ReplyRules) -> dict[tuple[str, ...], list[list[str]]]:
     return table
 
 
+@cache
+def _course_synonym_table() -> dict[tuple[str, ...], list[list[str]]]:
+    return _synonym_table(RULES)
+
+
 def expand_synonyms(phrasings: Sequence[Sequence[str]], rules: ReplyRules = RULES) -> list[list[str]]:
     """The phrasings, then what their synonyms add: a whole phrasing, or one part of it, that is a member
     of a group is also written as each other member (请…主管 → 请…领导). Order kept, no repeats."""
-    table = _synonym_table(rules)
+    table = _course_synonym_table() if rules is RULES else _synonym_table(rules)
     out: list[list[str]] = []
     seen: set[tuple[str, ...]] = set()
 
