@@ -34,6 +34,14 @@ def new_context(browser, pip: bool = True, storage: bool = True, **options):
     return context
 
 
+def open_finder(context, server):
+    """The finder page in a new tab of `context`, its script mounted."""
+    page = context.new_page()
+    page.goto(server.url + "finder/")
+    page.wait_for_selector(MOUNTED)
+    return page
+
+
 def open_mini(context, page, how):
     """Opens the mini window with `how(page)` (a click or a key); returns the new window's page and the frame
     the finder runs in (the PiP window's iframe, or the popup itself)."""
@@ -85,9 +93,7 @@ def copied(frame) -> None:
 
 def test_headless_chromium_opens_the_picture_in_picture_window_which_finds_and_copies(browser, server, library):
     context = new_context(browser)
-    page = context.new_page()
-    page.goto(server.url + "finder/")
-    page.wait_for_selector(MOUNTED)
+    page = open_finder(context, server)
     assert page.evaluate("typeof window.documentPictureInPicture") == "object", "this Chromium has no PiP API"
     window, frame = open_mini(context, page, lambda p: p.locator(".mdx-finder [data-mini-window]").click())
     assert page.evaluate("window.mdxMiniWindow.kind()") == "pip"
@@ -131,9 +137,7 @@ def test_without_the_api_a_popup_opens_from_a_module_page_header(browser, server
 @pytest.mark.parametrize("pip", [True, False], ids=["pip", "popup"])
 def test_favourites_channel_and_placeholders_are_shared_with_the_page(browser, server, library, pip):
     context = new_context(browser, pip=pip)
-    page = context.new_page()
-    page.goto(server.url + "finder/")
-    page.wait_for_selector(MOUNTED)
+    page = open_finder(context, server)
     _, frame = open_mini(context, page, lambda p: p.locator(".mdx-finder [data-mini-window]").click())
 
     # A favourite kept in the mini window is in the page's list (storage event) ...
@@ -172,9 +176,7 @@ def test_favourites_channel_and_placeholders_are_shared_with_the_page(browser, s
 @pytest.mark.parametrize("pip", [True, False], ids=["pip", "popup"])
 def test_keyboard_alone_opens_searches_selects_and_copies(browser, server, library, pip):
     context = new_context(browser, pip=pip)
-    page = context.new_page()
-    page.goto(server.url + "finder/")
-    page.wait_for_selector(MOUNTED)
+    page = open_finder(context, server)
     assert "Alt+W 小窗" in page.locator("#phrase-finder-help").inner_text(), "the key is listed with the others"
     window, frame = open_mini(context, page, lambda p: p.keyboard.press("Alt+W"))
     frame.wait_for_function("document.activeElement && document.activeElement.id === 'phrase-finder-input'")
