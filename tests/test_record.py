@@ -567,3 +567,15 @@ def test_markup_typed_into_a_record_stays_text_in_the_list_the_sheet_and_the_for
         assert box.locator("img, script").count() == 0, f"markup became elements in the {part}"
         assert HOSTILE in box.text_content(), f"the {part} shows what was typed, as typed"
     assert page.input_value("#record-facts") == "经过：" + HOSTILE
+
+
+def test_delete_is_offered_only_for_a_saved_record(page, server):
+    open_record(page, server.url)
+    delete = page.locator('[data-record-action="delete"]')
+    assert not delete.is_visible(), "a record not yet saved has nothing to delete"
+    fill(page)
+    number = saved_number(page)
+    page.click('[data-record-action="new"]')
+    assert not delete.is_visible()
+    page.click(f'[data-record-open="{number}"]')
+    assert delete.is_visible()
