@@ -47,9 +47,10 @@ def labelled_cases(library) -> list[tuple[str, str, str]]:
 
 
 def browser_verdicts(browser, library, cases) -> list[dict]:
-    """The verdicts of quiz/types/reply.js, run in Chromium on the data the build writes on the page."""
+    """The verdicts of quiz/types/reply.js, run in Chromium on the data the build writes on the page. A case
+    whose key is None is graded with no key points and nothing to avoid: its faults alone decide."""
     questions = reply_questions(library)
-    keys = sorted({key for key, _, _ in cases})
+    keys = sorted({key for key, _, _ in cases if key})
     keypoints = {key: [{"label": label, "any": phrasings}
                        for label, phrasings in compile_keypoints(questions[key].keypoints)] for key in keys}
     avoid = {key: compile_phrasings(questions[key].avoid) for key in keys}
@@ -69,7 +70,7 @@ def browser_verdicts(browser, library, cases) -> list[dict]:
             """([cases, keypoints, avoid, taboo, rules, pairs]) => {
                  const folder = new window.MdxFolder(pairs);
                  return cases.map(([key, , answer]) =>
-                   window.mdxReplyGrading.grade(answer, keypoints[key], taboo, rules, folder, avoid[key]));
+                   window.mdxReplyGrading.grade(answer, keypoints[key] || [], taboo, rules, folder, avoid[key] || []));
                }""",
             [cases, keypoints, avoid, taboo, browser_rules(), pairs])
     finally:
@@ -79,7 +80,8 @@ def browser_verdicts(browser, library, cases) -> list[dict]:
 def python_verdicts(library, cases) -> list[dict]:
     questions = reply_questions(library)
     taboo = taboo_list(library)
-    return [grade(answer, questions[key].keypoints, taboo, questions[key].avoid) for key, _, answer in cases]
+    return [grade(answer, questions[key].keypoints, taboo, questions[key].avoid) if key else grade(answer, [], taboo)
+            for key, _, answer in cases]
 
 
 def agreement(cases, verdicts) -> tuple[Counter, Counter]:
@@ -250,8 +252,11 @@ RULE_CASES = [
     # what cannot be done on the spot is no refusal; what cannot be done at all is
     ("handling-steps/reply-promise-cannot-solve",
      "让您着急了。这笔转账当场没法查出结果，要后台核查，我今天就提交，明天下午三点前我亲自打电话告诉您。", True, None),
+    # … and so is a plain "we cannot" when what the agent does follows, however many clauses later (round six)
     ("handling-steps/reply-promise-cannot-solve",
-     "让您着急了。这笔转账我们没法查，要后台核查，我今天就提交，明天下午三点前我亲自打电话告诉您。", False, "refused"),
+     "让您着急了。这笔转账我们没法查，要后台核查，我今天就提交，明天下午三点前我亲自打电话告诉您。", True, None),
+    ("handling-steps/reply-promise-cannot-solve",
+     "让您着急了。这笔转账我们没法查，要后台核查，明天下午三点前会有人打电话告诉您。", False, "refused"),
     # a feeling called normal is accepted; a complaint called normal is dismissed
     ("bank-situations/reply-mis-selling",
      "亏了这么多，您生气是很正常的。我先登记，调取当时的双录和合同核查，本月底前给您答复。", True, None),

@@ -64,3 +64,26 @@ def load_batch(path: Path) -> list[tuple[str, str, str]]:
     batch = AnswerBatch.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))).root
     return [(key, category, answer) for key, judged in batch.items()
             for category, answers in judged.model_dump(by_alias=True).items() for answer in answers]
+
+
+FAULT_FAMILIES = ("over-promise", "blame", "refusal", "rude", "favour")
+Sentence = Annotated[str, Field(min_length=2, max_length=120)]
+
+
+class FaultSentences(Strict):
+    """Single things an agent says, by the fault a trainer finds in them; `clean` ones have none.
+
+    A reply's faults are judged sentence by sentence, so every family can be written in many more wordings
+    than whole answers allow: what the grader must recognise wherever a learner puts it."""
+
+    faults: dict[str, list[Sentence]]
+    clean: list[Sentence] = Field(min_length=1)
+
+    def model_post_init(self, _context) -> None:
+        unknown = sorted(set(self.faults) - set(FAULT_FAMILIES))
+        if unknown:
+            raise ValueError(f"unknown fault families {unknown}: use {list(FAULT_FAMILIES)}")
+
+
+def load_fault_sentences(path: Path) -> FaultSentences:
+    return FaultSentences.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))

@@ -55,7 +55,7 @@ CALLBACK_HANDED_BACK = (
     "你改天再来…问", "你过两天再来…问", "你到时候再来…问", "再来一趟…问", "再跑一趟…问", "有空…再联系",
     "有空…再打", "有空…再来问", "再来电…问", "再联系…问")
 # What the customer did, after 是你自己 (blame); 这毕竟是您自己的钱 names whose money it is and blames nobody.
-SELF_DEEDS = (
+SELF_DEEDS = ("转", "取", "拿", "借", "接", "报", "给", "告诉", "透露", "泄露",
     "没", "不", "弄", "搞", "操作", "输", "忘", "点", "选", "要", "签", "同意", "造成", "导致", "决定", "买",
     "填", "开", "办", "说", "把", "答", "摔", "记", "看", "用", "留", "设置", "改", "的事", "的问题", "的原因",
     "的责任", "的错", "的选择")
@@ -98,7 +98,9 @@ NO_HANDOVER = ("交接不了", "交代不了", "转达不了", "转告不了", "
 CANNOT = ("check不了", "check不到", "打不了", "打印不了", "约不上", "约不到", "预约不了", "排不上", "排不到", "弄不了", "处理不了", "解决不了",
           "安排不了", "申请不了", "调不了", "调不出", "接待不了")
 # A later time the agent names, after what cannot be done now (see `restorers`).
-WHENS = ("今天", "明天", "后天", "点前", "之前", "天内", "日内", "下班前", "小时内", "分钟内")
+WHENS = ("今天", "明天", "后天", "点前", "天内", "日内", "下班前", "小时内", "分钟内",
+         # not 之前 alone: 之前的聊天记录 looks back
+         *(f"{day}之前" for day in ("点", "号", "日", "天", "班", "午", "一", "二", "三", "四", "五", "六")))
 # What could have been done but will not be (本来可以给你打出来的，但现在人太多了): the contrast refuses.
 COUNTERFACTUALS = tuple(f"{could}…{contrast}" for could in ("本来可以", "本来能", "原本可以", "本可以", "本来是可以",
                                                               "本来应该", "本来是应该", "本来想", "原本想")
@@ -138,9 +140,121 @@ FEELINGS_CALLED_RIGHT = tuple(f"{feeling}{link}{right}" for feeling in ("急", "
 # Slips of voice input, each written form and the form meant, of the same length (a folded position still maps
 # back to the original): 省的 for 省得, 以经 for 已经, 经里 for 经理, 在 for 再 after a time or a 不用 (改天在来, 不用在打).
 SLIPS = (("省的", "省得"), ("免的", "免得"), ("以经", "已经"), ("经里", "经理"),
+         # not a slip, but read the same way: 非保本 denies 保本 with a 非 the negation cues do not hold (非常)
+         ("非保本", "不保本"),
          *((f"{when}在{verb}", f"{when}再{verb}")
            for when in ("改天", "明天", "下次", "回头", "有空", "过两天", "到时候", "一会", "不用", "不必", "别", "了", "自己")
            for verb in ("来", "打", "问", "说", "讲", "给", "跑", "重")))
+
+# Round six: families from four blind sentence corpora (a lobby manager, a phone agent, a wealth adviser, a county
+# teller, a collections agent, an old teller, a chat agent, a corporate clerk, a tired hotline agent, a deputy
+# branch head, an untrained helper, a gift-giving account manager, a Cantonese-area teller, a curt supervisor),
+# each fault written in many wordings, beside sentences a trainer accepts that use the same words.
+# What the customer should have done, said after the fact (您当时要是看一眼回单，哪还有这事儿).
+HINDSIGHT_IFS = ("你当时要是", "你当初要是", "你那会儿要是", "你要是早", "要是你早", "你要是提前", "你要是听", "你要是看",
+                 "你但凡", "但凡你", "你早点", "你早些", "你早来", "你早一天", "你早上一")
+HINDSIGHT_THENS = ("哪还有", "哪会", "哪至于", "不至于", "就不会", "也不会", "早就", "甭", "也不用", "早…了", "就没")
+# The customer's carelessness named: 您没仔细读, 您咋就没核, 早跟您讲过别信, 下回长点心吧.
+CARELESS = ("你没仔细", "你没认真", "没仔细读", "没仔细看", "没认真看", "没认真读", "你不看", "你没看清", "你没核",
+            "咋就没", "怎么就没", "咋不", "咋就不", "怎么就不", "你怎么不", "你为什么不", "为啥不", "你干嘛不",
+            "偏不听", "不听劝", "早跟你讲过", "早跟你说过", "早就跟你说", "早就跟你讲", "早提醒过", "早就提醒", "提醒过你",
+            "告诉过你", "跟你说过多少", "说过多少次", "讲过多少次", "长点心", "仔细点", "别再这么粗心", "粗心", "马马虎虎",
+            "毛躁", "大意了", "没太注意", "你也是没", "你当时也是没", "咋整的", "怎么搞的", "咋搞的", "怪就怪", "要怪就怪",
+            "只能怪", "得怪你", "你们自己没", "你们自己不", "是你们自己", "要是听我…哪", "太大意", "太不小心", "你太相信", "太轻信", "签字跟玩", "跟玩儿似的", "单子都不看", "都不看就")
+# Responsibility put on the customer, or kept off the bank: 属于持卡人自身原因, 这不能全赖我们.
+CUSTOMERS_FAULT = ("是你的问题", "是你的原因", "是你的责任", "你的责任", "你自身", "自身原因", "个人原因", "操作失误",
+                   "是你自个", "自找的", "自己兜着", "自己耽误", "你耽误的", "不能全赖", "不能赖我们", "赖不着", "赖不到",
+                   "不赖我们", "可不赖", "怪不着", "怪不到我们", "不能怪我们", "别光说我们", "别来冲我们", "不是银行的问题",
+                   "不是我们的问题", "不是我们的责任", "跟银行没关系", "跟我们银行没关系", "跟我们发卡行没关系",
+                   "责任不在我们", "不在我们这", "不存在误导", "按你的指令", "按指令办", "又不是我们刁难",
+                   "说到底还是你", "说到底是你", "归根到底", "还是你太", "也得想想自己", "想想自己", "现在又不认",
+                   "又不认了", "又不认账", "拖到现在", "现在才来说", "现在来说晚了", "才来说", "你也承认", "你自己也承认",
+                   "你点的确认", "你点了同意", "你点了确认", "你自己…点的", "你自己…签的", "你自己…填的", "习惯不好",
+                   "出事了吧", "我说什么来着", "就该问清楚", "就该看清", "就该看仔细", "本来就该自己", "就不该碰", "不该碰",
+                   "就不该买", "就不该投", "签了就完事", "你看错", "是你看错", "可能是你…错")
+# The customer judged by a group they belong to: 你们年轻人就是急, 一般人都知道, 现在的人啊.
+STEREOTYPES = ("你们年轻人", "年轻人就是", "年轻人办事", "现在的人啊", "现在的年轻人", "老人家就是", "有些客户就是", "一般人都知道", "谁都知道", "大家都知道", "人人都知道",
+               "没见过谁", "就没见过", "谁…谁负责", "谁…谁上当", "谁…谁倒霉", "谁…谁吃亏")
+# An outcome settled before anything is checked: 一看就是我们系统扣错了, 查都不用查, 肯定是商户那边的问题.
+UNCHECKED_VERDICTS = ("一看就是", "明摆着是", "还用查", "查都不用查", "不用查了", "不用查…肯定", "肯定是…的问题",
+                      "一定是…的问题", "肯定是…的错", "一定是…的错", "肯定是…搞错", "肯定是…弄错", "肯定是…扣错",
+                      "肯定是…录错", "肯定是…选错")
+# Certainty in other words: 错不了, 没跑儿, 板上钉钉, 我不姓王.
+MORE_CERTAINTIES = ("错不了", "没跑", "板上钉钉", "不姓", "妥妥", "稳稳", "准没错", "一准", "保准", "管保", "指定能",
+                    "放一万个心", "最晚", "最少", "最起码")
+MORE_OUTCOMES = ("追得回", "拦得住", "拦住", "拿得回", "要得回", "回得来", "能删", "给你删", "删了", "撤了", "撤掉",
+                 "撤销掉", "恢复", "放款", "能用了", "就能用", "前到", "就到", "能到账", "赔上", "全包", "包了", "免了",
+                 "不会再扣", "解决了", "通过了", "批了")
+# Outcomes promised outright, whoever says them: 这条逾期我们后台能删, 利息损失我们全包了, 误工费也给您赔上.
+OUTCOMES_PROMISED = ("后台能删", "能给你删", "我就给你删", "直接给你删", "找人…删", "内部渠道", "全包了", "我们全包",
+                     "永久…免", "永久免", "给你算…误工费", "误工费…给你赔", "误工费…赔上", "误工费…肯定", "误工费…没问题",
+                     "赔…一千", "赔…五百", "赔…几百", "最少给你赔", "保证…彻底", "彻底…解决了", "自动退回", "什么都不用管",
+                     "就能用了", "明天就能用", "下个月…恢复", "就给你恢复", "一提…撤", "准撤", "没有撤不掉", "肯定退", "一定退",
+                     "肯定给退", "保证退",
+                     # 准 only where it cannot be 为准, 批准 or 标准: 明儿一早准到您卡上
+                     "准到你", "准涨", "准能", "肯定过", "一定过", "肯定能过", "一定能过", "整没了", "弄没了",
+                     "给你消掉", "帮你消掉", "不会有任何记录", "不会有记录", "征信不会有", "自动删除", "自动消除", "全额承担", "银行全额", "不用管了", "就不姓", "分钟的事",
+                     # an outcome no one has decided, promised for a time: 过两天就给您解开了, 钱箱一清就给您补上
+                     *(f"就给你{done}" for done in ("补上", "补回", "解开", "解冻", "取出", "拿出", "删",
+                                                "撤", "恢复", "免", "更正", "改过来")),
+                     *(f"就能{done}" for done in ("追回", "解冻", "解开", "更正", "恢复", "删", "撤", "退回", "到账",
+                                                "拿回", "要回", "取出", "拿出")),
+                     "就更正", "更正过来了", "就拿出来", "就取出来")
+# Only a different place or person can help, and the customer must go: 找商户退去, 去分行问问看吧, 有意见您找上面.
+SENT_ELSEWHERE = ("你找…去", "找…退去", "找…问去", "找…要去", "去…问问看", "去…问问吧", "去…试试吧", "到…问问吧",
+                  "你得去找", "你得去", "得去找", "你拨打…吧", "拨打…电话吧", "找上面", "找上级去", "找你们客户经理",
+                  "跟接班的", "跟…同事说吧", "明天…说吧", "让…自己来", "自己来吧", "就去投吧", "去投吧", "随便投", "随你投",
+                  "你请回", "请回吧", "明天请早", "请早", "再来排队", "拿回去重新", "回去重新", "先让后面", "下一位",
+                  "重新发起", "以后自己查", "自己上app", "没退再打", "没到再打", "没退再来", "没到再来")
+# Nothing will come of it, said with the action: 催了也快不了多少, 后台一般不会理, 主管来了也是这个说法.
+FUTILE = ("也快不了", "快不了多少", "不会理", "没人会理", "没人会管", "不会管", "也是这个说法", "还是这个说法", "结果还是一样",
+          "结果一样", "结果都一样", "从来没批", "没批过", "不会批", "来了也", "打了也", "找了也", "提了也",
+          "也是转回", "转回我们", "研究研究", "再研究", "再沟通沟通", "自然会通知", "等消息", "回去等", "先回去…等",
+          "耐心等等", "再等等吧", "多等等")
+# Outside what the agent may do, and left there: 不归在线客服管, 不是我们支行层面能解决的, 真说不上话.
+NOT_OURS = ("不归…管", "不是…能解决", "不是…能办", "说不上话", "没权限", "没有权限", "不支持", "没有先例", "没先例",
+            "柜面只管", "我们只管", "也做不了", "帮不上", "也没有别的办法", "没有别的办法", "没别的办法", "说不清", "不好说", "跟不了",
+            "不处理了", "就不处理", "不予处理", "不便告诉", "不方便告诉", "照章办事", "就是这么定的", "制度就是",
+            "规定就是", "已下班", "看不过来", "我都说了", "该说的…都说了", "我说过了", "回复过了", "重复提问", "不用再说了", "不必再说了",
+            "别再说了")
+# What the agent will not do, in so many words (录音录像是内部资料，不能调): an honest limit when what the agent
+# does instead follows, a refusal when nothing does.
+CANNOT_DO = tuple(f"不能{act}" for act in ("调", "查", "换", "改", "办", "给", "免", "删", "撤", "修", "补", "帮", "受理", "处理"))
+# Nobody in particular will act: 有结果了会有人联系您的, 查完系统会自动通知您, 谁联系您我也不知道.
+NOBODY_IN_PARTICULAR = ("会有人…联系", "有人会…联系", "其他同事…联系", "会有同事…联系", "系统…自动通知", "我也不知道",
+                        "我也不清楚", "耐心等待", "都得等", "等叫号", "查了也", "查也一样", "也是一样的结果")
+# The customer left to do it alone: 您自己回去在手机银行上查吧, 您自己拿去外面的维修店看看吧, 您让对方银行查查吧.
+ON_THEIR_OWN = ("你自己回去", "自己…查吧", "自己…打吧", "自己去…打", "自助机上打", "你自己拿去", "外面的…看看吧",
+                "你让…查查吧", "让对方…查", "你自己确认", "自己…确认一下")
+# The customer made to tell it again, in more wordings than `refusals` had (您跟那边同事再把情况说一遍就行).
+RETOLD = ("再把…说一遍", "再把…讲一遍", "你重新描述", "你把…重新描述", "你重新…说一遍", "你重新…讲一遍", "你从头再讲",
+          "你从头再说", "你重说一遍", "再说一遍就行", "跳过", "直接报卡号", "直接说…办啥", "简单说下", "说下要办")
+# Talking down: the complaint made small, the customer's manner or tears rebuked, the bank too big to care.
+BELITTLING = ("这种小事", "这点小事", "小事一桩", "懒得管", "懒得", "还怕这个", "这么大的银行", "随便找", "也听不懂",
+              "你听不懂", "听不懂的", "顾不过来", "不至于吧", "闹成这样", "为这点", "就这点钱", "就几十块", "就十几块",
+              "犯得着", "至于吗", "情绪收", "收一收", "你的态度", "注意…态度", "那么大声", "小点声", "又不是听不见",
+              "又不是我", "别冲我", "冲我发火", "冲着我", "发火做什么", "听烦了", "都烦了", "烦死", "听烦", "讲重点", "快点讲", "见多了", "见多啦",
+              "不是第一个", "想好了再来", "想清楚…再来", "是你的事", "没你想的那么", "没那么严重", "没什么大不了",
+              "有什么大不了", "不是重点", "你一个人改", "因为你一个人", "讲讲道理", "讲点道理", "拜托你讲", "又是你",
+              "都说清楚了吗", "没见过你这样", "你这样的客户", "哭有什么用", "说这些有什么用", "有什么用啊", "哭能", "换家银行", "换个银行", "换一家",
+              "这算什么", "多了去了", "比你倒霉", "情绪稳定了…再", "谈不了", "不稀罕", "爱办不办", "爱信不信",
+              "也值得", "这么大声", "这点事", "有啥用", "冲我喊", "冲我嚷", "识字", "多难看", "别在这儿哭", "多丢人", "真丢人", "丢不丢人",
+              "算啥", "算什么", "急啥", "急什么", "慌啥", "哭啥", "嚷啥", "嚷什么", "喊什么", "吵什么",
+              "了就…了呗", "又没丢", "又没少", "还听不明白", "都跟你说了", "说…遍了", "就投呗", "我又不怕", "不怕你投",
+              "算谁的", "别拍桌子", "别折腾", "想多了", "坑你", "还是…算了", "就睡不着", "行啦行啦", "得了吧",
+              "你讲的都对", "你说的都对", "你太着急", "太急了", "很常见", "挺常见", "常有的事")
+# Favours in more wordings: gifts handed over, fees wiped, paperwork skipped, a colleague or the agent's own
+# job number used, money lent from the agent's pocket.
+MORE_FAVOURS = ("桶油", "套杯子", "拿着…翻篇", "翻篇", "就当交个朋友", "交个朋友", "直接给你免", "给你免了", "打个招呼就",
+                "打声招呼就", "找人打个招呼", "跟里面打个招呼", "跟柜台说一声", "帮你勾", "帮你签", "替你签", "帮他签", "把名签", "不录了", "就不录", "不用录",
+                "不用亲自来", "不用本人", "本人不来也行", "不用他本人", "不用她本人", "授权书不用", "不用…授权书",
+                "过后再补", "回头再补", "回头补", "抹了", "给你抹", "抹掉", "冲掉", "不用走申请", "不走流程", "不用走流程",
+                "不走申请", "少一份也能", "也能先批", "缺…没关系", "升个vip", "升…vip", "帮你写一个",
+                "也不要紧", "撤了投诉", "留个…额度", "提成", "不用看证", "不看证", "不用出示", "熟人不用", "熟人…不用", "兜里", "先给你拿",
+                "拿我的", "说一声就成", "说一声就行", "不用填…表", "唔使填", "不用填单", "当看不见", "当没看见",
+                "不一样也没关系", "我们不查", "不查的", "偷偷", "帮你跳过", "用我的工号", "拿我的工号", "不问你", "就不问", "不收了",
+                "材料不用交", "先给他解", "手续…补", "多算", "一点意思", "垫了", "给你垫", "先垫", "算我们赔",
+                "现金你拿着", "就不用出示", "本来要…不过", "本来要…就帮", "本来要…先给")
 
 
 @dataclass(frozen=True)
@@ -209,12 +323,16 @@ class ReplyRules:
         "只能等", "只好等", "只有等", "只能干等", "就干等", "等通知吧", "慢慢等吧", "查不到",
         # round five: sent off alone or to another day, the handover refused, what cannot be done left there,
         # what could have been done refused with a 但
-        *SENT_OFF, *NO_HANDOVER, *CANNOT, *COUNTERFACTUALS)
+        *SENT_OFF, *NO_HANDOVER, *CANNOT, *COUNTERFACTUALS,
+        # round six: sent elsewhere, told nothing will come of it, told it is not ours, made to tell it again
+        *SENT_ELSEWHERE, *FUTILE, *NOT_OURS, *RETOLD, *CANNOT_DO, *NOBODY_IN_PARTICULAR, *ON_THEIR_OWN)
     # The customer is made the one at fault.
     blame: tuple[str, ...] = (
         "怪谁", "怪不了", "谁让你", "谁叫你", *(f"是你自己{deed}" for deed in SELF_DEEDS), "你自己没", "你自己不", "你自己弄", "你自己忘", "你自己摔",
         "你自己选的", "你自己做的", "你自己签", "你自己操作", "你自己留", "你自己打错", "你自己用错", "你自己记错",
-        "你记错了", "你自己要", "肯定是你", "你自己才", "人为损坏", "人为的", "操作不当", *POLITE_BLAME)
+        "你记错了", "你自己要", "肯定是你", "你自己才", "人为损坏", "人为的", "操作不当", *POLITE_BLAME,
+        *(f"{hindsight}…{then}" for hindsight in HINDSIGHT_IFS for then in HINDSIGHT_THENS), *CARELESS, *CUSTOMERS_FAULT,
+        *STEREOTYPES)
     # Promises the agent cannot keep: outcomes nobody has decided yet. A promise of what the agent does
     # (保证三点前回电, 保证查清楚) is kept by the agent and is not one of them.
     over_promises: tuple[str, ...] = (
@@ -237,21 +355,21 @@ class ReplyRules:
         # the fault admitted before anything was checked: 肯定是我们扣错了 (核实后如果确实是我们扣错了 is conditional)
         "肯定是我们", "一定是我们", "绝对是我们", "准是我们", "铁定是我们", "百分之百是我们", "百分百是我们",
         "肯定是银行的错", "肯定是银行的问题", "一分钟内…到账", "开除", "肯定没问题", "绝对没问题", "一百个心", "百分之百", "百分百",
-        *SURE_RETURNS)
+        *SURE_RETURNS, *UNCHECKED_VERDICTS, *OUTCOMES_PROMISED)
     # An outcome nobody has decided yet, said with certainty: a certainty word and an outcome in one
     # clause, in either order, at most `gap` apart (钱肯定全退给您, 本金一分不少都会到您卡上), or across a
     # clause pair when one of the two is short (…都会到您卡上，我保证). Expanded into over-promises.
     # A promise to act (保证今天查清楚, 一定三点前回电) names no outcome and is no over-promise.
     certainties: tuple[str, ...] = (
         "保证", "肯定", "一定", "绝对", "准保", "准能", "准给", "百分之百", "百分百", "一分不少", "打包票", "包你",
-        "铁定", "必定", "必然", "担保", "确保", "放一百个心")
+        "铁定", "必定", "必然", "担保", "确保", "放一百个心", *MORE_CERTAINTIES)
     outcomes: tuple[str, ...] = (
         "退给", "退回", "退还", "退到", "全退", "能退", "给你退", "退你", "都退", "到账", "能到", "会到", "到…账上", "到…卡上",
         "到…账户", "打回", "回到…卡", "补发", "补给", "补上", "补回", "涨回来", "涨回去", "回本", "不亏", "不会亏",
         "赚回来", "赔给", "赔偿", "全赔", "赔你", "赔钱", "能通过", "会通过", "给你通过", "审核通过", "批下来",
         "批准", "能批", "办成", "办下来", "按你说的…办", "按你的意思…办", "照你说的…办", "按你的要求…办", "不上征信", "不会上征信", "不影响征信", "不会影响征信", "征信…没事",
         "解冻", "追回", "拿回", "要回", "找回", "能回来", "免掉", "给你免", "减免下来", "能减免", "给你减免", "撤销",
-        "不受影响", "没影响", "不会有影响", "不会有事", "到位", "换新", "给你换", "删掉", "消除")
+        "不受影响", "没影响", "不会有影响", "不会有事", "到位", "换新", "给你换", "删掉", "消除", *MORE_OUTCOMES)
     # Favours a bank gives only with authorisation, offered on the spot: extra money, gifts, higher
     # rates, rules bent (代办 where the customer must come). Fail unless said to go by the rules.
     favours: tuple[str, ...] = (
@@ -262,12 +380,13 @@ class ReplyRules:
         "通融", "破例", "破个例", "开个口子", "开后门", "走后门", "特事特办", "特殊处理", "我做主", "做个主",
         "让他代办", "他代办", "代你办", "帮你代办", *STAND_INS, "让…代办", "让…代你",
         # money given on the spot and called amends (补给您，算是赔礼), or the interest made up
-        *AMENDS, "利息…补给你", "利息…补你", "利息…赔给你", *GIFTS)
+        *AMENDS, "利息…补给你", "利息…补你", "利息…赔给你", *GIFTS, *MORE_FAVOURS)
     # A required check waived: the customer's money or identity goes unchecked.
     waived_checks: tuple[str, ...] = (
         "不用…核对", "不必…核对", "不需要…核对", "无需…核对", "免…核对", "不核对", "跳过…核对", "省了…核对",
         "不用…核实", "不必…核实", "不需要…核实", "不用…验证", "不用…确认身份",
-        "不用查…收款", "不用管…收款", "不用问…用途", "不用管…用途", *WAIVED_REQUIREMENTS)
+        "不用查…收款", "不用管…收款", "不用问…用途", "不用管…用途", *WAIVED_REQUIREMENTS,
+        "不用检测", "不用…检测", "不检测", "不用…鉴定")
     # A commitment taken back in the same breath: the point it made is void (明天给您回电。其实打不打也一样;
     # 请示了也批不下来; 等领导有空了再说; 什么时候回复现在也说不好).
     takebacks: tuple[str, ...] = (
@@ -284,8 +403,9 @@ class ReplyRules:
     # or opening the next one, voids a fault of `restored_kinds`. A 但 must lead to what *I* do, at most
     # `restorer_gap` characters on (不过您可以去别的网点问问 restores nothing).
     restorer_gap: int = 12
-    restorers: tuple[str, ...] = ("但…我", "不过…我", "可是…我", "可我", "得去", "我去", "我得", "我先", "我马上",
+    restorers: tuple[str, ...] = ("但…我", "不过…我", "可是…我", "可我", "但可以帮", "可以帮你", "得去", "我去", "我得", "我先", "我马上",
                                   "我这就", "我会", "我一定", "我现在就", "得请示", "要请示", "需要请示", "得问", "得找", "得上报", "得报",
+                                  "得跟", "得向", "要跟…申请", "需要跟", "得申请", "要申请",
                                   # the agent arranges the next visit: 回头您再来办的时候直接找我
                                   "直接找我", "我帮你", "我提前", "我替你",
                                   # a later time the agent names: 今天没办法出结果，明天上午十点前给您回电
@@ -293,6 +413,21 @@ class ReplyRules:
                                   # or the agent first, then the time: 今天实在解决不了，我下班前给您打电话
                                   *(f"我{when}…给你" for when in WHENS))
     restored_kinds: tuple[str, ...] = ("refused", "taken-back")
+    # What cannot be done, said honestly, is restored by what the agent then does anywhere later in the reply,
+    # not only in the next clause (这个线上办不了，要本人去网点；我帮您约好明天上午的号): one of these limits,
+    # and one of `later_restorers` in any later clause. A limit is a fact about the case; a refusal such as
+    # 别想了, 您还得从头再讲一遍 or 爱找谁找谁 stays one whatever follows.
+    limits: tuple[str, ...] = (
+        "没办法", "没有办法", "没法", "办不了", "查不了", "改不了", "退不了", "帮不了", "给不了", "说了不算", "做不到",
+        "办不到", "说不准", "不归我", "只能等", "只好等", "只有等", "查不到", "查不到原因", "查不出原因", "管不了",
+        "不能退", "催不了", *CANNOT, *NOT_OURS, *CANNOT_DO, "我也不知道", "我也不清楚")
+    limited_takebacks: tuple[str, ...] = ("也不好说", "也说不好", "也讲不好", "也说不准", "也讲不准", "也难说")
+    later_restorers: tuple[str, ...] = (
+        "我马上", "我这就", "我现在", "我立刻", "我立即", "我先", "我会", "我一定", "我帮你", "我替你", "我给你", "我把",
+        "我来", "我去", "我得", "我陪", "我记", "我联系", "我请", "我找", "我问", "我查", "我调", "我写", "我登记",
+        "我提交", "我申请", "我主动", "我尽快", "我第一时间", "我今天", "我明天", "我下午", "我上午", "我下班前",
+        "能做的是", "能帮你的是", "我能做的", "我能帮", "直接来找我", "来找我", "直接找我",
+        *(f"{when}…{who}" for when in WHENS for who in ("给你", "我")))
     # An over-promise under a condition is none: 如果查实是我们的错，一定全额退给您 (in its clause before it,
     # or in the clause before when it opens its own).
     conditions: tuple[str, ...] = ("如果", "要是", "若是", "假如", "万一", "符合", "按规定", "查实", "核实后",
@@ -303,7 +438,7 @@ class ReplyRules:
     negatable_kinds: tuple[str, ...] = ("over-promise", "favour")
     # Faults of these kinds are also looked for across two clauses, one of them at most this many
     # characters long (…都会到您卡上，我保证).
-    paired_kinds: tuple[str, ...] = ("over-promise", "favour")
+    paired_kinds: tuple[str, ...] = ("over-promise", "favour", "blamed")
     pair_clause: int = 8
     # Words that talk down to the customer (the taboo list in phrases/taboo.yml holds the classic ones).
     rude: tuple[str, ...] = (
@@ -316,7 +451,7 @@ class ReplyRules:
         "不重要", "无所谓", "反正…已经", "结案了…别", "结案了…不用", "结案了…没什么", "那是你的事", "这是你的事",
         "不关我的事", "跟我没关系", "说了你也不懂", "你也不懂",
         # listening as a formality: 我也就听听
-        "就听听", "只是听听", "听听而已", "随便听听", "听听就算", *BRUSH_OFFS)
+        "就听听", "只是听听", "听听而已", "随便听听", "听听就算", *BRUSH_OFFS, *BELITTLING)
     # A fault phrasing is no fault when one of the words paired with it comes before it in its clause, or
     # in the clause before when the phrasing opens its own (within `excuse_reach` characters: 您着急，这很正常;
     # not 您生气我理解，不过理财亏钱很正常):
@@ -324,7 +459,7 @@ class ReplyRules:
     # sends nobody away, and 您着急很正常 accepts a feeling where 转账慢很正常 dismisses the complaint.
     excuse_reach: int = 2
     excuses: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
-        (favours, ("按规定", "规定内", "按政策", "政策内", "符合", "申请", "审批", "报批", "请示", "能不能", "能否", "是否")),
+        (favours, ("规定", "规定内", "按政策", "政策内", "符合", "申请", "审批", "报批", "请示", "能不能", "能否", "是否")),
         (("没办法", "没有办法", "没法", "办不了", "查不了", "改不了", "退不了", "帮不了", "给不了", "说不准",
           "做不到", "办不到", "查不到原因", "查不出原因", "查不出什么", "查不出啥", "催不了", "查不到", "只能等",
           "只好等", "只有等", *CANNOT),
@@ -335,7 +470,7 @@ class ReplyRules:
         # nor offering to be reached besides: 有问题您随时再打过来问我
         (CALLBACK_HANDED_BACK, ("不用", "不必", "别再", "无需", "不需要", "用不着", "随时")),
         # 您不用自己跑一趟, 省得您改天再来
-        (SENT_OFF, ("不用", "不必", "无需", "不需要", "用不着", "省得", "免得", "不让", "别让", "欢迎")),
+        (SENT_OFF + SENT_ELSEWHERE, ("不用", "不必", "无需", "不需要", "用不着", "省得", "免得", "不让", "别让", "欢迎")),
         # the customer's wish said back is no favour granted: 理解您希望让家人代办
         # 如果随便让别人代办 warns of what would happen
         (("让他代办", "他代办", "代你办", "帮你代办", *STAND_INS, "让…代办", "让…代你"),
@@ -344,10 +479,18 @@ class ReplyRules:
          ("不用", "不必", "别再", "无需")),
         (("你再…说一遍", "你再…讲一遍", "你再…说一次", "你再…讲一次", "你得再…说", "你得再…讲",
           "还得…从头", "还要…从头", "又要…从头", "又得…从头", "你得…从头", "你要…从头…说", "你要…从头…讲",
-          "你得…重新…说", "你得…重新…讲", "还得…重新…说", "还得…重新…讲", "还得…再…说一遍", "还得…再…讲一遍"),
+          "你得…重新…说", "你得…重新…讲", "还得…重新…说", "还得…重新…讲", "还得…再…说一遍", "还得…再…讲一遍",
+          *RETOLD),
          ("省得", "免得", "不用", "不必", "无需", "不让", "别让", "不需要")),
-        (("很正常", "是正常的", "正常现象", "完全正常", "挺正常", "再正常不过", "属于正常", "都正常"),
-         ("急", "生气", "担心", "情绪", "上火", "难受", "委屈", "不高兴", "不满", "火", "不放心", "不舒服")),
+        (("很正常", "是正常的", "正常现象", "完全正常", "挺正常", "再正常不过", "属于正常", "都正常", "很常见", "挺常见",
+          "常有的事"),
+         ("急", "生气", "担心", "情绪", "上火", "难受", "委屈", "不高兴", "不满", "火", "不放心", "不舒服", "不踏实",
+          "憋屈", "心里", "失望", "难过", "慌", "紧张", "郁闷", "心疼")),
+        # the customer told it is not their fault: 这不是您的问题
+        (("是你的问题", "是你的原因", "是你的责任"), ("不", "并非")),
+        # what the agent will not do to the customer: 不是不给您办, 我不能光让您回去等, 这事不是只能干等
+        (("不给办", "不给你办", "回去等", "等消息", "只能干等", "只能等", "就干等"),
+         ("不是", "不能光", "不光", "不能让", "不让", "不用")),
     )
     # Share of a reply's characters that its key-point phrasings cover, from which it is a list of key
     # words rather than something said to a customer.
@@ -355,6 +498,8 @@ class ReplyRules:
     # A reply of three clauses or more, none longer than this many characters, is a list of words too
     # (请坐，喝水，马上，查，明细): what a learner says to a customer has at least one real sentence.
     list_clause: int = 5
+    # … but only when key words make up at least this share of it (您慢慢说，不着急，我都记下来 is short, not a list).
+    list_covered: float = 0.5
     # A taboo phrase or an over-promise after one of these in its clause, or in a clause that follows one
     # ending in them, repeats what the customer was told (您说当初讲的是保本) rather than saying it again.
     reported: tuple[str, ...] = ("你刚才说", "你提到", "你的意思是", "据你说", "你反映", "你说当时", "你说当初",
@@ -378,7 +523,8 @@ class ReplyRules:
         ("理解", "换谁", "换作", "换成", "换了谁", "换我", "换了我", "搁谁", "搁我", "谁都会", "难怪", "着急",
          "别着急", "别急", "心急", "肯定急", "很急", "这么急", "急坏", "急死", "急得", "上火", "生气", "别生气", "消气", "窝火", "闹心", "糟心", "不好受", "难受", "委屈", "憋屈", "堵得慌",
          "担心", "不踏实", "心情", "让人不舒服", "火气", "有火", "恼火", "火大", "气愤", "有气", "气坏", "气不过",
-         "不甘心", "失望", "心寒", "寒心", "郁闷", "心烦", "烦心", "不是滋味", "upset", "你急", "谁碰上", "谁遇上", "谁遇到", "谁摊上", *FEELINGS_CALLED_RIGHT),
+         "不甘心", "失望", "心寒", "寒心", "郁闷", "心烦", "烦心", "不是滋味", "upset", "心里没底", "别扭", "无奈",
+         "吓人", "吓一跳", "吓坏", "等得冤", "你急", "谁碰上", "谁遇上", "谁遇到", "谁摊上", *FEELINGS_CALLED_RIGHT),
         # a displeasure the agent sees (apart from the feelings above: 要是不满意 is no empathy)
         ("不满意", "不满", "不放心", "不舒服", "不痛快", "不高兴", "不开心", "不乐意", "顾虑", "有情绪", "不得劲",
          "不…满意", "不…放心", "不…舒服", "不…痛快", "不…高兴", "不…开心"),
@@ -387,9 +533,9 @@ class ReplyRules:
         # the money is safe
         ("不会丢", "没有丢", "丢不了", "不会少", "少不了", "一分不少", "还在", "有记录", "有…记录"),
         # in front of the customer
-        ("当面", "当着你", "在你面前", "当你面"),
+        ("当面", "当着你", "在你面前", "当你面", "到你跟前", "面对面"),
         # now, at once
-        ("马上", "立刻", "立即", "立马", "这就", "现在", "现在就", "当场", "第一时间", "即刻", "赶紧", "麻溜"),
+        ("马上", "立刻", "立即", "立马", "这就", "现在", "现在就", "当场", "第一时间", "即刻", "赶紧", "麻溜", "这会儿"),
         # within minutes or hours
         ("分钟", "小时", "钟头", "刻钟"),
         # by a day or an hour named
@@ -399,12 +545,14 @@ class ReplyRules:
          "礼拜…前", "下礼拜", "下个礼拜", "这礼拜"),
         # looking into it
         ("查", "核查", "调出", "调取", "调阅", "查看", "查询", "查清", "查明", "弄清楚", "打印", "明细", "流水", "check",
+         "对清楚", "对一对", "捋一遍", "捋一捋", "捋清楚", "来龙去脉", "对账",
          "print"),
         # the one above the agent
         ("主管", "经理", "领导", "负责人", "网点负责人", "行长", "上级", "组长", "班长"),
         # the agent calls the customer back
         ("回电", "回电话", "回个电话", "打给你", "给你打电话", "打电话给你", "打电话", "致电", "回话", "联系你",
          "回拨", "打回给你", "给你回过去", "给你打个电话", "打个电话给你", "致电你", "call你", "call给你", "给你call",
+         "给你打过来", "打你手机", "亲自打",
          "回call", "call回"),
         # the agent tells the customer
         ("告诉你", "通知你", "答复你", "回复你", "短信", "给你答复", "给你回复", "update你", "给你update", "update进度"),
@@ -412,7 +560,7 @@ class ReplyRules:
         ("我来", "我负责", "由我", "我亲自", "交给我", "我本人", "亲自跟", "亲自负责", "亲自处理", "亲自办", "亲自盯",
          "跟到底", "我这边跟进", "我这边负责", "我来跟", "我自个", "我自己盯", "我盯着", "我来盯", "我亲手",
          # the agent names who calls: 我给您回电话, 我 call 您
-         "我来follow", "我follow", "follow到底", "我给你回电", "我给你回个电话", "我给你打电话", "我打给你", "我亲自打",
+         "我来follow", "我follow", "follow到底", "全程陪", "我全程", "我就是负责", "我给你回电", "我给你回个电话", "我给你打电话", "我打给你", "我亲自打",
          "我call你", "我来回电", "我这边给你回", "我这边给你打", "我会给你回", "我会给你打", "我会亲自"),
         # following up
         ("跟进", "follow", "跟踪"),
@@ -426,13 +574,15 @@ class ReplyRules:
         # the customer asked to agree
         ("可以吗", "好吗", "行吗", "方便吗", "行不行", "好不好", "可不可以", "方便…吗", "成吗", "合适吗",
          "中不", "中不中", "看行不", "看成不", "是否可以", "是否方便", "是否同意", "是否接受", "意下如何", "你看可以",
-         "ok吗", "ok么", "ok不", "ok不ok", "可以不", "好不好呢", "你看ok"),
+         "ok吗", "ok么", "ok不", "ok不ok", "可以不", "好不好呢", "你看ok", "能接受吗", "可以接受吗", "接受吗", "这么定",
+         "方便不"),
         # the customer asked to confirm what the agent repeated
         ("对吗", "对不对", "是这样吗", "是这样吧", "对吧", "没错吧", "没说错吧", "说得对吗", "有没有说错", "有没有漏",
          "说得对不", "说的对不", "讲得对不", "没错不", "是否准确", "是否正确", "是否有误", "是否属实", "准确吗",
          "有没有出入", "有无出入", "是不是这样", "是不是这么回事", "是这么回事吧", "是这么回事吗", "这么回事吧",
          "是这样的吧", "是这样的吗", "是这样不", "是这么回事不", "我说得对吧", "说得对吧", "理解得对吗", "理解得对吧", "没理解错吧",
          "没听错吧", "没记错吧", "有没有说漏", "有没有讲漏", "有没有遗漏", "有遗漏吗", "没漏吧", "纠正我",
+         "是这个情况吗", "是这个意思吗", "没有偏差吧", "有没有偏差", "说得不准", "随时打断我",
          # Cantonese: 系 (是) cannot fold, as Simplified 系 is also 系统; 唔 (不) is also an interjection
          "系不系这样", "系唔系", "系咪", "啱唔啱", "啱不啱", "对唔对", "有冇讲错", "有没有讲错"),
         # the customer asked whether the money arrived
@@ -441,7 +591,8 @@ class ReplyRules:
         # the customer asked for their opinion
         ("意见", "建议", "哪里不好", "不到位"),
         # what the customer said is valued
-        ("很重要", "很关键", "很有用", "有帮助", "帮了我", "帮了大忙", "太重要"),
+        ("很重要", "很关键", "很有用", "有帮助", "帮了我", "帮了大忙", "太重要", "特别关键", "非常关键", "太关键",
+         "特别重要", "非常重要", "多亏", "省了不少事", "好查多了"),
         # the customer's right to complain respected
         ("你的权利", "权利", "有权", "不拦你", "不会拦", "不拦着", "尊重你", "我尊重", "你的选择"),
         # the customer need not tell it again
@@ -526,6 +677,9 @@ def _compile_browser_rules(rules: ReplyRules) -> dict:
         "quotes": list(rules.quotes), "quoteMax": rules.quote_max,
         "restorers": [compile_phrasing(p) for p in rules.restorers], "restoredKinds": list(rules.restored_kinds),
         "restorerGap": rules.restorer_gap,
+        "limits": [compile_phrasing(p) for p in (*rules.limits, *rules.limited_takebacks)],
+        "laterRestorers": [compile_phrasing(p) for p in rules.later_restorers],
+        "listCovered": rules.list_covered,
     }
 
 
@@ -541,7 +695,7 @@ def rule_texts(rules: ReplyRules = RULES) -> list[str]:
     return [*rules.negations, *rules.not_negations, *rules.asking_ends, *(word for slip in rules.slips for word in slip),
             *rules.question_words, *rules.reported, *rules.negations_after, *rules.refusals, *rules.blame,
             *rules.over_promises, *rules.certainties, *rules.outcomes, *rules.conditions, *rules.favours, *rules.waived_checks,
-            *rules.takebacks, *rules.restorers,
+            *rules.takebacks, *rules.restorers, *rules.limits, *rules.limited_takebacks, *rules.later_restorers,
             *rules.rude, *(word for group in rules.synonyms for word in group),
             *(word for phrasings, words in rules.excuses for word in (*phrasings, *words))]
 
@@ -667,12 +821,15 @@ def _excused(before: str, parts: Sequence[str], rules: dict) -> bool:
 
 
 def _fault_in(kind: str, patterns: Sequence[Sequence[str]], folded: str, previous: str, crossing: int,
-              rules: dict, following: str = "", quoted: Sequence[bool] = ()) -> bool:
+              rules: dict, following: str = "", quoted: Sequence[bool] = (), later: Sequence[str] = ()) -> str:
     """One of the fault phrasings `patterns` of `kind` is in `folded` and is meant: not excused, not the
     customer's words repeated, not taken back by a negation (for the kinds a negation can take back), not
     followed by what the agent does instead (for the kinds that can be restored; `following` is the next
-    clause). With `crossing`, only a phrasing that spans that position counts (it joins two clauses).
-    `quoted` marks the folded characters inside quotation marks: a phrasing wholly among them is quoted."""
+    clause; `later` every clause after it, for the limits). With `crossing`, only a phrasing that spans that
+    position counts (it joins two clauses). `quoted` marks the folded characters inside quotation marks: a
+    phrasing wholly among them is quoted. FAULT, LIMIT (an honest limit restored later: no fault, but what
+    its clause says is not done, so it meets no key point) or "" (neither)."""
+    limit = False
     for parts in patterns:
         for start, end in _hits(parts, folded, rules["gap"]):
             # a phrasing asked both ways claims nothing: 行不行, 以后能不能回本
@@ -689,20 +846,38 @@ def _fault_in(kind: str, patterns: Sequence[Sequence[str]], folded: str, previou
             if kind in rules["conditionalKinds"] and any(
                     word in (previous if start <= rules["excuseReach"] else "") + before for word in rules["conditions"]):
                 continue
-            if kind in rules["negatableKinds"] and any(
-                    _is_negation(folded, at, rules) for at in range(max(0, start - rules["window"]), start)):
+            if kind in rules["negatableKinds"] and (any(
+                    _is_negation(folded, at, rules) for at in range(max(0, start - rules["window"]), start))
+                    # 保证不了能免: the certainty itself is denied
+                    or _starts_any(folded, start + len(parts[0]), rules["negationsAfter"])):
                 continue
             if kind in rules["restoredKinds"] and _restored(folded[end:], following, rules):
                 continue
-            return True
-    return False
+            if kind in rules["restoredKinds"] and list(parts) in rules["limits"] and _restored_later(later, rules):
+                limit = True
+                continue
+            return FAULT
+    return LIMIT if limit else ""
 
 
 def _restored(after: str, following: str, rules: dict) -> bool:
-    """What the agent does instead comes after a refusal: later in its clause (`after`) or opening the next."""
+    """What the agent does instead comes after a refusal: later in its clause (`after`) or opening the next
+    (any of the agent's own acts will do in its clause: 办不了的我把原因写清楚给您)."""
     gap = rules["restorerGap"]
     return any(_hits(parts, after, gap) or any(start == 0 for start, _ in _hits(parts, following, gap))
-               for parts in rules["restorers"])
+               for parts in rules["restorers"]) or any(_hits(parts, after, gap) for parts in rules["laterRestorers"])
+
+
+FAULT, LIMIT = "fault", "limit"
+
+
+def _restored_later(later: Sequence[str], rules: dict) -> bool:
+    """The agent says what they will do in some later clause (after an honest limit)."""
+    return any(_hits(parts, clause, rules["restorerGap"]) for clause in later for parts in rules["laterRestorers"])
+
+
+def _starts_any(text: str, at: int, words: Sequence[str]) -> bool:
+    return any(text.startswith(word, at) for word in words)
 
 
 def _reported(before: str, previous: str, rules: dict) -> bool:
@@ -720,7 +895,7 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
                         slips=tuple(tuple(slip) for slip in rules["slips"]))
     clauses = _clauses(text, breaks)
     faults = []
-    faulty = set()  # clauses that refuse, blame, over-promise …: what they say meets no key point
+    faulty = set()  # clauses that refuse, blame, over-promise, or name a limit: what they say meets no key point
     for kind, patterns in [*rules["faults"], ["avoid", avoid]]:
         if kind == rules["certainOutcomes"]["kind"]:
             patterns = [*patterns, *certain_outcomes(rules)]
@@ -728,9 +903,13 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
         for c, clause in enumerate(clauses):
             previous = clauses[c - 1].folded if c else ""
             following = clauses[c + 1].folded if c + 1 < len(clauses) else ""
-            if _fault_in(kind, patterns, clause.folded, previous, 0, rules, following, clause.quoted):
+            later = [after.folded for after in clauses[c + 1:]]
+            finding = _fault_in(kind, patterns, clause.folded, previous, 0, rules, following, clause.quoted, later)
+            if finding == FAULT:
                 faults.append({"kind": kind, "words": clause.whole()})
                 found.add(c)
+            elif finding == LIMIT:
+                faulty.add(c)
         if kind in rules["pairedKinds"]:
             for c in range(1, len(clauses)):
                 first, second = clauses[c - 1], clauses[c]
@@ -739,7 +918,7 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
                 previous = clauses[c - 2].folded if c > 1 else ""
                 following = clauses[c + 1].folded if c + 1 < len(clauses) else ""
                 if _fault_in(kind, patterns, first.folded + second.folded, previous, len(first.folded), rules, following,
-                             first.quoted + second.quoted):
+                             first.quoted + second.quoted, [after.folded for after in clauses[c + 1:]]) == FAULT:
                     words = "".join(first.original[first.start:second.end]).strip()
                     faults.append({"kind": kind, "words": words})
                     found.update((c - 1, c))
@@ -777,8 +956,10 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
             words = "".join(clauses[c0].original[clauses[c0].origin[i0]:clauses[c1].origin[i1] + 1])
             faults.append({"kind": "taboo", "words": words, "taboo": taboo_id})
     size = len(whole)
-    listed = len(clauses) >= 3 and all(len(clause.folded) <= rules["listClause"] for clause in clauses)
-    if size and (sum(len(c) for c in covered) >= rules["stuffing"] * size or listed):
+    key_words = sum(len(c) for c in covered)
+    listed = (len(clauses) >= 3 and all(len(clause.folded) <= rules["listClause"] for clause in clauses)
+              and key_words >= rules["listCovered"] * size)
+    if size and (key_words >= rules["stuffing"] * size or listed):
         faults.append({"kind": "stuffed", "words": ""})
     return {"correct": all(p["met"] for p in points) and not faults, "points": points, "faults": faults}
 

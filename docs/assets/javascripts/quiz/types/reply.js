@@ -149,21 +149,40 @@
     });
   };
 
-  // What the agent does instead comes after a refusal: later in its clause (`after`) or opening the next.
+  // What the agent does instead comes after a refusal: later in its clause (`after`) or opening the next
+  // (any of the agent's own acts will do in its clause: 办不了的我把原因写清楚给您).
   var restored = function (after, following, rules) {
     return rules.restorers.some(function (parts) {
       return hits(parts, after, rules.restorerGap).length > 0 ||
         hits(parts, following, rules.restorerGap).some(function (span) { return span[0] === 0; });
+    }) || rules.laterRestorers.some(function (parts) { return hits(parts, after, rules.restorerGap).length > 0; });
+  };
+
+  // The agent says what they will do in some later clause (after an honest limit).
+  var restoredLater = function (later, rules) {
+    return later.some(function (clause) {
+      return rules.laterRestorers.some(function (parts) { return hits(parts, clause, rules.restorerGap).length > 0; });
     });
   };
+
+  var isLimit = function (parts, rules) {
+    var key = parts.join("…");
+    return rules.limits.some(function (limit) { return limit.join("…") === key; });
+  };
+
+  var FAULT = "fault";
+  var LIMIT = "limit";
 
   // One of the fault phrasings `patterns` of `kind` is in `folded` and is meant: not excused, not the
   // customer's words repeated, not taken back by a negation (for the kinds a negation can take back), not
   // followed by what the agent does instead (for the kinds that can be restored; `following` is the next
-  // clause). With `crossing`, only a phrasing that spans that position counts (it joins two clauses).
-  // `quoted` marks the folded units inside quotation marks: a phrasing wholly among them is quoted.
-  var faultIn = function (kind, patterns, folded, previous, crossing, rules, following, quoted) {
-    return patterns.some(function (parts) {
+  // clause; `later` every clause after it, for the limits). With `crossing`, only a phrasing that spans that
+  // position counts (it joins two clauses). `quoted` marks the folded units inside quotation marks: a
+  // phrasing wholly among them is quoted. FAULT, LIMIT (an honest limit restored later: no fault, but what
+  // its clause says is not done, so it meets no key point) or "" (neither).
+  var faultIn = function (kind, patterns, folded, previous, crossing, rules, following, quoted, later) {
+    var limit = false;
+    var fault = patterns.some(function (parts) {
       return hits(parts, folded, rules.gap).some(function (span) {
         var start = span[0];
         if (crossing && !(start < crossing && crossing < span[1])) return false;
@@ -183,13 +202,20 @@
           for (var at = Math.max(0, start - rules.window); at < start; at++) {
             if (isNegation(folded, at, rules)) return false;
           }
+          // 保证不了能免: the certainty itself is denied
+          if (startsAny(folded, start + parts[0].length, rules.negationsAfter)) return false;
         }
         if (rules.restoredKinds.indexOf(kind) >= 0 && restored(folded.substring(span[1]), following || "", rules)) {
+          return false;
+        }
+        if (rules.restoredKinds.indexOf(kind) >= 0 && isLimit(parts, rules) && restoredLater(later || [], rules)) {
+          limit = true;
           return false;
         }
         return true;
       });
     });
+    return fault ? FAULT : (limit ? LIMIT : "");
   };
 
   // Each certainty word with each outcome, in either order: 肯定…退给, 到…卡上…保证.
@@ -221,7 +247,10 @@
   var grade = function (text, keypoints, taboo, rules, folder, avoid) {
     var clauses = clausesOf(text, folder, rules);
     var faults = [];
-    var faulty = Object.create(null);  // clauses that refuse, blame, over-promise …: they meet no key point
+    var faulty = Object.create(null);  // clauses that refuse, blame, over-promise, or name a limit: they meet no key point
+    var laterOf = function (from) {
+      return clauses.slice(from).map(function (clause) { return clause.folded; });
+    };
     rules.faults.concat([["avoid", avoid || []]]).forEach(function (rule) {
       var kind = rule[0];
       var patterns = kind === rules.certainOutcomes.kind ? rule[1].concat(certainOutcomes(rules)) : rule[1];
@@ -229,9 +258,13 @@
       clauses.forEach(function (clause, c) {
         var previous = c ? clauses[c - 1].folded : "";
         var following = c + 1 < clauses.length ? clauses[c + 1].folded : "";
-        if (faultIn(kind, patterns, clause.folded, previous, 0, rules, following, clause.quoted)) {
+        var finding = faultIn(kind, patterns, clause.folded, previous, 0, rules, following, clause.quoted,
+                              laterOf(c + 1));
+        if (finding === FAULT) {
           faults.push({ kind: kind, words: clause.chars.slice(clause.start, clause.end).join("").trim() });
           found[c] = true;
+        } else if (finding === LIMIT) {
+          faulty[c] = true;
         }
       });
       if (rules.pairedKinds.indexOf(kind) >= 0) {
@@ -243,7 +276,7 @@
           var previous = c > 1 ? clauses[c - 2].folded : "";
           var following = c + 1 < clauses.length ? clauses[c + 1].folded : "";
           if (faultIn(kind, patterns, first.folded + second.folded, previous, first.folded.length, rules, following,
-                      first.quoted.concat(second.quoted))) {
+                      first.quoted.concat(second.quoted), laterOf(c + 1)) === FAULT) {
             faults.push({ kind: kind, words: first.chars.slice(first.start, second.end).join("").trim() });
             found[c - 1] = found[c] = true;
           }
@@ -305,7 +338,7 @@
     var coveredCount = covered.reduce(function (sum, set) { return sum + Object.keys(set).length; }, 0);
     var listed = clauses.length >= 3 && clauses.every(function (clause) {
       return clause.folded.length <= rules.listClause;
-    });
+    }) && coveredCount >= rules.listCovered * whole.length;
     if (whole.length && (coveredCount >= rules.stuffing * whole.length || listed)) {
       faults.push({ kind: "stuffed", words: "" });
     }
