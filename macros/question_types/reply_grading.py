@@ -160,7 +160,7 @@ CARELESS = ("你没仔细", "你没认真", "没仔细读", "没仔细看", "没
             "偏不听", "不听劝", "早跟你讲过", "早跟你说过", "早就跟你说", "早就跟你讲", "早提醒过", "早就提醒", "提醒过你",
             "告诉过你", "跟你说过多少", "说过多少次", "讲过多少次", "长点心", "仔细点", "别再这么粗心", "粗心", "马马虎虎",
             "毛躁", "大意了", "没太注意", "你也是没", "你当时也是没", "咋整的", "怎么搞的", "咋搞的", "怪就怪", "要怪就怪",
-            "只能怪", "得怪你", "你们自己没", "你们自己不", "是你们自己", "要是听我…哪", "太大意", "太不小心", "你太相信", "太轻信", "签字跟玩", "跟玩儿似的", "单子都不看", "都不看就")
+            "只能怪", "得怪你", "你们自己没", "你们自己不", "是你们自己", "要是听我…哪", "太大意", "太不小心", "你太相信", "太轻信", "你…没看清", "你…没看仔细", "签字跟玩", "跟玩儿似的", "单子都不看", "都不看就")
 # Responsibility put on the customer, or kept off the bank: 属于持卡人自身原因, 这不能全赖我们.
 CUSTOMERS_FAULT = ("是你的问题", "是你的原因", "是你的责任", "你的责任", "你自身", "自身原因", "个人原因", "操作失误",
                    "是你自个", "自找的", "自己兜着", "自己耽误", "你耽误的", "不能全赖", "不能赖我们", "赖不着", "赖不到",
@@ -498,9 +498,11 @@ class ReplyRules:
     # Share of a reply's characters that its key-point phrasings cover, from which it is a list of key
     # words rather than something said to a customer.
     stuffing: float = 0.8
-    # A reply of three clauses or more, none longer than this many characters, is a list of words too
-    # (请坐，喝水，马上，查，明细): what a learner says to a customer has at least one real sentence.
+    # A reply of three clauses or more, at least `list_share` of them (and three) no longer than this many
+    # characters, is a list of words too (请坐，喝水，马上，查，明细; 理解，因为安全，保护，我可以预约。规定必须本人来):
+    # what a learner says to a customer has real sentences …
     list_clause: int = 5
+    list_share: float = 0.8
     # … but only when key words make up at least this share of it (您慢慢说，不着急，我都记下来 is short, not a list).
     list_covered: float = 0.5
     # A taboo phrase or an over-promise after one of these in its clause, or in a clause that follows one
@@ -685,7 +687,7 @@ def _compile_browser_rules(rules: ReplyRules) -> dict:
         "restorerGap": rules.restorer_gap,
         "limits": [compile_phrasing(p) for p in (*rules.limits, *rules.limited_takebacks)],
         "laterRestorers": [compile_phrasing(p) for p in rules.later_restorers],
-        "listCovered": rules.list_covered,
+        "listCovered": rules.list_covered, "listShare": rules.list_share,
     }
 
 
@@ -963,8 +965,8 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
             faults.append({"kind": "taboo", "words": words, "taboo": taboo_id})
     size = len(whole)
     key_words = sum(len(c) for c in covered)
-    listed = (len(clauses) >= 3 and all(len(clause.folded) <= rules["listClause"] for clause in clauses)
-              and key_words >= rules["listCovered"] * size)
+    short = sum(len(clause.folded) <= rules["listClause"] for clause in clauses)
+    listed = short >= 3 and short >= rules["listShare"] * len(clauses) and key_words >= rules["listCovered"] * size
     if size and (key_words >= rules["stuffing"] * size or listed):
         faults.append({"kind": "stuffed", "words": ""})
     return {"correct": all(p["met"] for p in points) and not faults, "points": points, "faults": faults}

@@ -336,9 +336,9 @@
       }
     });
     var coveredCount = covered.reduce(function (sum, set) { return sum + Object.keys(set).length; }, 0);
-    var listed = clauses.length >= 3 && clauses.every(function (clause) {
-      return clause.folded.length <= rules.listClause;
-    }) && coveredCount >= rules.listCovered * whole.length;
+    var short = clauses.filter(function (clause) { return clause.folded.length <= rules.listClause; }).length;
+    var listed = short >= 3 && short >= rules.listShare * clauses.length &&
+      coveredCount >= rules.listCovered * whole.length;
     if (whole.length && (coveredCount >= rules.stuffing * whole.length || listed)) {
       faults.push({ kind: "stuffed", words: "" });
     }
