@@ -10,7 +10,21 @@ import pytest
 from macros.library import load_library
 from tools.offline_bundle import TOP_FOLDER, build_offline, write_zip
 
-from .helpers import CHROMIUM, CHROMIUM_ARGS, PROJECT, PageWatch, StaticServer, build
+from .helpers import CHROMIUM, CHROMIUM_ARGS, PROJECT, PageWatch, build
+from .shared_session import SITE, WORKER_INPUT_KEY, ServedSite, SharedSession, SharedSessionHost
+
+_HOST = pytest.StashKey[SharedSessionHost]()
+
+
+def pytest_configure(config):
+    """The process that starts the run (not an xdist worker) holds the shared folder and serves its site."""
+    if hasattr(config, "workerinput"):
+        return
+    host = SharedSessionHost()
+    config.stash[_HOST] = host
+    config.add_cleanup(host.close)
+    if config.pluginmanager.hasplugin("xdist"):
+        config.pluginmanager.register(host, "kesutong-shared-session")
 
 
 def pytest_addoption(parser):
@@ -24,45 +38,49 @@ def library():
 
 
 @pytest.fixture(scope="session")
-def _empty_server(tmp_path_factory):
-    """Serves the site folder; started before the build because the build must know its address."""
-    srv = StaticServer(tmp_path_factory.mktemp("site"))
-    yield srv
-    srv.close()
+def shared(request) -> SharedSession:
+    """The run's shared folder: what is built there is built once, whichever worker asks first."""
+    config = request.config
+    if hasattr(config, "workerinput"):
+        return SharedSession.from_worker_input(config.workerinput[WORKER_INPUT_KEY])
+    return config.stash[_HOST].session
 
 
 @pytest.fixture(scope="session")
-def site_dir(_empty_server) -> Path:
+def site_dir(shared) -> Path:
     # Material's instant navigation follows only links listed in sitemap.xml, matched with the port
     # of site_url: build for the address the test server really has.
-    result = build(PROJECT, _empty_server.folder, site_url=_empty_server.url)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return _empty_server.folder
+    site = shared.site
+    shared.once(SITE, lambda work: build(PROJECT, site.folder, site_url=site.url))
+    return site.folder
 
 
 @pytest.fixture(scope="session")
-def server(_empty_server, site_dir):
-    """The real site, built and served on 127.0.0.1."""
-    return _empty_server
+def server(shared, site_dir) -> ServedSite:
+    """The real site, built and served on 127.0.0.1 (by the process that started the run)."""
+    return shared.site
 
 
-@pytest.fixture(scope="session")
-def offline_zip(tmp_path_factory) -> Path:
-    """The offline variant as shipped: built with Material's offline plugin, zipped by `make offline`."""
-    work = tmp_path_factory.mktemp("offline")
+def _build_offline_zip(work: Path):
     result = build_offline(PROJECT, work / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    write_zip(work / "site", work / "kesutong-offline.zip")
-    return work / "kesutong-offline.zip"
+    if result.returncode == 0:
+        write_zip(work / "site", work / "kesutong-offline.zip")
+    return result
 
 
 @pytest.fixture(scope="session")
-def offline_dir(offline_zip, tmp_path_factory) -> Path:
+def offline_zip(shared) -> Path:
+    """The offline variant as shipped: built with Material's offline plugin, zipped by `make offline`."""
+    return shared.once("offline", _build_offline_zip) / "kesutong-offline.zip"
+
+
+@pytest.fixture(scope="session")
+def offline_dir(offline_zip, shared) -> Path:
     """The offline zip unpacked, as a learner would before opening index.html from disk."""
-    target = tmp_path_factory.mktemp("unzipped")
-    with zipfile.ZipFile(offline_zip) as bundle:
-        bundle.extractall(target)
-    return target / TOP_FOLDER
+    def unpack(work: Path) -> None:
+        with zipfile.ZipFile(offline_zip) as bundle:
+            bundle.extractall(work / "files")
+    return shared.once("unzipped", unpack) / "files" / TOP_FOLDER
 
 
 @pytest.fixture(scope="session")

@@ -66,14 +66,17 @@ BROKEN_HOST_PAGE = """<!doctype html>
 """
 
 
-@pytest.fixture(scope="session")
-def scorm_zip(tmp_path_factory) -> Path:
-    """The package as `make scorm` writes it."""
-    work = tmp_path_factory.mktemp("scorm")
+def _build_scorm_zip(work: Path) -> subprocess.CompletedProcess:
     result = build_scorm_site(PROJECT, work / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    write_package(work / "site", work / "kesutong-scorm12.zip")
-    return work / "kesutong-scorm12.zip"
+    if result.returncode == 0:
+        write_package(work / "site", work / "kesutong-scorm12.zip")
+    return result
+
+
+@pytest.fixture(scope="session")
+def scorm_zip(shared) -> Path:
+    """The package as `make scorm` writes it (built once for the whole run, see tests/shared_session.py)."""
+    return shared.once("scorm", _build_scorm_zip) / "kesutong-scorm12.zip"
 
 
 @pytest.fixture(scope="session")
