@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -9,10 +10,13 @@ import pytest
 
 from macros.library import load_library
 from tools.offline_bundle import TOP_FOLDER, build_offline, write_zip
+from tools.scorm_package import build_scorm_site, write_package
 
 from .helpers import CHROMIUM, CHROMIUM_ARGS, PROJECT, PageWatch, build
-from .shared_session import SITE, WORKER_INPUT_KEY, ServedSite, SharedSession, SharedSessionHost
+from .shared_session import SITE, WORKER_INPUT_KEY, ServedSite, SharedBuilds, SharedSession, SharedSessionHost
 
+OFFLINE_ZIP = "kesutong-offline.zip"
+SCORM_ZIP = "kesutong-scorm12.zip"
 _HOST = pytest.StashKey[SharedSessionHost]()
 
 
@@ -37,50 +41,75 @@ def library():
     return load_library(PROJECT)
 
 
-@pytest.fixture(scope="session")
-def shared(request) -> SharedSession:
-    """The run's shared folder: what is built there is built once, whichever worker asks first."""
-    config = request.config
+def _session(config) -> SharedSession:
     if hasattr(config, "workerinput"):
         return SharedSession.from_worker_input(config.workerinput[WORKER_INPUT_KEY])
     return config.stash[_HOST].session
 
 
 @pytest.fixture(scope="session")
-def site_dir(shared) -> Path:
+def shared(request) -> SharedBuilds:
+    """The run's builds, each made once in the shared folder by whichever worker asks first; only those
+    a collected test needs (a worker waiting for one makes another meanwhile)."""
+    session = _session(request.config)
+    builds = SharedBuilds(session.folder, {})
+
+    def unpack_offline(work: Path) -> None:
+        with zipfile.ZipFile(builds.get("offline") / OFFLINE_ZIP) as bundle:
+            bundle.extractall(work / "files")
+
     # Material's instant navigation follows only links listed in sitemap.xml, matched with the port
-    # of site_url: build for the address the test server really has.
-    site = shared.site
-    shared.once(SITE, lambda work: build(PROJECT, site.folder, site_url=site.url))
-    return site.folder
+    # of site_url: the site is built for the address the test server really has.
+    every = {"site_dir": (SITE, lambda work: build(PROJECT, work / "site", site_url=session.site_url)),
+             "offline_zip": ("offline", _build_offline_zip),
+             "offline_dir": ("unzipped", unpack_offline),
+             "scorm_zip": ("scorm", _build_scorm_zip)}
+    used = set().union(*(item.fixturenames for item in request.session.items))
+    builds.builds.update(every[fixture] for fixture in every if fixture in used)
+    return builds
 
 
 @pytest.fixture(scope="session")
-def server(shared, site_dir) -> ServedSite:
+def site_dir(shared) -> Path:
+    return shared.get(SITE) / "site"
+
+
+@pytest.fixture(scope="session")
+def server(request, site_dir) -> ServedSite:
     """The real site, built and served on 127.0.0.1 (by the process that started the run)."""
-    return shared.site
+    return _session(request.config).site
 
 
-def _build_offline_zip(work: Path):
+def _build_offline_zip(work: Path) -> subprocess.CompletedProcess:
     result = build_offline(PROJECT, work / "site")
     if result.returncode == 0:
-        write_zip(work / "site", work / "kesutong-offline.zip")
+        write_zip(work / "site", work / OFFLINE_ZIP)
+    return result
+
+
+def _build_scorm_zip(work: Path) -> subprocess.CompletedProcess:
+    result = build_scorm_site(PROJECT, work / "site")
+    if result.returncode == 0:
+        write_package(work / "site", work / SCORM_ZIP)
     return result
 
 
 @pytest.fixture(scope="session")
 def offline_zip(shared) -> Path:
     """The offline variant as shipped: built with Material's offline plugin, zipped by `make offline`."""
-    return shared.once("offline", _build_offline_zip) / "kesutong-offline.zip"
+    return shared.get("offline") / OFFLINE_ZIP
 
 
 @pytest.fixture(scope="session")
-def offline_dir(offline_zip, shared) -> Path:
+def offline_dir(shared, offline_zip) -> Path:
     """The offline zip unpacked, as a learner would before opening index.html from disk."""
-    def unpack(work: Path) -> None:
-        with zipfile.ZipFile(offline_zip) as bundle:
-            bundle.extractall(work / "files")
-    return shared.once("unzipped", unpack) / "files" / TOP_FOLDER
+    return shared.get("unzipped") / "files" / TOP_FOLDER
+
+
+@pytest.fixture(scope="session")
+def scorm_zip(shared) -> Path:
+    """The SCORM package as `make scorm` writes it."""
+    return shared.get("scorm") / SCORM_ZIP
 
 
 @pytest.fixture(scope="session")

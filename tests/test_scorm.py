@@ -16,9 +16,9 @@ from urllib.parse import unquote
 
 import pytest
 
-from tools.scorm_package import LAUNCH, MANIFEST, build_scorm_site, write_package
+from tools.scorm_package import LAUNCH, MANIFEST
 
-from .helpers import PROJECT, PageWatch, StaticServer
+from .helpers import PageWatch, StaticServer
 from .test_browser import answer
 
 pytestmark = pytest.mark.browser
@@ -64,19 +64,6 @@ BROKEN_HOST_PAGE = """<!doctype html>
 </script></head>
 <body style="margin:0"><iframe id="sco" title="课件" src="../package/launch.html" style="width:1280px;height:880px;border:0"></iframe></body></html>
 """
-
-
-def _build_scorm_zip(work: Path) -> subprocess.CompletedProcess:
-    result = build_scorm_site(PROJECT, work / "site")
-    if result.returncode == 0:
-        write_package(work / "site", work / "kesutong-scorm12.zip")
-    return result
-
-
-@pytest.fixture(scope="session")
-def scorm_zip(shared) -> Path:
-    """The package as `make scorm` writes it (built once for the whole run, see tests/shared_session.py)."""
-    return shared.once("scorm", _build_scorm_zip) / "kesutong-scorm12.zip"
 
 
 @pytest.fixture(scope="session")
