@@ -35,7 +35,20 @@ MOUNTED = ("[...document.querySelectorAll('[data-quiz-id], #phrase-finder')]"
 @pytest.fixture(scope="module")
 def axe():
     sync = pytest.importorskip("axe_playwright_python.sync_playwright")
-    return sync.Axe()  # axe-core is bundled in the package and injected into the page: no download
+
+    class AxeOncePerDocument(sync.Axe):
+        """The package injects its 560 KB axe.min.js before every run, several times on one page here;
+        a document that has axe keeps it (axe.run builds its tree afresh on each run). Otherwise the
+        package's own run."""
+
+        def run(self, page, context=None, options=sync.DEFAULT_OPTIONS):
+            if page.evaluate("typeof window.axe === 'undefined'"):
+                page.evaluate(self.axe_script)
+            # the package's own call, as it builds it
+            arguments = self._format_script_args(context=context, options=options)
+            return sync.AxeResults(page.evaluate(f"axe.run({arguments}).then(results => {{return results;}})"))
+
+    return AxeOncePerDocument()  # axe-core is bundled in the package and injected into the page: no download
 
 
 def set_palette(page, scheme: str) -> None:

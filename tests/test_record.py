@@ -379,14 +379,36 @@ BAD_FILES = {
 }
 
 
-@pytest.mark.parametrize("case", BAD_FILES)
-def test_a_bad_file_is_refused_and_nothing_changes(page, server, tmp_path, case):
+@pytest.fixture(scope="module")
+def two_exported(browser, server, tmp_path_factory):
+    """A page with two records saved and exported, made once for the import cases below (each used to save
+    and export its own): the page, the CSV, and the page's localStorage as it was after the export, which
+    each case puts back before it imports."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
     open_record(page, server.url)
     new_record(page, received="2026-12-01")
     new_record(page, received="2026-12-01")
-    csv = export(page, tmp_path)
-    if case != "same number, other content":
+    csv = export(page, tmp_path_factory.mktemp("two-exported"))
+    storage = page.evaluate("JSON.stringify(Object.assign({}, localStorage))")
+    yield page, csv, storage
+    context.close()
+
+
+def as_after_the_export(two_exported, keep_records: bool):
+    """The shared page with its localStorage as right after the export, without the records unless kept."""
+    page, csv, storage = two_exported
+    page.evaluate("""saved => { localStorage.clear();
+                                for (const [key, value] of Object.entries(JSON.parse(saved))) localStorage.setItem(key, value); }""",
+                  storage)
+    if not keep_records:
         page.evaluate(f"localStorage.removeItem('{KEY}')")   # the file would otherwise import into this browser
+    return page, csv
+
+
+@pytest.mark.parametrize("case", BAD_FILES)
+def test_a_bad_file_is_refused_and_nothing_changes(two_exported, tmp_path, case):
+    page, csv = as_after_the_export(two_exported, keep_records=case == "same number, other content")
     before = page.evaluate(f"localStorage.getItem('{KEY}')")
     change, message = BAD_FILES[case]
     file = tmp_path / "bad.csv"
@@ -402,14 +424,11 @@ def test_a_bad_file_is_refused_and_nothing_changes(page, server, tmp_path, case)
     assert page.get_attribute("[data-record-part=io]", "aria-live") == "polite"
 
 
-def test_the_unchanged_file_imports_into_an_empty_browser(page, server, tmp_path):
+def test_the_unchanged_file_imports_into_an_empty_browser(two_exported, tmp_path):
     """The bad files above are this file with one thing wrong: without it, the file is fine."""
-    open_record(page, server.url)
-    new_record(page, received="2026-12-01")
-    new_record(page, received="2026-12-01")
+    page, csv = as_after_the_export(two_exported, keep_records=False)
     file = tmp_path / "good.csv"
-    file.write_text(export(page, tmp_path), encoding="utf-8")
-    page.evaluate(f"localStorage.removeItem('{KEY}')")
+    file.write_text(csv, encoding="utf-8")
     page.reload()
     page.wait_for_selector("#complaint-record[data-mdx-mounted]")
     assert "已导入 2 条" in import_file(page, file)

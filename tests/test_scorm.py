@@ -16,9 +16,9 @@ from urllib.parse import unquote
 
 import pytest
 
-from tools.scorm_package import LAUNCH, MANIFEST, build_scorm_site, write_package
+from tools.scorm_package import LAUNCH, MANIFEST
 
-from .helpers import PROJECT, PageWatch, StaticServer
+from .helpers import PageWatch, StaticServer
 from .test_browser import answer
 
 pytestmark = pytest.mark.browser
@@ -64,16 +64,6 @@ BROKEN_HOST_PAGE = """<!doctype html>
 </script></head>
 <body style="margin:0"><iframe id="sco" title="课件" src="../package/launch.html" style="width:1280px;height:880px;border:0"></iframe></body></html>
 """
-
-
-@pytest.fixture(scope="session")
-def scorm_zip(tmp_path_factory) -> Path:
-    """The package as `make scorm` writes it."""
-    work = tmp_path_factory.mktemp("scorm")
-    result = build_scorm_site(PROJECT, work / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    write_package(work / "site", work / "kesutong-scorm12.zip")
-    return work / "kesutong-scorm12.zip"
 
 
 @pytest.fixture(scope="session")
