@@ -41,6 +41,7 @@ from functools import cache
 from itertools import product
 
 from ..normalize import fold
+from .reply_lexicon import EXTRAS as LEXICON
 
 # Marks "these parts, in this order, close together" inside a phrasing: 请示…主管.
 GAP_MARK = "…"
@@ -326,14 +327,14 @@ class ReplyRules:
         # what could have been done refused with a 但
         *SENT_OFF, *NO_HANDOVER, *CANNOT, *COUNTERFACTUALS,
         # round six: sent elsewhere, told nothing will come of it, told it is not ours, made to tell it again
-        *SENT_ELSEWHERE, *FUTILE, *NOT_OURS, *RETOLD, *CANNOT_DO, *NOBODY_IN_PARTICULAR, *ON_THEIR_OWN)
+        *SENT_ELSEWHERE, *FUTILE, *NOT_OURS, *RETOLD, *CANNOT_DO, *NOBODY_IN_PARTICULAR, *ON_THEIR_OWN, *LEXICON["refusals"])
     # The customer is made the one at fault.
     blame: tuple[str, ...] = (
         "怪谁", "怪不了", "谁让你", "谁叫你", *(f"是你自己{deed}" for deed in SELF_DEEDS), "你自己没", "你自己不", "你自己弄", "你自己忘", "你自己摔",
         "你自己选的", "你自己做的", "你自己签", "你自己操作", "你自己留", "你自己打错", "你自己用错", "你自己记错",
         "你记错了", "你自己要", "肯定是你", "你自己才", "人为损坏", "人为的", "操作不当", *POLITE_BLAME,
         *(f"{hindsight}…{then}" for hindsight in HINDSIGHT_IFS for then in HINDSIGHT_THENS), *CARELESS, *CUSTOMERS_FAULT,
-        *STEREOTYPES)
+        *STEREOTYPES, *LEXICON["blame"])
     # Promises the agent cannot keep: outcomes nobody has decided yet. A promise of what the agent does
     # (保证三点前回电, 保证查清楚) is kept by the agent and is not one of them.
     over_promises: tuple[str, ...] = (
@@ -356,21 +357,21 @@ class ReplyRules:
         # the fault admitted before anything was checked: 肯定是我们扣错了 (核实后如果确实是我们扣错了 is conditional)
         "肯定是我们", "一定是我们", "绝对是我们", "准是我们", "铁定是我们", "百分之百是我们", "百分百是我们",
         "肯定是银行的错", "肯定是银行的问题", "一分钟内…到账", "开除", "肯定没问题", "绝对没问题", "一百个心", "百分之百", "百分百",
-        *SURE_RETURNS, *UNCHECKED_VERDICTS, *OUTCOMES_PROMISED)
+        *SURE_RETURNS, *UNCHECKED_VERDICTS, *OUTCOMES_PROMISED, *LEXICON["over_promises"])
     # An outcome nobody has decided yet, said with certainty: a certainty word and an outcome in one
     # clause, in either order, at most `gap` apart (钱肯定全退给您, 本金一分不少都会到您卡上), or across a
     # clause pair when one of the two is short (…都会到您卡上，我保证). Expanded into over-promises.
     # A promise to act (保证今天查清楚, 一定三点前回电) names no outcome and is no over-promise.
     certainties: tuple[str, ...] = (
         "保证", "肯定", "一定", "绝对", "准保", "准能", "准给", "百分之百", "百分百", "一分不少", "打包票", "包你",
-        "铁定", "必定", "必然", "担保", "确保", "放一百个心", *MORE_CERTAINTIES)
+        "铁定", "必定", "必然", "担保", "确保", "放一百个心", *MORE_CERTAINTIES, *LEXICON["certainties"])
     outcomes: tuple[str, ...] = (
         "退给", "退回", "退还", "退到", "全退", "能退", "给你退", "退你", "都退", "到账", "能到", "会到", "到…账上", "到…卡上",
         "到…账户", "打回", "回到…卡", "补发", "补给", "补上", "补回", "涨回来", "涨回去", "回本", "不亏", "不会亏",
         "赚回来", "赔给", "赔偿", "全赔", "赔你", "赔钱", "能通过", "会通过", "给你通过", "审核通过", "批下来",
         "批准", "能批", "办成", "办下来", "按你说的…办", "按你的意思…办", "照你说的…办", "按你的要求…办", "不上征信", "不会上征信", "不影响征信", "不会影响征信", "征信…没事",
         "解冻", "追回", "拿回", "要回", "找回", "能回来", "免掉", "给你免", "减免下来", "能减免", "给你减免", "撤销",
-        "不受影响", "没影响", "不会有影响", "不会有事", "到位", "换新", "给你换", "删掉", "消除", *MORE_OUTCOMES)
+        "不受影响", "没影响", "不会有影响", "不会有事", "到位", "换新", "给你换", "删掉", "消除", *MORE_OUTCOMES, *LEXICON["outcomes"])
     # Favours a bank gives only with authorisation, offered on the spot: extra money, gifts, higher
     # rates, rules bent (代办 where the customer must come). Fail unless said to go by the rules.
     favours: tuple[str, ...] = (
@@ -381,13 +382,16 @@ class ReplyRules:
         "通融", "破例", "破个例", "开个口子", "开后门", "走后门", "特事特办", "特殊处理", "我做主", "做个主",
         "让他代办", "他代办", "代你办", "帮你代办", *STAND_INS, "让…代办", "让…代你",
         # money given on the spot and called amends (补给您，算是赔礼), or the interest made up
-        *AMENDS, "利息…补给你", "利息…补你", "利息…赔给你", *GIFTS, *MORE_FAVOURS)
+        *AMENDS, "利息…补给你", "利息…补你", "利息…赔给你", *GIFTS, *MORE_FAVOURS, *LEXICON["favours"])
     # A required check waived: the customer's money or identity goes unchecked.
     waived_checks: tuple[str, ...] = (
         "不用…核对", "不必…核对", "不需要…核对", "无需…核对", "免…核对", "不核对", "跳过…核对", "省了…核对",
         "不用…核实", "不必…核实", "不需要…核实", "不用…验证", "不用…确认身份",
         "不用查…收款", "不用管…收款", "不用问…用途", "不用管…用途", *WAIVED_REQUIREMENTS,
-        "不用检测", "不用…检测", "不检测", "不用…鉴定")
+        "不用检测", "不用…检测", "不检测", "不用…鉴定",
+        # the check named first, then waived: 对方是谁、钱干什么用的就不用问了
+        *(f"{checked}…{waived}" for checked in ("用途", "干什么用", "做什么用", "对方是谁", "收款人", "收款方")
+          for waived in ("不用问", "不问了", "不用核对", "不核对了", "不用查", "不查了", "不用管")))
     # A commitment taken back in the same breath: the point it made is void (明天给您回电。其实打不打也一样;
     # 请示了也批不下来; 等领导有空了再说; 什么时候回复现在也说不好).
     takebacks: tuple[str, ...] = (
@@ -421,7 +425,7 @@ class ReplyRules:
     limits: tuple[str, ...] = (
         "没办法", "没有办法", "没法", "办不了", "查不了", "改不了", "退不了", "帮不了", "给不了", "说了不算", "做不到",
         "办不到", "说不准", "不归我", "只能等", "只好等", "只有等", "查不到", "查不到原因", "查不出原因", "管不了",
-        "不能退", "催不了", *CANNOT, *NOT_OURS, *CANNOT_DO, "我也不知道", "我也不清楚")
+        "不能退", "催不了", *CANNOT, *NOT_OURS, *CANNOT_DO, "我也不知道", "我也不清楚", *LEXICON["limits"])
     limited_takebacks: tuple[str, ...] = ("也不好说", "也说不好", "也讲不好", "也说不准", "也讲不准", "也难说")
     later_restorers: tuple[str, ...] = (
         "我马上", "我这就", "我现在", "我立刻", "我立即", "我先", "我会", "我一定", "我帮你", "我替你", "我给你", "我把",
@@ -452,7 +456,7 @@ class ReplyRules:
         "不重要", "无所谓", "反正…已经", "结案了…别", "结案了…不用", "结案了…没什么", "那是你的事", "这是你的事",
         "不关我的事", "跟我没关系", "说了你也不懂", "你也不懂",
         # listening as a formality: 我也就听听
-        "就听听", "只是听听", "听听而已", "随便听听", "听听就算", *BRUSH_OFFS, *BELITTLING)
+        "就听听", "只是听听", "听听而已", "随便听听", "听听就算", *BRUSH_OFFS, *BELITTLING, *LEXICON["rude"])
     # A fault phrasing is no fault when one of the words paired with it comes before it in its clause, or
     # in the clause before when the phrasing opens its own (within `excuse_reach` characters: 您着急，这很正常;
     # not 您生气我理解，不过理财亏钱很正常):
