@@ -121,7 +121,7 @@ GIFTS = ("充…话费", "送…话费", "话费…充", "送…积分", "赠…
            for gift in ("送", "充", "免", "另外给你", "额外给你", "补给你", "多给你", "给你…元", "给你…块")))
 # An investment's outcome guaranteed without a certainty word: 过段时间本钱一分不会少, 再放一放就回来了.
 SURE_RETURNS = ("本钱…不会少", "本金…一分不会少", "本金…一分都不会少", "本钱…少不了", "本金…少不了", "本钱…不会亏",
-                "本金…不会亏", "本钱…一分不", "都能回来", "基本都能", "基本能回来", "放一放…回来", "放一放…回本", "放一放…涨", "过段时间…回来", "过段时间…回本",
+                "本金…不会亏", "本钱…一分不", "都能回来", "基本能回来", "放一放…回来", "放一放…回本", "放一放…涨", "过段时间…回来", "过段时间…回本",
                 "过一阵…回来", "过阵子…回来", "迟早…回来", "早晚…回来", "迟早…回本", "早晚…回本", "迟早会涨", "早晚会涨",
                 "总会涨", "会涨回", "能涨回", "亏不了", "赔不了", "跌不了", "稳拿", "能回本", "会回本", "都能涨",
                 "拿满…回本", "拿到期…回本", "cover回来", "想办法…补回来", "想办法…赚回来", "想办法…弥补回来")
@@ -163,7 +163,7 @@ CARELESS = ("你没仔细", "你没认真", "没仔细读", "没仔细看", "没
             "毛躁", "大意了", "没太注意", "你也是没", "你当时也是没", "咋整的", "怎么搞的", "咋搞的", "怪就怪", "要怪就怪",
             "只能怪", "得怪你", "你们自己没", "你们自己不", "是你们自己", "要是听我…哪", "太大意", "太不小心", "你太相信", "太轻信", "你…没看清", "你…没看仔细", "签字跟玩", "跟玩儿似的", "单子都不看", "都不看就")
 # Responsibility put on the customer, or kept off the bank: 属于持卡人自身原因, 这不能全赖我们.
-CUSTOMERS_FAULT = ("是你的问题", "是你的原因", "是你的责任", "你的责任", "你自身", "自身原因", "个人原因", "操作失误",
+CUSTOMERS_FAULT = ("是你的问题", "是你的原因", "是你的责任", "你的责任", "你自身", "自身原因", "个人原因", "你…操作失误", "自己操作失误", "自身操作失误",
                    "是你自个", "自找的", "自己兜着", "自己耽误", "你耽误的", "不能全赖", "不能赖我们", "赖不着", "赖不到",
                    "不赖我们", "可不赖", "怪不着", "怪不到我们", "不能怪我们", "别光说我们", "别来冲我们", "不是银行的问题",
                    "不是我们的问题", "不是我们的责任", "跟银行没关系", "跟我们银行没关系", "跟我们发卡行没关系",
@@ -230,7 +230,7 @@ ON_THEIR_OWN = ("你自己回去", "自己…查吧", "自己…打吧", "自己
                 "你让…查查吧", "让对方…查", "你自己确认", "自己…确认一下", "回去确认")
 # The customer made to tell it again, in more wordings than `refusals` had (您跟那边同事再把情况说一遍就行).
 RETOLD = ("再把…说一遍", "再把…讲一遍", "你重新描述", "你把…重新描述", "你重新…说一遍", "你重新…讲一遍", "你从头再讲",
-          "你从头再说", "你重说一遍", "再说一遍就行", "跳过", "直接报卡号", "直接说…办啥", "简单说下", "说下要办")
+          "你从头再说", "你重说一遍", "再说一遍就行", "那段跳过", "前面…跳过", "直接跳过", "直接报卡号", "直接说…办啥", "简单说下", "说下要办")
 # Talking down: the complaint made small, the customer's manner or tears rebuked, the bank too big to care.
 BELITTLING = ("这种小事", "这点小事", "小事一桩", "懒得管", "懒得理", "还怕这个", "这么大的银行", "随便找", "也听不懂",
               "你听不懂", "听不懂的", "顾不过来", "不至于吧", "闹成这样", "为这点", "就这点钱", "就几十块", "就十几块",
@@ -244,7 +244,7 @@ BELITTLING = ("这种小事", "这点小事", "小事一桩", "懒得管", "懒�
               "算啥", "算什么", "急啥", "急什么", "慌啥", "哭啥", "嚷啥", "嚷什么", "喊什么", "吵什么",
               "了就…了呗", "又没丢", "又没少", "还听不明白", "都跟你说了", "都跟你说…遍", "说了…遍了", "说过…遍", "就投呗", "我又不怕", "不怕你投",
               "算谁的", "别拍桌子", "别折腾", "想多了", "坑你", "还是…算了", "就睡不着", "行啦行啦", "得了吧",
-              "你讲的都对", "你说的都对", "你太着急", "太急了", "很常见", "挺常见", "常有的事")
+              "你讲的都对", "你说的都对", "你太着急", "太急了")
 # Favours in more wordings: gifts handed over, fees wiped, paperwork skipped, a colleague or the agent's own
 # job number used, money lent from the agent's pocket.
 MORE_FAVOURS = ("桶油", "套杯子", "拿着…翻篇", "翻篇", "就当交个朋友", "交个朋友", "直接给你免", "给你免了", "打个招呼就",
@@ -431,7 +431,8 @@ class ReplyRules:
         "我马上", "我这就", "我现在", "我立刻", "我立即", "我先", "我会", "我一定", "我帮你", "我替你", "我给你", "我把",
         "我来", "我去", "我得", "我陪", "我记", "我联系", "我请", "我找", "我问", "我查", "我调", "我写", "我登记",
         "我提交", "我申请", "我主动", "我尽快", "我第一时间", "我今天", "我明天", "我下午", "我上午", "我下班前",
-        "能做的是", "能帮你的是", "我能做的", "我能帮", "我可以帮", "可以帮你", "直接来找我", "来找我", "直接找我",
+        "能做的是", "能帮你的是", "我能做的", "我能帮", "我可以帮", "可以帮你", "我可以", "我们可以", "我们会",
+        "但可以", "不过可以", "但是可以", "跟你说清楚", "跟你讲清楚", "给你讲清楚", "直接来找我", "来找我", "直接找我",
         *(f"{when}…{who}" for when in WHENS for who in ("给你", "我")))
     # An over-promise under a condition is none: 如果查实是我们的错，一定全额退给您 (in its clause before it,
     # or in the clause before when it opens its own).
@@ -441,6 +442,11 @@ class ReplyRules:
     # A fault of these kinds is void when a negation takes its first word back (不一定能退, 没法保证到账,
     # 不能给您破例) — read over the `window` characters before it.
     negatable_kinds: tuple[str, ...] = ("over-promise", "favour")
+    # … or one of these right after it in its clause, within `window_behind` characters (礼品我们这里不能送的,
+    # 私下补钱我不能做, 一定能批这话我没法答应您, 保本这两个字合同里没有); not 没有问题.
+    negations_behind: tuple[str, ...] = ("不能", "没法", "没办法", "不合规", "不可以", "不允许", "答应不了", "做不了主",
+                                         "保证不了", "没有")
+    window_behind: int = 8
     # Faults of these kinds are also looked for across two clauses, one of them at most this many
     # characters long (…都会到您卡上，我保证).
     paired_kinds: tuple[str, ...] = ("over-promise", "favour", "blamed")
@@ -481,12 +487,14 @@ class ReplyRules:
         (("让他代办", "他代办", "代你办", "帮你代办", *STAND_INS, "让…代办", "让…代你"),
          ("你希望", "你想", "你想要", "你是想", "随便", "随意")),
         (("你去找", "你去问", "可以打客服", "打客服吧", "打客服问", "去打客服", "可以打…热线", "你打…热线…吧"),
-         ("不用", "不必", "别再", "无需")),
+         ("不用", "不必", "别再", "无需", "帮", "陪")),
+        # the customer spared the errand: 不用您自己打来
+        (("你自己打", "你自己去", "你自己查", "你自己问", "你自己…吧"), ("不用", "不必", "无需", "不需要", "用不着")),
         (("你再…说一遍", "你再…讲一遍", "你再…说一次", "你再…讲一次", "你得再…说", "你得再…讲",
           "还得…从头", "还要…从头", "又要…从头", "又得…从头", "你得…从头", "你要…从头…说", "你要…从头…讲",
           "你得…重新…说", "你得…重新…讲", "还得…重新…说", "还得…重新…讲", "还得…再…说一遍", "还得…再…讲一遍",
           *RETOLD),
-         ("省得", "免得", "不用", "不必", "无需", "不让", "别让", "不需要")),
+         ("省得", "免得", "不用", "不必", "无需", "不让", "别让", "不需要", "不会让", "不会再让")),
         (("很正常", "是正常的", "正常现象", "完全正常", "挺正常", "再正常不过", "属于正常", "都正常", "很常见", "挺常见",
           "常有的事"),
          ("急", "生气", "担心", "情绪", "上火", "难受", "委屈", "不高兴", "不满", "火", "不放心", "不舒服", "不踏实",
@@ -680,6 +688,7 @@ def _compile_browser_rules(rules: ReplyRules) -> dict:
                             "outcomes": [compile_phrasing(p) for p in rules.outcomes]},
         "conditions": [fold(word) for word in rules.conditions], "conditionalKinds": list(rules.conditional_kinds),
         "negatableKinds": list(rules.negatable_kinds), "pairedKinds": list(rules.paired_kinds),
+        "negationsBehind": [fold(word) for word in rules.negations_behind], "windowBehind": rules.window_behind,
         "pairClause": rules.pair_clause,
         # one entry per group: [the fault phrasings (compiled), the words that excuse them]
         "excuses": [[[compile_phrasing(p) for p in phrasings], [fold(word) for word in words]]
@@ -707,7 +716,7 @@ def rule_texts(rules: ReplyRules = RULES) -> list[str]:
     return [*rules.negations, *rules.not_negations, *rules.asking_ends, *(word for slip in rules.slips for word in slip),
             *rules.question_words, *rules.reported, *rules.negations_after, *rules.refusals, *rules.blame,
             *rules.over_promises, *rules.certainties, *rules.outcomes, *rules.conditions, *rules.favours, *rules.waived_checks,
-            *rules.takebacks, *rules.restorers, *rules.limits, *rules.limited_takebacks, *rules.later_restorers,
+            *rules.takebacks, *rules.restorers, *rules.negations_behind, *rules.limits, *rules.limited_takebacks, *rules.later_restorers,
             *rules.rude, *(word for group in rules.synonyms for word in group),
             *(word for phrasings, words in rules.excuses for word in (*phrasings, *words))]
 
@@ -864,7 +873,8 @@ def _fault_in(kind: str, patterns: Sequence[Sequence[str]], folded: str, previou
             if kind in rules["negatableKinds"] and (any(
                     _is_negation(folded, at, rules) for at in range(max(0, start - rules["window"]), start))
                     # 保证不了能免: the certainty itself is denied
-                    or _starts_any(folded, start + len(parts[0]), rules["negationsAfter"])):
+                    or _starts_any(folded, start + len(parts[0]), rules["negationsAfter"])
+                    or _denied_behind(folded[end:end + rules["windowBehind"]], rules)):
                 continue
             if kind in rules["restoredKinds"] and _restored(folded[end:], following, rules):
                 continue
@@ -889,6 +899,11 @@ FAULT, LIMIT = "fault", "limit"
 def _restored_later(later: Sequence[str], rules: dict) -> bool:
     """The agent says what they will do in some later clause (after an honest limit)."""
     return any(_hits(parts, clause, rules["restorerGap"]) for clause in later for parts in rules["laterRestorers"])
+
+
+def _denied_behind(behind: str, rules: dict) -> bool:
+    """What follows a favour or an over-promise in its clause denies it (礼品我们这里不能送的); 没有问题 denies nothing."""
+    return any(word in behind.replace("没有问题", "") for word in rules["negationsBehind"])
 
 
 def _starts_any(text: str, at: int, words: Sequence[str]) -> bool:

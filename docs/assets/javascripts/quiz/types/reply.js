@@ -204,6 +204,9 @@
           }
           // 保证不了能免: the certainty itself is denied
           if (startsAny(folded, start + parts[0].length, rules.negationsAfter)) return false;
+          // 礼品我们这里不能送的: what follows in its clause denies it (not 没有问题)
+          var behind = folded.substring(span[1], span[1] + rules.windowBehind).split("没有问题").join("");
+          if (rules.negationsBehind.some(function (word) { return behind.indexOf(word) >= 0; })) return false;
         }
         if (rules.restoredKinds.indexOf(kind) >= 0 && restored(folded.substring(span[1]), following || "", rules)) {
           return false;
