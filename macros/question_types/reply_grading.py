@@ -704,10 +704,15 @@ def _compile_browser_rules(rules: ReplyRules) -> dict:
     }
 
 
-def certain_outcomes(rules: dict) -> list[list[str]]:
-    """Each certainty word with each outcome (compiled), in either order: 肯定…退给, 到…卡上…保证."""
+def certain_outcomes(rules: dict, text: str | None = None) -> list[list[str]]:
+    """Each certainty word with each outcome (compiled), in either order: 肯定…退给, 到…卡上…保证. Given the
+    reply's folded `text`, only the words in it are paired: thousands of pairs, of which a reply holds a few."""
     pairs = rules["certainOutcomes"]
-    return [parts for certainty in pairs["certainties"] for outcome in pairs["outcomes"]
+    certainties, outcomes = pairs["certainties"], pairs["outcomes"]
+    if text is not None:
+        certainties = [parts for parts in certainties if all(part in text for part in parts)]
+        outcomes = [parts for parts in outcomes if all(part in text for part in parts)]
+    return [parts for certainty in certainties for outcome in outcomes
             for parts in ([*certainty, *outcome], [*outcome, *certainty])]
 
 
@@ -928,7 +933,7 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
     faulty = set()  # clauses that refuse, blame, over-promise, or name a limit: what they say meets no key point
     for kind, patterns in [*rules["faults"], ["avoid", avoid]]:
         if kind == rules["certainOutcomes"]["kind"]:
-            patterns = [*patterns, *certain_outcomes(rules)]
+            patterns = [*patterns, *certain_outcomes(rules, "".join(clause.folded for clause in clauses))]
         found = set()
         for c, clause in enumerate(clauses):
             previous = clauses[c - 1].folded if c else ""

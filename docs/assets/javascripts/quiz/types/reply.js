@@ -221,11 +221,15 @@
     return fault ? FAULT : (limit ? LIMIT : "");
   };
 
-  // Each certainty word with each outcome, in either order: 肯定…退给, 到…卡上…保证.
-  var certainOutcomes = function (rules) {
+  // Each certainty word with each outcome, in either order: 肯定…退给, 到…卡上…保证; only the words in the
+  // reply's folded `text` are paired (thousands of pairs, of which a reply holds a few).
+  var certainOutcomes = function (rules, text) {
+    var present = function (parts) {
+      return parts.every(function (part) { return text.indexOf(part) >= 0; });
+    };
     var pairs = [];
-    rules.certainOutcomes.certainties.forEach(function (certainty) {
-      rules.certainOutcomes.outcomes.forEach(function (outcome) {
+    rules.certainOutcomes.certainties.filter(present).forEach(function (certainty) {
+      rules.certainOutcomes.outcomes.filter(present).forEach(function (outcome) {
         pairs.push(certainty.concat(outcome), outcome.concat(certainty));
       });
     });
@@ -256,7 +260,9 @@
     };
     rules.faults.concat([["avoid", avoid || []]]).forEach(function (rule) {
       var kind = rule[0];
-      var patterns = kind === rules.certainOutcomes.kind ? rule[1].concat(certainOutcomes(rules)) : rule[1];
+      var patterns = kind === rules.certainOutcomes.kind ?
+        rule[1].concat(certainOutcomes(rules, clauses.map(function (clause) { return clause.folded; }).join(""))) :
+        rule[1];
       var found = Object.create(null);
       clauses.forEach(function (clause, c) {
         var previous = c ? clauses[c - 1].folded : "";
