@@ -172,7 +172,8 @@ CUSTOMERS_FAULT = ("是你的问题", "是你的原因", "是你的责任", "你
                    "又不认了", "又不认账", "拖到现在", "现在才来说", "现在来说晚了", "才来说", "你也承认", "你自己也承认",
                    "你点的确认", "你点了同意", "你点了确认", "你自己…点的", "你自己…签的", "你自己…填的", "习惯不好",
                    "出事了吧", "我说什么来着", "就该问清楚", "就该看清", "就该看仔细", "本来就该自己", "就不该碰", "不该碰",
-                   "就不该买", "就不该投", "签了就完事", "你看错", "是你看错", "可能是你…错")
+                   "就不该买", "就不该投", "签了就完事", "你看错", "是你看错", "可能是你…错", "你填的…有问题", "你…也可能有问题",
+                   "你…可能有问题", "也是因为你", "都是因为你", "还不是因为你", "因为你…一直没", "你…没交齐")
 # The customer judged by a group they belong to: 你们年轻人就是急, 一般人都知道, 现在的人啊.
 STEREOTYPES = ("你们年轻人", "年轻人就是", "年轻人办事", "现在的人啊", "现在的年轻人", "老人家就是", "有些客户就是", "一般人都知道", "谁都知道", "大家都知道", "人人都知道",
                "没见过谁", "就没见过", "谁…谁负责", "谁…谁上当", "谁…谁倒霉", "谁…谁吃亏")
@@ -193,12 +194,12 @@ OUTCOMES_PROMISED = ("后台能删", "能给你删", "我就给你删", "直接�
                      "就能用了", "明天就能用", "下个月…恢复", "就给你恢复", "一提…撤", "准撤", "没有撤不掉", "肯定退", "一定退",
                      "肯定给退", "保证退",
                      # 准 only where it cannot be 为准, 批准 or 标准: 明儿一早准到您卡上
-                     "准到你", "准涨", "准能", "肯定过", "不管…都给你退", "不管…都退", "无论…都给你退", "无论…都退",
+                     "准到你", "准涨", "准能", "肯定过", "就能拿到", "就能领到", "不管…都给你退", "不管…都退", "无论…都给你退", "无论…都退",
                      "都给你退了", "一定过", "肯定能过", "一定能过", "整没了", "弄没了",
                      "给你消掉", "帮你消掉", "不会有任何记录", "不会有记录", "征信不会有", "自动删除", "自动消除", "全额承担", "银行全额", "不用管了", "就不姓", "分钟的事",
                      # an outcome no one has decided, promised for a time: 过两天就给您解开了, 钱箱一清就给您补上
                      *(f"就给你{done}" for done in ("补上", "补回", "解开", "解冻", "取出", "拿出", "删",
-                                                "撤", "恢复", "免", "更正", "改过来")),
+                                                "撤", "恢复", "免")),
                      *(f"就能{done}" for done in ("追回", "解冻", "解开", "更正", "恢复", "删", "撤", "退回", "到账",
                                                 "拿回", "要回", "取出", "拿出")),
                      "就更正", "更正过来了", "就拿出来", "就取出来")
@@ -211,7 +212,8 @@ SENT_ELSEWHERE = ("你找…去", "找…退去", "找…问去", "找…要去"
 # Nothing will come of it, said with the action: 催了也快不了多少, 后台一般不会理, 主管来了也是这个说法.
 FUTILE = ("也快不了", "快不了多少", "不会理", "没人会理", "没人会管", "不会管", "也是这个说法", "还是这个说法", "结果还是一样",
           "结果一样", "结果都一样", "从来没批", "没批过", "不会批", "来了也", "打了也", "找了也", "提了也",
-          "也是转回", "转回我们", "研究研究", "再研究", "再沟通沟通", "自然会通知", "等消息", "回去等", "先回去…等",
+          "也是转回", "转回我们", "来…都一样", "也还是这个", "还是这个结论", "不用再等了", "不一定会告诉",
+          "不一定会通知", "不一定…回复你", "研究研究", "再研究", "再沟通沟通", "自然会通知", "等消息", "回去等", "先回去…等",
           "耐心等等", "再等等吧", "多等等")
 # Outside what the agent may do, and left there: 不归在线客服管, 不是我们支行层面能解决的, 真说不上话.
 NOT_OURS = ("不归…管", "不是…能解决", "不是…能办", "说不上话", "没权限", "没有权限", "不支持", "没有先例", "没先例",
@@ -227,7 +229,9 @@ NOBODY_IN_PARTICULAR = ("会有人…联系", "有人会…联系", "其他同�
                         "我也不清楚", "请耐心等待", "请你耐心等待", "耐心等待吧", "都得等", "等叫号", "查了也", "查也一样", "也是一样的结果")
 # The customer left to do it alone: 您自己回去在手机银行上查吧, 您自己拿去外面的维修店看看吧, 您让对方银行查查吧.
 ON_THEIR_OWN = ("你自己回去", "自己…查吧", "自己…打吧", "自己去…打", "自助机上打", "你自己拿去", "外面的…看看吧",
-                "你让…查查吧", "让对方…查", "你自己确认", "自己…确认一下", "回去确认")
+                "你让…查查吧", "让对方…查", "你自己确认", "自己…确认一下", "回去确认",
+                "可以自己申请", "你自己申请", "自己去申请", "自己…查一下", "自己看一下就行", "到时候自己", "找别的同事",
+                "要交班了", "交班了…你")
 # The customer made to tell it again, in more wordings than `refusals` had (您跟那边同事再把情况说一遍就行).
 RETOLD = ("再把…说一遍", "再把…讲一遍", "你重新描述", "你把…重新描述", "你重新…说一遍", "你重新…讲一遍", "你从头再讲",
           "你从头再说", "你重说一遍", "再说一遍就行", "那段跳过", "前面…跳过", "直接跳过", "直接报卡号", "直接说…办啥", "简单说下", "说下要办")
@@ -244,7 +248,8 @@ BELITTLING = ("这种小事", "这点小事", "小事一桩", "懒得管", "懒�
               "算啥", "算什么", "急啥", "急什么", "慌啥", "哭啥", "嚷啥", "嚷什么", "喊什么", "吵什么",
               "了就…了呗", "又没丢", "又没少", "还听不明白", "都跟你说了", "都跟你说…遍", "说了…遍了", "说过…遍", "就投呗", "我又不怕", "不怕你投",
               "算谁的", "别拍桌子", "别折腾", "想多了", "坑你", "还是…算了", "就睡不着", "行啦行啦", "得了吧",
-              "你讲的都对", "你说的都对", "你太着急", "太急了")
+              "你讲的都对", "你说的都对", "你太着急", "太急了", "一样没用", "说也没用", "我们收到很多",
+              "这种意见…很多")
 # Favours in more wordings: gifts handed over, fees wiped, paperwork skipped, a colleague or the agent's own
 # job number used, money lent from the agent's pocket.
 MORE_FAVOURS = ("桶油", "套杯子", "拿着…翻篇", "翻篇", "就当交个朋友", "交个朋友", "直接给你免", "给你免了", "打个招呼就",
@@ -255,7 +260,7 @@ MORE_FAVOURS = ("桶油", "套杯子", "拿着…翻篇", "翻篇", "就当交�
                 "也不要紧", "撤了投诉", "留个…额度", "提成", "不用看证", "不看证", "不用出示", "熟人不用", "熟人…不用", "兜里", "先给你拿",
                 "拿我的", "说一声就成", "说一声就行", "不用填…表", "唔使填", "不用填单", "当看不见", "当没看见",
                 "不一样也没关系", "我们不查", "不查的", "偷偷", "帮你跳过", "用我的工号", "拿我的工号", "不问你", "就不问", "不收了",
-                "材料不用交", "先给他解", "手续…补", "多算", "一点意思", "垫了", "给你垫", "先垫", "算我们赔",
+                "材料不用交", "先给他解", "特批", "再给你…补", "账户里补", "给你补…元", "补给你…元", "手续…补", "多算", "一点意思", "垫了", "给你垫", "先垫", "算我们赔",
                 "现金你拿着", "就不用出示", "本来要…不过", "本来要…就帮", "本来要…先给")
 
 
@@ -510,11 +515,14 @@ class ReplyRules:
     # Share of a reply's characters that its key-point phrasings cover, from which it is a list of key
     # words rather than something said to a customer.
     stuffing: float = 0.8
-    # A reply of three clauses or more, at least `list_share` of them (and three) no longer than this many
-    # characters, is a list of words too (请坐，喝水，马上，查，明细; 理解，因为安全，保护，我可以预约。规定必须本人来):
-    # what a learner says to a customer has real sentences …
+    # A reply of three clauses or more, all of them no longer than this many characters, is a list of words
+    # too (请坐，喝水，马上，查，明细), and so is one with `list_share` of them that short when `list_bare` of them
+    # are a bare key word of at most `bare_word` characters (理解，因为安全，保护，我可以预约。规定必须本人来; not
+    # 是我的错，对不起，我亲自跟，明天上午十点前电话给您, which is terse): a learner speaks in sentences …
     list_clause: int = 5
     list_share: float = 0.8
+    list_bare: int = 2
+    bare_word: int = 2
     # … but only when key words make up at least this share of it (您慢慢说，不着急，我都记下来 is short, not a list).
     list_covered: float = 0.5
     # A taboo phrase or an over-promise after one of these in its clause, or in a clause that follows one
@@ -627,7 +635,7 @@ class ReplyRules:
         # the cash made ready
         ("备好", "备足", "备款", "调款", "准备现金", "清点", "点清楚"),
         # asking where it went wrong
-        ("哪里", "哪儿", "哪些", "哪方面", "什么地方", "哪块"),
+        ("哪里", "哪儿", "哪些", "哪方面", "什么地方", "哪块", "哪个环节", "哪一步", "哪个地方"),
         # inviting the customer to tell
         ("说说", "跟我说", "跟我讲", "讲讲", "聊聊", "谈谈", "直说", "慢慢说", "唠唠", "跟我唠", "说道说道", "讲给我",
          "说给我听", "讲给我听"),
@@ -700,7 +708,8 @@ def _compile_browser_rules(rules: ReplyRules) -> dict:
         "restorerGap": rules.restorer_gap,
         "limits": [compile_phrasing(p) for p in (*rules.limits, *rules.limited_takebacks)],
         "laterRestorers": [compile_phrasing(p) for p in rules.later_restorers],
-        "listCovered": rules.list_covered, "listShare": rules.list_share,
+        "listCovered": rules.list_covered, "listShare": rules.list_share, "listBare": rules.list_bare,
+        "bareWord": rules.bare_word,
     }
 
 
@@ -993,7 +1002,10 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
     size = len(whole)
     key_words = sum(len(c) for c in covered)
     short = sum(len(clause.folded) <= rules["listClause"] for clause in clauses)
-    listed = short >= 3 and short >= rules["listShare"] * len(clauses) and key_words >= rules["listCovered"] * size
+    bare = sum(len(clause.folded) <= rules["bareWord"] and len(covered[c]) == len(clause.folded) > 0
+               for c, clause in enumerate(clauses))
+    listed = short >= 3 and key_words >= rules["listCovered"] * size and (
+        short == len(clauses) or (short >= rules["listShare"] * len(clauses) and bare >= rules["listBare"]))
     if size and (key_words >= rules["stuffing"] * size or listed):
         faults.append({"kind": "stuffed", "words": ""})
     return {"correct": all(p["met"] for p in points) and not faults, "points": points, "faults": faults}

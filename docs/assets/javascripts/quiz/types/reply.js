@@ -346,8 +346,12 @@
     });
     var coveredCount = covered.reduce(function (sum, set) { return sum + Object.keys(set).length; }, 0);
     var short = clauses.filter(function (clause) { return clause.folded.length <= rules.listClause; }).length;
-    var listed = short >= 3 && short >= rules.listShare * clauses.length &&
-      coveredCount >= rules.listCovered * whole.length;
+    var bare = clauses.filter(function (clause, c) {
+      var size = clause.folded.length;
+      return size > 0 && size <= rules.bareWord && Object.keys(covered[c]).length === size;
+    }).length;
+    var listed = short >= 3 && coveredCount >= rules.listCovered * whole.length &&
+      (short === clauses.length || (short >= rules.listShare * clauses.length && bare >= rules.listBare));
     if (whole.length && (coveredCount >= rules.stuffing * whole.length || listed)) {
       faults.push({ kind: "stuffed", words: "" });
     }
