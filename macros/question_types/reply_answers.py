@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import yaml
-from pydantic import Field, RootModel
+from pydantic import Field, RootModel, field_validator
 
 from .base import Strict
 
@@ -79,10 +79,13 @@ class FaultSentences(Strict):
     faults: dict[str, list[Sentence]]
     clean: list[Sentence] = Field(min_length=1)
 
-    def model_post_init(self, _context) -> None:
-        unknown = sorted(set(self.faults) - set(FAULT_FAMILIES))
+    @field_validator("faults")
+    @classmethod
+    def _known_families(cls, faults: dict[str, list[str]]) -> dict[str, list[str]]:
+        unknown = sorted(set(faults) - set(FAULT_FAMILIES))
         if unknown:
             raise ValueError(f"unknown fault families {unknown}: use {list(FAULT_FAMILIES)}")
+        return faults
 
 
 def load_fault_sentences(path: Path) -> FaultSentences:

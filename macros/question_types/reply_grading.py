@@ -855,6 +855,10 @@ def _excused(before: str, parts: Sequence[str], rules: dict) -> bool:
                for excused, words in rules["excuses"])
 
 
+# What `_fault_in` finds in a clause: a fault, or an honest limit that what follows restores.
+FAULT, LIMIT = "fault", "limit"
+
+
 def _fault_in(kind: str, patterns: Sequence[Sequence[str]], folded: str, previous: str, crossing: int,
               rules: dict, following: str = "", quoted: Sequence[bool] = (), later: Sequence[str] = ()) -> str:
     """One of the fault phrasings `patterns` of `kind` is in `folded` and is meant: not excused, not the
@@ -907,9 +911,6 @@ def _restored(after: str, following: str, rules: dict) -> bool:
                for parts in rules["restorers"]) or any(_hits(parts, after, gap) for parts in rules["laterRestorers"])
 
 
-FAULT, LIMIT = "fault", "limit"
-
-
 def _restored_later(later: Sequence[str], rules: dict) -> bool:
     """The agent says what they will do in some later clause (after an honest limit)."""
     return any(_hits(parts, clause, rules["restorerGap"]) for clause in later for parts in rules["laterRestorers"])
@@ -938,17 +939,18 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
     breaks = ReplyRules(clause_breaks=rules["clauseBreaks"], quotes=tuple(rules["quotes"]), quote_max=rules["quoteMax"],
                         slips=tuple(tuple(slip) for slip in rules["slips"]))
     clauses = _clauses(text, breaks)
+    folded = [clause.folded for clause in clauses]
     faults = []
     faulty = set()  # clauses that refuse, blame, over-promise, or name a limit: what they say meets no key point
     for kind, patterns in [*rules["faults"], ["avoid", avoid]]:
         if kind == rules["certainOutcomes"]["kind"]:
-            patterns = [*patterns, *certain_outcomes(rules, "".join(clause.folded for clause in clauses))]
+            patterns = [*patterns, *certain_outcomes(rules, "".join(folded))]
         found = set()
         for c, clause in enumerate(clauses):
             previous = clauses[c - 1].folded if c else ""
             following = clauses[c + 1].folded if c + 1 < len(clauses) else ""
-            later = [after.folded for after in clauses[c + 1:]]
-            finding = _fault_in(kind, patterns, clause.folded, previous, 0, rules, following, clause.quoted, later)
+            finding = _fault_in(kind, patterns, clause.folded, previous, 0, rules, following, clause.quoted,
+                                folded[c + 1:])
             if finding == FAULT:
                 faults.append({"kind": kind, "words": clause.whole()})
                 found.add(c)
@@ -962,7 +964,7 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
                 previous = clauses[c - 2].folded if c > 1 else ""
                 following = clauses[c + 1].folded if c + 1 < len(clauses) else ""
                 if _fault_in(kind, patterns, first.folded + second.folded, previous, len(first.folded), rules, following,
-                             first.quoted + second.quoted, [after.folded for after in clauses[c + 1:]]) == FAULT:
+                             first.quoted + second.quoted, folded[c + 1:]) == FAULT:
                     words = "".join(first.original[first.start:second.end]).strip()
                     faults.append({"kind": kind, "words": words})
                     found.update((c - 1, c))

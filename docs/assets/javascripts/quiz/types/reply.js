@@ -254,14 +254,14 @@
   var grade = function (text, keypoints, taboo, rules, folder, avoid) {
     var clauses = clausesOf(text, folder, rules);
     var faults = [];
-    var faulty = Object.create(null);  // clauses that refuse, blame, over-promise, or name a limit: they meet no key point
-    var laterOf = function (from) {
-      return clauses.slice(from).map(function (clause) { return clause.folded; });
-    };
+    // clauses that refuse, blame, over-promise, or name a limit: they meet no key point
+    var faulty = Object.create(null);
+    var folded = clauses.map(function (clause) { return clause.folded; });
+    var laterOf = function (from) { return folded.slice(from); };
     rules.faults.concat([["avoid", avoid || []]]).forEach(function (rule) {
       var kind = rule[0];
       var patterns = kind === rules.certainOutcomes.kind ?
-        rule[1].concat(certainOutcomes(rules, clauses.map(function (clause) { return clause.folded; }).join(""))) :
+        rule[1].concat(certainOutcomes(rules, folded.join(""))) :
         rule[1];
       var found = Object.create(null);
       clauses.forEach(function (clause, c) {
