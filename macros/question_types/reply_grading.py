@@ -275,10 +275,12 @@ class ReplyRules:
     # Where a clause ends: a negation does not reach across it (不好意思，我马上查).
     clause_breaks: str = "，。！？；：,.!?;:\n…~～—"
     negations: tuple[str, ...] = ("不", "没", "别", "无法", "未", "休想")
+    # The cues that ask both ways between a word and itself (能不能, 有没有, 保本不保本); 别激动别激动 asks nothing.
+    asking_cues: tuple[str, ...] = ("不", "没")
     # Words in which a negation cue is no negation (不好意思, 特别, 对不起, 不用再): a cue inside one of
     # them takes nothing back.
     not_negations: tuple[str, ...] = (
-        "不管", "不论", "无论", "不仅", "不但", "不好意思", "不然", "不少", "不错", "不客气", "没问题", "没关系",
+        "不管", "不论", "无论", "不仅", "不但", "不过", "不好意思", "不然", "不少", "不错", "不客气", "没问题", "没关系",
         "别人", "别的", "别处", "不用再", "不必再", "不一样", "不一致", "不符", "不放心", "不舒服", "不满意",
         "不痛快", "不高兴", "不好受", "不踏实", "不周", "不便", "没做好", "没做到", "没有做到", "没收到", "没到",
         "没有丢", "没人", "不用担心", "不必担心", "不用着急", "不必着急", "不要着急", "不着急", "没想到",
@@ -287,6 +289,8 @@ class ReplyRules:
         # a rhetorical question grants the feeling: 搁谁不急 (anyone would worry)
         "谁不急", "谁不着急", "谁能不急", "谁不生气", "谁不上火", "谁不窝火", "谁不担心", "谁能不着急",
         "无须重复", "无须再",
+        # the customer's plight told, not a key point taken back: 等了九天还不见卡, 晚一天见不着都悬着心
+        "还不见", "迟迟不见", "一直不见", "都不见", "也不见", "见不着", "见不到", "看不着", "等不到", "盼不到",
         # an honest limit, not a negation of what follows: 我做不了主，得请示主管; 我定不了，马上问主管
         "做不了主", "作不了主", "做不得主", "定不了", "决定不了", "拍不了板", "没有权限", "没权限", "没这个权限",
         "权限不够", "不能做主", "不能拍板", "做不了这个主", "不是我能定", "不是我能决定")
@@ -339,7 +343,10 @@ class ReplyRules:
         "你自己选的", "你自己做的", "你自己签", "你自己操作", "你自己留", "你自己打错", "你自己用错", "你自己记错",
         "你记错了", "你自己要", "肯定是你", "你自己才", "人为损坏", "人为的", "操作不当", *POLITE_BLAME,
         *(f"{hindsight}…{then}" for hindsight in HINDSIGHT_IFS for then in HINDSIGHT_THENS), *CARELESS, *CUSTOMERS_FAULT,
-        *STEREOTYPES, *LEXICON["blame"])
+        *STEREOTYPES, *LEXICON["blame"],
+        # what the customer should have done, said to them (您下单的时候应该看清楚的); not 我们应该先跟您说清楚
+        *(f"你…{should}{deed}" for should in ("应该", "应当", "理应", "本该", "早该")
+          for deed in ("看清", "看仔细", "仔细", "先看", "看一", "问清", "多问", "问一", "早", "注意", "知道", "留意")))
     # Promises the agent cannot keep: outcomes nobody has decided yet. A promise of what the agent does
     # (保证三点前回电, 保证查清楚) is kept by the agent and is not one of them.
     over_promises: tuple[str, ...] = (
@@ -421,7 +428,10 @@ class ReplyRules:
                                   # a later time the agent names: 今天没办法出结果，明天上午十点前给您回电
                                   *(f"{when}…{who}" for when in WHENS for who in ("给你", "我")),
                                   # or the agent first, then the time: 今天实在解决不了，我下班前给您打电话
-                                  *(f"我{when}…给你" for when in WHENS))
+                                  *(f"我{when}…给你" for when in WHENS),
+                                  # another way offered, or already done for the customer: 规定没法变通，不过还有另一个办法;
+                                  # 公众号不能处理，已经帮您登记好了
+                                  "还有…办法", "别的办法", "其他办法", "另一个办法", "另外的办法", "已经帮你", "已经给你", "已帮你")
     restored_kinds: tuple[str, ...] = ("refused", "taken-back")
     # What cannot be done, said honestly, is restored by what the agent then does anywhere later in the reply,
     # not only in the next clause (这个线上办不了，要本人去网点；我帮您约好明天上午的号): one of these limits,
@@ -437,16 +447,26 @@ class ReplyRules:
         "我来", "我去", "我得", "我陪", "我记", "我联系", "我请", "我找", "我问", "我查", "我调", "我写", "我登记",
         "我提交", "我申请", "我主动", "我尽快", "我第一时间", "我今天", "我明天", "我下午", "我上午", "我下班前",
         "能做的是", "能帮你的是", "我能做的", "我能帮", "我可以帮", "可以帮你", "我可以", "我们可以", "我们会",
-        "但可以", "不过可以", "但是可以", "跟你说清楚", "跟你讲清楚", "给你讲清楚", "直接来找我", "来找我", "直接找我",
+        "但可以", "不过可以", "但是可以", "我每天", "有进展", "跟你说清楚", "跟你讲清楚", "给你讲清楚", "直接来找我", "来找我", "直接找我",
         *(f"{when}…{who}" for when in WHENS for who in ("给你", "我")))
     # An over-promise under a condition is none: 如果查实是我们的错，一定全额退给您 (in its clause before it,
     # or in the clause before when it opens its own).
     conditions: tuple[str, ...] = ("如果", "要是", "若是", "假如", "万一", "符合", "按规定", "查实", "核实后",
-                                   "确认是", "经核实")
+                                   "确认是", "经核实",
+                                   # the outcome waits on an inspection: 先检测一下，是质量问题就给您换新的
+                                   "检测", "鉴定", "是质量问题", "属于质量问题", "确属",
+                                   # … or on the objection's review: 要等异议核查：报错了就更正
+                                   "异议核查", "核查结果", "核查后", "错了就", "有错就")
+    # Nor is one the agent has just disclaimed (我不敢跟您打包票说一定能批, 我不能跟您保证一定能追回来): these
+    # act as the conditions do.
+    disclaimers: tuple[str, ...] = ("不能保证", "没法保证", "无法保证", "不敢保证", "不好保证", "不能跟你保证", "没法跟你保证",
+                                    "不敢跟你保证", "不敢打包票", "不敢跟你打包票", "打不了包票", "不能承诺", "无法承诺",
+                                    "没法承诺", "不敢承诺", "不能答应", "没法答应", "不敢说", "谁都说不准")
     conditional_kinds: tuple[str, ...] = ("over-promise",)
     # A fault of these kinds is void when a negation takes its first word back (不一定能退, 没法保证到账,
-    # 不能给您破例) — read over the `window` characters before it.
+    # 不能给您破例, 我没法给您单独上浮) — read over the `negation_window` characters before it.
     negatable_kinds: tuple[str, ...] = ("over-promise", "favour")
+    negation_window: int = 8
     # … or one of these right after it in its clause, within `window_behind` characters (礼品我们这里不能送的,
     # 私下补钱我不能做, 一定能批这话我没法答应您, 保本这两个字合同里没有); not 没有问题.
     negations_behind: tuple[str, ...] = ("不能", "没法", "没办法", "不合规", "不可以", "不允许", "答应不了", "做不了主",
@@ -475,7 +495,9 @@ class ReplyRules:
     # sends nobody away, and 您着急很正常 accepts a feeling where 转账慢很正常 dismisses the complaint.
     excuse_reach: int = 2
     excuses: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
-        (favours, ("规定", "规定内", "按政策", "政策内", "符合", "申请", "审批", "报批", "请示", "能不能", "能否", "是否")),
+        (favours, ("规定", "规定内", "按政策", "政策内", "符合", "申请", "审批", "报批", "请示", "能不能", "能否", "是否",
+                   # a payment let through once the customer is checked: 确认是本人意愿再放行
+                   "按流程", "确认是本人", "本人意愿", "核实后")),
         (("没办法", "没有办法", "没法", "办不了", "查不了", "改不了", "退不了", "帮不了", "给不了", "说不准",
           "做不到", "办不到", "查不到原因", "查不出原因", "查不出什么", "查不出啥", "催不了", "查不到", "只能等",
           "只好等", "只有等", *CANNOT),
@@ -494,7 +516,8 @@ class ReplyRules:
         (("你去找", "你去问", "可以打客服", "打客服吧", "打客服问", "去打客服", "可以打…热线", "你打…热线…吧"),
          ("不用", "不必", "别再", "无需", "帮", "陪")),
         # the customer spared the errand: 不用您自己打来
-        (("你自己打", "你自己去", "你自己查", "你自己问", "你自己…吧"), ("不用", "不必", "无需", "不需要", "用不着")),
+        (("你自己打", "你自己去", "你自己查", "你自己问", "你自己…吧"),
+         ("不用", "不必", "无需", "不需要", "用不着", "不会让", "不让", "别让")),
         (("你再…说一遍", "你再…讲一遍", "你再…说一次", "你再…讲一次", "你得再…说", "你得再…讲",
           "还得…从头", "还要…从头", "又要…从头", "又得…从头", "你得…从头", "你要…从头…说", "你要…从头…讲",
           "你得…重新…说", "你得…重新…讲", "还得…重新…说", "还得…重新…讲", "还得…再…说一遍", "还得…再…讲一遍",
@@ -530,7 +553,9 @@ class ReplyRules:
     reported: tuple[str, ...] = ("你刚才说", "你提到", "你的意思是", "据你说", "你反映", "你说当时", "你说当初",
                                  "你说之前", "你说那时", "你说的是", "你是说", "照你说",
                                  # the customer's demand restated: 您要求赔偿您半天的误工费
-                                 "你要求", "你的要求是", "你的诉求是", "你是希望", "你是想要")
+                                 "你要求", "你的要求是", "你的诉求是", "你是希望", "你是想要",
+                                 # the customer's belief restated: 又觉得当初听到的是保本
+                                 "觉得当初", "觉得当时", "听到的是", "你觉得", "你以为", "以为是")
     reported_kinds: tuple[str, ...] = ("over-promise",)
     # Words in quotation marks (each pair: its opening and closing mark) are someone else's: 您说“就这样吧”的时候
     # quotes the customer and refuses nothing. A fault (taboo included) wholly inside one is none. Only a
@@ -687,6 +712,7 @@ def _compile_browser_rules(rules: ReplyRules) -> dict:
         "window": rules.window, "bridges": rules.bridges, "gap": rules.gap, "clauseBreaks": rules.clause_breaks,
         "questionWords": [fold(word) for word in rules.question_words],
         "negations": [fold(word) for word in rules.negations],
+        "askingCues": [fold(word) for word in rules.asking_cues],
         "notNegations": [fold(word) for word in rules.not_negations],
         "negationsAfter": [fold(word) for word in rules.negations_after],
         "askingEnds": [fold(word) for word in rules.asking_ends],
@@ -694,8 +720,9 @@ def _compile_browser_rules(rules: ReplyRules) -> dict:
         "faults": [[kind, [compile_phrasing(p) for p in data[field]]] for kind, field in zip(FAULT_KINDS, FAULT_FIELDS)],
         "certainOutcomes": {"kind": "over-promise", "certainties": [compile_phrasing(p) for p in rules.certainties],
                             "outcomes": [compile_phrasing(p) for p in rules.outcomes]},
-        "conditions": [fold(word) for word in rules.conditions], "conditionalKinds": list(rules.conditional_kinds),
-        "negatableKinds": list(rules.negatable_kinds), "pairedKinds": list(rules.paired_kinds),
+        "conditions": [fold(word) for word in (*rules.conditions, *rules.disclaimers)],
+        "conditionalKinds": list(rules.conditional_kinds),
+        "negatableKinds": list(rules.negatable_kinds), "negationWindow": rules.negation_window, "pairedKinds": list(rules.paired_kinds),
         "negationsBehind": [fold(word) for word in rules.negations_behind], "windowBehind": rules.window_behind,
         "pairClause": rules.pair_clause,
         # one entry per group: [the fault phrasings (compiled), the words that excuse them]
@@ -727,9 +754,10 @@ def certain_outcomes(rules: dict, text: str | None = None) -> list[list[str]]:
 
 def rule_texts(rules: ReplyRules = RULES) -> list[str]:
     """Every word in the rules (the page needs the Traditional characters that fold to them)."""
-    return [*rules.negations, *rules.not_negations, *rules.asking_ends, *(word for slip in rules.slips for word in slip),
+    return [*rules.negations, *rules.asking_cues, *rules.not_negations, *rules.asking_ends, *(word for slip in rules.slips for word in slip),
             *rules.question_words, *rules.reported, *rules.negations_after, *rules.refusals, *rules.blame,
-            *rules.over_promises, *rules.certainties, *rules.outcomes, *rules.conditions, *rules.favours, *rules.waived_checks,
+            *rules.over_promises, *rules.certainties, *rules.outcomes, *rules.conditions, *rules.disclaimers, *rules.favours,
+            *rules.waived_checks,
             *rules.takebacks, *rules.restorers, *rules.negations_behind, *rules.limits, *rules.limited_takebacks, *rules.later_restorers,
             *rules.rude, *(word for group in rules.synonyms for word in group),
             *(word for phrasings, words in rules.excuses for word in (*phrasings, *words))]
@@ -837,7 +865,7 @@ def _is_negation(folded: str, at: int, rules: dict) -> bool:
 
 def _asks_both(folded: str, at: int, rules: dict) -> bool:
     """The negation cue at `at` is the middle of a question that offers both answers: 能不能退, 行不行."""
-    cue = next((cue for cue in rules["negations"] if folded.startswith(cue, at)), None)
+    cue = next((cue for cue in rules["askingCues"] if folded.startswith(cue, at)), None)
     after = at + len(cue) if cue else at
     return cue is not None and any(at >= size and folded[at - size:at] == folded[after:after + size]
                                    for size in (1, 2))
@@ -876,7 +904,7 @@ def _fault_in(kind: str, patterns: Sequence[Sequence[str]], folded: str, previou
         for start, end in _hits(parts, folded, rules["gap"]):
             # a phrasing asked both ways claims nothing: 行不行, 以后能不能回本
             if (crossing and not start < crossing < end) or any(
-                    _asks_both(folded, at, rules) for at in range(max(0, start - 2), start + 1)):
+                    _asks_both(folded, at, rules) for at in (*range(max(0, start - 2), start + 1), end)):
                 continue
             if quoted and all(quoted[start:end]):
                 continue
@@ -889,7 +917,7 @@ def _fault_in(kind: str, patterns: Sequence[Sequence[str]], folded: str, previou
                     word in (previous if start <= rules["excuseReach"] else "") + before for word in rules["conditions"]):
                 continue
             if kind in rules["negatableKinds"] and (any(
-                    _is_negation(folded, at, rules) for at in range(max(0, start - rules["window"]), start))
+                    _is_negation(folded, at, rules) for at in range(max(0, start - rules["negationWindow"]), start))
                     # 保证不了能免: the certainty itself is denied
                     or _starts_any(folded, start + len(parts[0]), rules["negationsAfter"])
                     or _denied_behind(folded[end:end + rules["windowBehind"]], rules)):

@@ -112,7 +112,7 @@
   // The negation cue at `at` is the middle of a question that offers both answers: 能不能退, 行不行.
   var asksBoth = function (folded, at, rules) {
     var cue = null;
-    rules.negations.some(function (word) {
+    rules.askingCues.some(function (word) {
       if (folded.substr(at, word.length) === word) cue = word;
       return cue !== null;
     });
@@ -186,10 +186,11 @@
       return hits(parts, folded, rules.gap).some(function (span) {
         var start = span[0];
         if (crossing && !(start < crossing && crossing < span[1])) return false;
-        // a phrasing asked both ways claims nothing: 行不行, 以后能不能回本
+        // a phrasing asked both ways claims nothing: 行不行, 以后能不能回本, 保本不保本
         for (var asked = Math.max(0, start - 2); asked <= start; asked++) {
           if (asksBoth(folded, asked, rules)) return false;
         }
+        if (asksBoth(folded, span[1], rules)) return false;
         if (quoted && quoted.length && allQuoted(quoted, start, span[1])) return false;
         var before = folded.substring(0, start);
         if (excused((start <= rules.excuseReach ? previous : "") + before, parts, rules)) return false;
@@ -199,7 +200,7 @@
           if (rules.conditions.some(function (word) { return context.indexOf(word) >= 0; })) return false;
         }
         if (rules.negatableKinds.indexOf(kind) >= 0) {
-          for (var at = Math.max(0, start - rules.window); at < start; at++) {
+          for (var at = Math.max(0, start - rules.negationWindow); at < start; at++) {
             if (isNegation(folded, at, rules)) return false;
           }
           // 保证不了能免: the certainty itself is denied
