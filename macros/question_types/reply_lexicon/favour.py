@@ -39,3 +39,15 @@ WAIVED_STEPS = [*(f"{step}…{waived}" for step in REQUIRED_STEPS for waived in 
                 *(f"{waived}…{step}" for step in REQUIRED_STEPS[2:] for waived in ("不用", "不做", "不走", "跳过", "省了", "免了"))]
 
 favours = [*WAIVED_STEPS, *STAND_IN_SIGNATURES, *STAND_IN_ACTS, *WAIVED_PAPERS, *INFORMAL_MONEY, *HUSHED, *CREDENTIALS_TAKEN]
+
+# Round eight: a requirement waived (户口本不用带了, 授权书先欠着, 双录您不愿意录就算了, 身份证过期两天，不碍事),
+# a check bypassed or hushed up (后台手动给您通过, 绕过审核, 别声张, 反正是一家人), or a gift or money of one's own
+# (一桶米, 电饭煲, 满一百减五十的券, 从自己工资里补给您, 从备用金里拿给您).
+REQUIREMENTS = ("本人", "身份证", "户口本", "复印件", "授权书", "原件", "签字", "双录", "流水", "人脸", "核验", "授权",
+                "挂失")
+WAIVERS = ("不用了", "不要了", "就不要了", "不用带", "不用签", "不签了", "就算了", "不碍事", "先欠着", "可予简化", "不看了")
+WAIVED_REQUIREMENTS = tuple(f"{requirement}…{waiver}" for requirement in REQUIREMENTS for waiver in WAIVERS)
+BYPASSED = ("绕过审核", "绕过…审核", "手动…通过", "我批了", "别声张", "反正是一家人", "反正就这一次", "暂缓征信",
+            "照样给你办", "本人不用来", "不看你身份证", "不用你本人来", "不用他来柜台", "不用…本人来", "就算她本人", "就算他本人")
+GIFTS_AND_OWN_MONEY = ("瓶油", "桶米", "袋米", "电饭煲", "减五十", "优惠券", "代金券", "掏腰包", "自己工资", "备用金")
+favours += [*WAIVED_REQUIREMENTS, *BYPASSED, *GIFTS_AND_OWN_MONEY]

@@ -66,3 +66,14 @@ refusals = [*SENT_TO_LATER, *PUT_OFF, *FUTILE_HEDGED, *NOT_MY_REMIT, *MORE_CANNO
             *NO_OTHER_WAY, *RETOLD_AGAIN]
 # A limit stated honestly stays restorable by what the agent then does later in the reply.
 limits = [*MORE_CANNOT, *NO_OTHER_WAY, *NOT_MY_REMIT]
+
+# Round eight: closed in formal words (请勿重复来函, 请贵客户自行前往, 我行无法介入), sent off to another day or
+# person (你明儿再来, 回去叫你家娃来说, 您找手机售后, 要不您问问律师), told it will come to nothing (您打多少次都一样,
+# 估计也不会有下文, 处理不处理得看上面), or left on the line (我先挂了啊, 我这边还有别的客户在等).
+CLOSED_FORMALLY = ("请勿重复", "无需再作解释", "不再作解释", "自行前往", "直接与其联系", "无法介入", "不予介入")
+SENT_AWAY = ("你明儿再来", "你明天再来", "明儿再来吧", "叫你家…来说", "找…售后", "打热线排队", "问问律师", "问问别人吧",
+             "前往就近网点", "打客服电话去", "你找客服", "打客服电话吧", "寄过来吧", "你另外咨询", "另外咨询吧")
+NOTHING_WILL_COME = ("跟你讲了没用", "上头定的", "该怎么处理还怎么处理", "打几遍…也一样", "打多少次…都一样",
+                     "得看上面", "没得商量", "再观察观察", "别问我了", "不做回电", "不会有下文", "不帮你登记")
+LEFT_ON_THE_LINE = ("我先挂了", "还有别的客户在等", "别的客户还在等")
+refusals += [*CLOSED_FORMALLY, *SENT_AWAY, *NOTHING_WILL_COME, *LEFT_ON_THE_LINE]
