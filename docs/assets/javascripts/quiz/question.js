@@ -73,8 +73,13 @@
   };
 
   Question.prototype.showResult = function (correct) {
-    if (!this.counts()) {
-      var note = quiz.make("p", "mdx-quiz__verdict", this.unavailable || "此题不计分：请对照下方答案自查。");
+    if (this.unavailable) {
+      var why = quiz.make("p", "mdx-quiz__verdict");
+      why.appendChild(quiz.make("strong", "", "本题未评分"));
+      why.appendChild(document.createTextNode("　" + this.unavailable));
+      this.details.parentNode.insertBefore(why, this.details);
+    } else if (!this.graded) {
+      var note = quiz.make("p", "mdx-quiz__verdict", "此题不计分：请对照下方答案自查。");
       this.details.parentNode.insertBefore(note, this.details);
     } else {
       this.el.classList.add(correct ? "mdx-quiz__question--correct" : "mdx-quiz__question--wrong");
