@@ -6,13 +6,17 @@ Joined at build time, a page still makes one request for the quiz, however many 
 new type is one new file in quiz/types/: nothing here or in mkdocs.yml names it. The sources themselves
 are not published. The minify plugin then minifies the joined file like any other listed script.
 
-The 情景应答题 grader's rules (macros/question_types/reply_grading.py, `browser_rules()`) end the bundle as
-`window.mdxReplyRules`: they are the same on every page, so in the one cached script they cost a learner one
-download instead of ~90 KB of HTML on every page with a reply question.
+The 情景应答题 grader's rules (macros/question_types/reply_grading.py, `browser_rules()`, ~130 KB) are a script
+of their own, `assets/javascripts/reply-rules.<hash>.js`, that sets `window.mdxReplyRules`: quiz/types/reply.js
+loads it on a page with a reply question once the learner starts on one (or submits), so the many pages that
+never grade a reply do not download it. A script rather than fetch(), because the offline copy opened from
+file:// refuses fetch() of a file. The hash of its content is in its name, so an intranet cache never serves old
+rules to a new grader; the bundle names the file (`window.mdxReplyRulesFile`, relative to quiz.js).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -22,6 +26,8 @@ from mkdocs.structure.files import File, Files
 
 SOURCES = "assets/javascripts/quiz/"
 BUNDLE = "assets/javascripts/quiz.js"
+# Beside the bundle: reply.js resolves the name against quiz.js's own address
+RULES_FOLDER = "assets/javascripts/"
 TYPES = "types/"
 # Order matters where a file uses another at load time: the helpers come first, the question
 # types (any order) register themselves next, and the mount, which starts the quizzes, comes last.
@@ -52,17 +58,22 @@ def reply_rules_script() -> str:
 
     text = json.dumps(browser_rules(), ensure_ascii=False, separators=(",", ":"))
     text = text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f"window.mdxReplyRules={text};"
+    return f"window.mdxReplyRules={text};\n"
 
 
-def bundle(folder: Path) -> str:
-    """The joined script, from the quiz/ source folder, with the reply grader's rules."""
+def reply_rules_name(script: str) -> str:
+    """The rules file's name, with the hash of its content."""
+    return f"reply-rules.{hashlib.sha1(script.encode('utf-8')).hexdigest()[:10]}.js"
+
+
+def bundle(folder: Path, rules_name: str = "") -> str:
+    """The joined script, from the quiz/ source folder; `rules_name` is the reply grader's rules file beside it."""
     names = [path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()]
-    parts = []
+    rules_file = f"window.mdxReplyRulesFile={json.dumps(rules_name)};"
+    parts = [f"/* ---- the reply grader's rules file (hooks/quiz_bundle.py) ---- */\n{rules_file}\n"]
     for name in bundle_order(names):
         text = (folder / name).read_text(encoding="utf-8").strip()
         parts.append(f"/* ---- quiz/{name} ---- */\n{text}\n")
-    parts.append(f"/* ---- reply rules (macros/question_types/reply_grading.py) ---- */\n{reply_rules_script()}\n")
     return "\n".join(parts)
 
 
@@ -79,5 +90,8 @@ def on_files(files: Files, config) -> Files:
     if project not in sys.path:
         sys.path.insert(0, project)
     folder = Path(config["docs_dir"]) / SOURCES
-    files.append(File.generated(config, BUNDLE, content=bundle(folder)))
+    rules = reply_rules_script()
+    name = reply_rules_name(rules)
+    files.append(File.generated(config, RULES_FOLDER + name, content=rules))
+    files.append(File.generated(config, BUNDLE, content=bundle(folder, name)))
     return files

@@ -160,6 +160,13 @@ class PageWatch:
             self.outside.append(url)
 
 
+def reply_rules_loaded(where) -> None:
+    """Wait (on a page or a frame) for the reply grader's rules, which focusing a reply box starts loading
+    (quiz/types/reply.js): a learner writes for longer than they take to arrive, a test does not. Grading
+    waits for them too, but tests read the verdict right after 提交."""
+    where.wait_for_function("() => !!window.mdxReplyRules")
+
+
 def next_frames(page) -> None:
     """Wait two frames: whatever scrolled into view has been rendered and laid out (content-visibility)."""
     page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")

@@ -14,7 +14,7 @@ from macros.question_types.order import OrderQuestion
 from macros.question_types.reply import ReplyQuestion
 from macros.question_types.truefalse import TrueFalseQuestion
 
-from .helpers import next_frames, search_site
+from .helpers import next_frames, reply_rules_loaded, search_site
 
 pytestmark = pytest.mark.browser
 
@@ -70,6 +70,7 @@ def answer(page, quiz, question, correct: bool) -> None:
         put_in_order(page, quiz, question, correct)
     elif isinstance(question, ReplyQuestion):
         el.locator("textarea").fill(question.model_answer if correct else "嗯。")
+        reply_rules_loaded(page)
     elif isinstance(question, MatchQuestion):
         match_rows(el, correct)
 

@@ -11,7 +11,7 @@ import pytest
 
 from macros.contract import EXAM
 
-from .helpers import BLOCK_STORAGE
+from .helpers import BLOCK_STORAGE, reply_rules_loaded
 from .test_browser import answer, match_rows
 
 pytestmark = pytest.mark.browser
@@ -242,6 +242,7 @@ def answer_visible_correctly(page):
         elif kind == "reply":
             model = el.locator(".mdx-quiz__key").evaluate("e => e.textContent").split("参考回答：", 1)[1]
             el.locator("textarea").fill(model)
+            reply_rules_loaded(page)
         elif kind == "match":
             match_rows(el, correct=True)
 

@@ -10,7 +10,7 @@ from opencc import OpenCC
 
 from macros.question_types.reply import ReplyQuestion
 
-from .helpers import BLOCK_STORAGE
+from .helpers import BLOCK_STORAGE, reply_rules_loaded
 
 pytestmark = pytest.mark.browser
 S2T = OpenCC("s2t")
@@ -30,6 +30,7 @@ def submit_reply(page, server, quiz, question, text):
     root = page.locator(f'[data-quiz-id="{quiz.id}"]')
     el = root.locator(f'[data-question-id="{question.id}"]')
     el.locator("textarea").fill(text)
+    reply_rules_loaded(page)
     root.locator('[data-quiz-action="submit"]').click()
     root.locator('[data-quiz-action="submit"]').click()  # confirm past the unanswered-questions warning
     return el

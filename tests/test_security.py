@@ -23,7 +23,7 @@ from macros.errors import DataError
 from macros.library import load_library
 from macros.lms_export import gift_escape
 
-from .helpers import ROOT, StaticServer, build, make_project, next_frames, search_site, write
+from .helpers import ROOT, StaticServer, build, make_project, next_frames, reply_rules_loaded, search_site, write
 
 # Every hostile piece at once; each field gets it with a label of its own in front.
 HOSTILE = (
@@ -487,6 +487,7 @@ def answer_all_wrong(root):
             el.locator('input[value="false"]').check()
         elif question["type"] == "reply":
             el.locator("textarea").fill(HOSTILE)
+            reply_rules_loaded(root.page)
         elif question["type"] == "match":
             # Each row takes the next row's cell: every row wrong. A select's id ends in -<row>-<column>.
             for select in el.locator("select").all():

@@ -1,7 +1,7 @@
 """How a written reply (情景应答题) is graded, defined once: the rules as data and their Python implementation.
 
-The browser grades with quiz/types/reply.js from `browser_rules()` (put at the end of quiz.js as
-window.mdxReplyRules by hooks/quiz_bundle.py); the build grades every model answer with `grade` and fails when one does not pass;
+The browser grades with quiz/types/reply.js from `browser_rules()` (the script reply-rules.<hash>.js, setting
+window.mdxReplyRules, written by hooks/quiz_bundle.py); the build grades every model answer with `grade` and fails when one does not pass;
 tests/test_reply_grading.py runs both over the labelled answers and fails on any difference.
 
 A reply is cut into clauses at punctuation, each clause folded (macros/normalize.py). A key point is met

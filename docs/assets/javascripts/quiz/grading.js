@@ -30,16 +30,41 @@
       return true;
     },
 
+    // Calls then() once every question can be graded: at once when none has anything to load (the usual
+    // case, so grading stays in the same task), else when all have loaded or failed. A question that could
+    // not prepare keeps the reason in q.unavailable and is left out of this score.
+    whenReady: function (questions, then) {
+      var waits = [];
+      questions.forEach(function (q) {
+        q.unavailable = "";
+        var wait = q.graded ? q.prepare() : null;
+        if (wait) waits.push(wait.then(null, function (error) { q.unavailable = error.message || String(error); }));
+      });
+      if (!waits.length) then();
+      else Promise.all(waits).then(then);
+      return waits.length > 0;
+    },
+
+    // While grading waits for what a question needs
+    showWaiting: function (root) {
+      var result = resultBox(root);
+      result.hidden = false;
+      result.className = "mdx-quiz__result";
+      result.textContent = "正在载入评分规则，稍候即出成绩……";
+    },
+
     // Locks and marks every question, writes the score and announces it.
     grade: function (root, questions, timeUp, paperCode) {
       var passScore = parseInt(root.getAttribute("data-pass-score"), 10) || 0;
       var outcomes = [];
-      questions.forEach(function (q) {
-        var correct = q.graded && q.isCorrect();
+      var unavailable = [];
+      questions.forEach(function (q, index) {
+        var correct = q.counts() && q.isCorrect();
         var given = q.given();
         q.lock(true);
         q.showResult(correct);
-        if (!q.graded) return;
+        if (q.graded && !q.counts()) unavailable.push(index + 1);
+        if (!q.counts()) return;
         var ref = q.el.querySelector(".mdx-quiz__ref a");
         outcomes.push({
           id: q.id, correct: correct, given: given, stem: stemOf(q),
@@ -56,7 +81,8 @@
       result.setAttribute("data-quiz-score", String(score));
       result.textContent = (timeUp ? "时间到，已自动交卷。" : "") +
         "得分 " + score + "%（答对 " + right + " / " + outcomes.length + " 题）　" +
-        (passed ? "✔ 通过" : "✘ 未通过，及格线 " + passScore + "%") + "。每题下方有正确答案和解析。";
+        (passed ? "✔ 通过" : "✘ 未通过，及格线 " + passScore + "%") + "。每题下方有正确答案和解析。" +
+        (unavailable.length ? "第 " + unavailable.join("、") + " 题这次没能评分，未计入得分（题下有说明）。" : "");
       root.dispatchEvent(new CustomEvent("mdx:quiz-graded", {
         bubbles: true,
         detail: { quizId: root.getAttribute("data-quiz-id"), score: score, passed: passed, outcomes: outcomes,

@@ -129,12 +129,24 @@
       if (first) first.focus({ preventScroll: true });
     };
 
+    // A question may first have to load what grades it (reply.js its rules): then the paper is graded when
+    // that has arrived, unless the learner has left the page meanwhile (their draft is still kept).
+    var waiting = false;
     var grade = function (timeUp) {
+      if (waiting) return;
       if (!warnedUnanswered && timeUp !== true) {
         warnedUnanswered = quiz.grading.warnUnanswered(root, questions);
         if (warnedUnanswered) return;
       }
       clock.stop();
+      waiting = quiz.grading.whenReady(questions, function () {
+        waiting = false;
+        if (root.isConnected) gradeNow(timeUp);
+      });
+      if (waiting) quiz.grading.showWaiting(root);
+    };
+
+    var gradeNow = function (timeUp) {
       submitted = true;
       drafts.drop();
       var paperCode = quiz.paper.code();

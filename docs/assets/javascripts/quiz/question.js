@@ -13,7 +13,10 @@
  *   slide(el)        the projector's slide body (null: the stem says it all)
  *   handle(q, event) optional: a click or keydown inside the question; true when the answer changed
  *   verdictShowsAnswer  optional, default true: a wrong verdict repeats the learner's answer
+ *   prepare(q)       optional: null when q can be graded now, else a promise settled once it can (reply.js
+ *                    loads its rules); rejected with a message for the learner when it cannot this time
  * The question itself (q.el, q.details, q.live) is shared: its verdict, its answer block, its state.
+ * q.unavailable holds that message while a submission could not grade the question.
  */
 (function () {
   "use strict";
@@ -45,6 +48,7 @@
         JSON.stringify(this.type) + " (no quiz/types/*.js registers it): shown, but not graded");
       this.kind = UNGRADED;
     }
+    this.unavailable = "";
     this.details = el.querySelector(".mdx-quiz__answer");
     this.live = quiz.make("span", "mdx-visually-hidden");
     this.live.setAttribute("aria-live", "polite");
@@ -59,6 +63,9 @@
   Question.prototype.isCorrect = function () { return this.kind.isCorrect(this); };
   Question.prototype.lock = function (locked) { this.kind.lock(this, locked); };
   Question.prototype.handle = function (event) { return this.kind.handle ? this.kind.handle(this, event) : false; };
+  Question.prototype.prepare = function () { return this.kind.prepare ? this.kind.prepare(this) : null; };
+  // Counted in the score: a type this script knows, which could be graded this time
+  Question.prototype.counts = function () { return this.graded && !this.unavailable; };
 
   // The first control of the question, for the keyboard's focus
   Question.prototype.firstControl = function () {
@@ -66,7 +73,12 @@
   };
 
   Question.prototype.showResult = function (correct) {
-    if (!this.graded) {
+    if (this.unavailable) {
+      var why = quiz.make("p", "mdx-quiz__verdict");
+      why.appendChild(quiz.make("strong", "", "本题未评分"));
+      why.appendChild(document.createTextNode("　" + this.unavailable));
+      this.details.parentNode.insertBefore(why, this.details);
+    } else if (!this.graded) {
       var note = quiz.make("p", "mdx-quiz__verdict", "此题不计分：请对照下方答案自查。");
       this.details.parentNode.insertBefore(note, this.details);
     } else {
@@ -91,6 +103,7 @@
     this.details.open = false;
     this.details.classList.remove("mdx-quiz__answer--shown");
     this.live.textContent = "";
+    this.unavailable = "";
     this.lock(false);
   };
 

@@ -1,7 +1,9 @@
 /*
- * quiz/types/reply.js: 情景应答 (reply): a written answer, graded by the rules the build puts at the end of
- * quiz.js (window.mdxReplyRules, from macros/question_types/reply_grading.py, which also holds the Python twin of
- * `grade` below: tests/test_reply_grading.py fails on any difference). The reply is cut into clauses and
+ * quiz/types/reply.js: 情景应答 (reply): a written answer, graded by the rules the build writes into a script of
+ * their own beside quiz.js (window.mdxReplyRules, from macros/question_types/reply_grading.py, which also holds the
+ * Python twin of `grade` below: tests/test_reply_grading.py fails on any difference). Most pages never grade a
+ * reply, so the rules (~130 KB) load only once the learner starts on a reply answer or submits its quiz, and
+ * grading waits for them (`prepare`). The reply is cut into clauses and
  * each clause folded (text-fold.js); a key point (data-keypoints: phrasings, each a list of parts that must
  * follow each other closely) is met by a phrasing no negation governs; refusals, blame, over-promises,
  * favours, waived checks, commitments taken back, rude
@@ -362,6 +364,58 @@
 
   window.mdxReplyGrading = { grade: grade };
 
+  /* ------------------------------------------------------------------ the rules, loaded on first need */
+
+  // Beside quiz.js (hooks/quiz_bundle.py names the file): resolved now, while quiz.js is the running script.
+  var rulesSrc = (function () {
+    var here = document.currentScript && document.currentScript.src;
+    return here && window.mdxReplyRulesFile ? new URL(window.mdxReplyRulesFile, here).href : "";
+  })();
+  var loadingRules = null;
+
+  // A promise of the rules. A <script> rather than fetch(): the offline copy opened from file:// refuses fetch()
+  // of a file. A failed load is forgotten, so the next submission tries again.
+  var loadRules = function () {
+    if (window.mdxReplyRules) return Promise.resolve(window.mdxReplyRules);
+    if (!loadingRules) {
+      loadingRules = new Promise(function (resolve, reject) {
+        var fail = function (why) {
+          loadingRules = null;
+          reject(new Error("mdx quiz: the reply grader's rules " + why));
+        };
+        if (!rulesSrc) { fail("have no address (quiz.js names none)"); return; }
+        var script = document.createElement("script");
+        script.src = rulesSrc;
+        script.onload = function () {
+          if (window.mdxReplyRules) resolve(window.mdxReplyRules);
+          else { script.remove(); fail("are not in " + rulesSrc); }
+        };
+        script.onerror = function () { script.remove(); fail("could not be loaded from " + rulesSrc); };
+        document.head.appendChild(script);
+      });
+    }
+    return loadingRules;
+  };
+
+  // The learner shows intent: starts on a reply answer, or reaches for 提交 of a quiz with one answered (a
+  // draft brought back). The download then overlaps the writing, and grading seldom waits. On the document,
+  // which instant navigation keeps: once is enough for every page.
+  var REPLY_BOX = ".mdx-quiz__reply";
+  var written = function (root) {
+    return Array.prototype.some.call(root.querySelectorAll(REPLY_BOX), function (box) { return !!box.value.trim(); });
+  };
+  var intent = function (event) {
+    var target = event.target;
+    if (window.mdxReplyRules || !target || !target.closest) return;
+    var submit = target.closest('[data-quiz-action="submit"]');
+    var root = submit && submit.closest(".mdx-quiz");
+    if (target.closest(REPLY_BOX) || (root && written(root))) {
+      loadRules().then(null, function () { /* told on submission, where it matters */ });
+    }
+  };
+  document.addEventListener("focusin", intent);
+  document.addEventListener("pointerdown", intent);
+
   /* ------------------------------------------------------------------ the question type */
 
   var box = function (q) { return q.el.querySelector(".mdx-quiz__reply"); };
@@ -374,7 +428,6 @@
         keypoints: JSON.parse(q.el.getAttribute("data-keypoints") || "[]"),
         folder: new window.MdxFolder(root.getAttribute("data-t2s") || ""),
         taboo: JSON.parse(root.getAttribute("data-taboo") || "[]"),
-        rules: window.mdxReplyRules || null,
         avoid: JSON.parse(q.el.getAttribute("data-avoid") || "[]"),
         quizId: root.getAttribute("data-quiz-id") || ""
       };
@@ -382,9 +435,17 @@
     return q.replyRules;
   };
 
+  // A blank reply meets no key point and says nothing wrong (as `grade` finds): no rules needed for it.
+  var blank = function (q) { return !box(q).value.trim(); };
+
   var review = function (q) {
     var grading = rules(q);
-    return grade(box(q).value, grading.keypoints, grading.taboo, grading.rules, grading.folder, grading.avoid);
+    if (blank(q)) {
+      return { correct: false, faults: [], points: grading.keypoints.map(function (point) {
+        return { label: point.label, met: false, reason: "missing", words: "" };
+      }) };
+    }
+    return grade(box(q).value, grading.keypoints, grading.taboo, window.mdxReplyRules, grading.folder, grading.avoid);
   };
 
   var FAULT_TEXT = {
@@ -510,6 +571,15 @@
     given: function (q) { return box(q).value.trim() || "未作答"; },
     draft: function (q) { return box(q).value ? box(q).value : null; },
     restore: function (q, value) { if (typeof value === "string") box(q).value = value; },
+    // Nothing to wait for once the rules are here; else they load, and a failure says why on the question
+    prepare: function (q) {
+      if (window.mdxReplyRules || blank(q)) return null;
+      return loadRules().then(null, function (error) {
+        console.error(error);
+        throw new Error("情景应答题的评分规则没有加载成功（网络断了，或离线包少了文件），这次不计入得分。" +
+          "你的回答还在上面，请对照下方的参考答案自查；恢复后可以按“重做”重新作答、提交。");
+      });
+    },
     isCorrect: function (q) { return review(q).correct; },
     lock: function (q, locked) { box(q).readOnly = locked; },
     verdictShowsAnswer: false,  // the list of key points below says more
