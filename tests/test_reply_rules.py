@@ -1,7 +1,7 @@
 """The reply grader's rules (~130 KB, hooks/quiz_bundle.py) load only where a 情景应答题 is graded
 (quiz/types/reply.js): never on a page without one, and on a page with one once the learner starts on a
-reply or submits it; grading waits for them, over instant navigation and from the offline zip (file://), and
-says so on the question, grading the others, when they cannot be loaded."""
+reply or submits it; grading waits for them, over instant navigation and from the offline zip (file://). When
+they cannot be loaded the paper is not submitted (its answers stay) until they can, or until the time is up."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from playwright.sync_api import expect
 
 from macros.question_types.reply import ReplyQuestion
 
-from .helpers import PageWatch, reply_rules_loaded
+from .helpers import PageWatch
 from .test_browser import answer, question_el
+from .test_learning import start_exam
 
 pytestmark = pytest.mark.browser
 
@@ -154,40 +155,68 @@ def test_a_reply_is_graded_from_the_offline_zip(browser, offline_dir, library):
         context.close()
 
 
-def test_missing_rules_are_said_on_the_reply_question_and_the_others_still_grade(page, server, library):
+def test_missing_rules_keep_the_paper_open_with_its_answers_until_they_load(page, server, library):
     quiz = library.quizzes[WITH_REPLY]
     asked = replies(quiz)
     page.route(RULES_ROUTE, lambda route: route.fulfill(status=404, body="not found"))
     page.goto(server.url + f"modules/{quiz.id}/")
     root = page.locator(f'[data-quiz-id="{quiz.id}"][data-mdx-mounted]')
     result = root.locator(".mdx-quiz__result")
+    submit = root.locator('[data-quiz-action="submit"]')
     for question in quiz.questions:
         if isinstance(question, ReplyQuestion):
             question_el(page, quiz, question).locator("textarea").fill(question.model_answer)
         else:
             answer(page, quiz, question, correct=True)
-    root.locator('[data-quiz-action="submit"]').press("Enter")
-    expect(result).to_have_attribute("data-quiz-score", "100")
-    others = len(quiz.questions) - len(asked)
-    assert f"答对 {others} / {others} 题" in result.inner_text()
-    assert "这次没能评分，未计入得分" in result.inner_text()
-    assert root.locator(".mdx-quiz__question--correct").count() == others
+    submit.press("Enter")
+    expect(result).to_contain_text("这次没有交卷")
+    numbers = "、".join(str(quiz.questions.index(question) + 1) for question in asked)
+    assert f"第 {numbers} 题的评分规则没有加载成功" in result.inner_text()
+    assert "答案都还在" in result.inner_text()
+    assert result.get_attribute("data-quiz-score") is None, "no score while a question cannot be graded"
+    assert root.locator(".mdx-quiz__question--correct, .mdx-quiz__question--wrong, .mdx-quiz__verdict").count() == 0
     for question in asked:
-        el = question_el(page, quiz, question)
-        classes = el.get_attribute("class")
-        assert "--correct" not in classes and "--wrong" not in classes, "no verdict without the rules"
-        assert "评分规则没有加载成功" in el.locator(".mdx-quiz__verdict").inner_text()
-        assert el.locator(".mdx-quiz__key").is_visible(), "the model answer is there to check against"
-        assert el.locator(".mdx-quiz__points").count() == 0
+        box = question_el(page, quiz, question).locator("textarea")
+        assert box.input_value() == question.model_answer and box.is_editable()
+    expect(submit).to_be_focused()
+    assert root.locator('[data-quiz-action="retry"]').is_hidden()
     assert any("reply grader's rules" in error for error in page.watch.errors)
 
-    # Back online: 重做 clears the note, and the next submission loads them and grades the reply too
+    # Back online: the same answers, 提交 once more, and the whole paper is graded
     page.unroute(RULES_ROUTE)
-    root.locator('[data-quiz-action="retry"]').press("Enter")
-    assert root.locator(".mdx-quiz__verdict").count() == 0
-    for question in quiz.questions:
-        answer(page, quiz, question, correct=True)
-    reply_rules_loaded(page)
-    root.locator('[data-quiz-action="submit"]').press("Enter")
+    submit.press("Enter")
     expect(result).to_have_attribute("data-quiz-score", "100")
     assert f"答对 {len(quiz.questions)} / {len(quiz.questions)} 题" in result.inner_text()
+
+
+def test_at_time_up_a_reply_that_could_not_be_graded_counts_as_wrong(browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.install()
+    page.route(RULES_ROUTE, lambda route: route.fulfill(status=404, body="not found"))
+    exam = page.locator(".mdx-quiz--exam")
+    try:
+        for code in (f"T{number}" for number in range(1, 40)):  # the first paper that draws a 情景应答题
+            page.goto(server.url + f"learn/exam/?paper={code}")
+            start_exam(page)
+            reply = exam.locator(".mdx-quiz__question:not([hidden]) textarea")
+            if reply.count():
+                break
+        else:
+            pytest.fail("no paper among 39 draws asks a 情景应答题")
+        reply.first.fill("让您着急了，对不起。我马上查，十分钟内给您答复。")
+        submit = exam.locator('[data-quiz-action="submit"]')
+        submit.press("Enter")  # the unanswered warning first
+        exam.locator(".mdx-quiz__result--warning").wait_for()
+        submit.press("Enter")
+        result = exam.locator(".mdx-quiz__result")
+        expect(result).to_contain_text("这次没有交卷")
+        assert result.get_attribute("data-quiz-score") is None
+        page.clock.run_for("31:00")  # the clock ran on; at the time limit the paper is scored all the same
+        expect(result).to_contain_text("时间到")
+        assert result.get_attribute("data-quiz-score") is not None
+        assert "没能评分，按答错计分" in result.inner_text()
+        question = reply.first.locator("xpath=ancestor::*[contains(@class, 'mdx-quiz__question')][1]")
+        assert "时间已到，本题按答错计分" in question.locator(".mdx-quiz__verdict").inner_text()
+    finally:
+        context.close()

@@ -32,7 +32,7 @@
 
     // Calls then() once every question can be graded: at once when none has anything to load (the usual
     // case, so grading stays in the same task), else when all have loaded or failed. A question that could
-    // not prepare keeps the reason in q.unavailable and is left out of this score.
+    // not prepare keeps the reason in q.unavailable.
     whenReady: function (questions, then) {
       var waits = [];
       questions.forEach(function (q) {
@@ -43,6 +43,21 @@
       if (!waits.length) then();
       else Promise.all(waits).then(then);
       return waits.length > 0;
+    },
+
+    // A paper with a question that could not be graded is not submitted: says which and why, and that the
+    // answers are kept. False when every question can be graded.
+    refuseUngraded: function (root, questions) {
+      var ungraded = questions.filter(function (q) { return q.unavailable; });
+      if (!ungraded.length) return false;
+      var result = resultBox(root);
+      result.hidden = false;
+      result.className = "mdx-quiz__result mdx-quiz__result--warning";
+      result.removeAttribute("data-quiz-score");
+      result.textContent = "这次没有交卷：第 " +
+        ungraded.map(function (q) { return questions.indexOf(q) + 1; }).join("、") + " 题的" + ungraded[0].unavailable +
+        "答案都还在，恢复后再按一次“提交”。";
+      return true;
     },
 
     // While grading waits for what a question needs
@@ -63,8 +78,9 @@
         var given = q.given();
         q.lock(true);
         q.showResult(correct);
+        // only when the time is up: what could not be graded counts as wrong
         if (q.graded && !q.counts()) unavailable.push(index + 1);
-        if (!q.counts()) return;
+        if (!q.graded) return;
         var ref = q.el.querySelector(".mdx-quiz__ref a");
         outcomes.push({
           id: q.id, correct: correct, given: given, stem: stemOf(q),
@@ -82,7 +98,7 @@
       result.textContent = (timeUp ? "时间到，已自动交卷。" : "") +
         "得分 " + score + "%（答对 " + right + " / " + outcomes.length + " 题）　" +
         (passed ? "✔ 通过" : "✘ 未通过，及格线 " + passScore + "%") + "。每题下方有正确答案和解析。" +
-        (unavailable.length ? "第 " + unavailable.join("、") + " 题这次没能评分，未计入得分（题下有说明）。" : "");
+        (unavailable.length ? "第 " + unavailable.join("、") + " 题没能评分，按答错计分（题下有说明）。" : "");
       root.dispatchEvent(new CustomEvent("mdx:quiz-graded", {
         bubbles: true,
         detail: { quizId: root.getAttribute("data-quiz-id"), score: score, passed: passed, outcomes: outcomes,

@@ -130,7 +130,10 @@
     };
 
     // A question may first have to load what grades it (reply.js its rules): then the paper is graded when
-    // that has arrived, unless the learner has left the page meanwhile (their draft is still kept).
+    // that has arrived, unless the learner has left the page meanwhile (their draft is still kept). A paper
+    // is scored whole or not at all: if a question could not be graded, nothing is submitted, the answers
+    // stay and the clock runs on, so a blocked rules file never buys an exam score without its replies;
+    // only when the time is up is it scored, with that question counted wrong.
     var waiting = false;
     var grade = function (timeUp) {
       if (waiting) return;
@@ -141,7 +144,13 @@
       clock.stop();
       waiting = quiz.grading.whenReady(questions, function () {
         waiting = false;
-        if (root.isConnected) gradeNow(timeUp);
+        if (!root.isConnected) return;
+        if (timeUp !== true && quiz.grading.refuseUngraded(root, questions)) {
+          if (deadline) clock.start(deadline);
+          submit.focus();
+          return;
+        }
+        gradeNow(timeUp);
       });
       if (waiting) quiz.grading.showWaiting(root);
     };

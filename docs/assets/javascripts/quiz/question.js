@@ -76,7 +76,7 @@
     if (this.unavailable) {
       var why = quiz.make("p", "mdx-quiz__verdict");
       why.appendChild(quiz.make("strong", "", "本题未评分"));
-      why.appendChild(document.createTextNode("　" + this.unavailable));
+      why.appendChild(document.createTextNode("　" + this.unavailable + "时间已到，本题按答错计分。"));
       this.details.parentNode.insertBefore(why, this.details);
     } else if (!this.graded) {
       var note = quiz.make("p", "mdx-quiz__verdict", "此题不计分：请对照下方答案自查。");

@@ -576,8 +576,7 @@
       if (window.mdxReplyRules || blank(q)) return null;
       return loadRules().then(null, function (error) {
         console.error(error);
-        throw new Error("情景应答题的评分规则没有加载成功（网络断了，或离线包少了文件），这次不计入得分。" +
-          "你的回答还在上面，请对照下方的参考答案自查；恢复后可以按“重做”重新作答、提交。");
+        throw new Error("评分规则没有加载成功：网络断了，或离线包少了文件。");
       });
     },
     isCorrect: function (q) { return review(q).correct; },
