@@ -31,6 +31,10 @@ A key point's phrasing (or one part of it) that belongs to a group in `synonyms`
 a point written with 今天 and 分钟 also accepts 下班前, 两个工作日内 and 下午三点, and 请…主管 also accepts
 请…领导. The groups hold the northern colloquial and the formal forms too (明儿, 中不, 说得对不; 是否准确,
 无需重复): 俺 and 甭 need none, as folding makes them 我 and 别. The groups are expanded when key points are compiled, so the browser receives them already expanded.
+
+Round eight adds a second reading: each sentence the rules leave alone is read by a model of its characters
+(reply_model.py, trained by tools/train_reply_model.py on the labelled sentences and answers), and what it
+reads with confidence fails the reply too, as the kind of fault it is most like, quoting the sentence.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ from itertools import product
 
 from ..normalize import fold
 from .reply_lexicon import EXTRAS as LEXICON
+from .reply_model import load_model, suspected_kind
 
 # Marks "these parts, in this order, close together" inside a phrasing: 请示…主管.
 GAP_MARK = "…"
@@ -274,6 +279,8 @@ class ReplyRules:
     gap: int = 6
     # Where a clause ends: a negation does not reach across it (不好意思，我马上查).
     clause_breaks: str = "，。！？；：,.!?;:\n…~～—"
+    # Where a sentence ends: the sentence model (reply_model.py) reads a sentence at a time.
+    sentence_breaks: str = "。！？；!?;\n…~～"
     negations: tuple[str, ...] = ("不", "没", "别", "无法", "未", "休想")
     # The cues that ask both ways between a word and itself (能不能, 有没有, 保本不保本); 别激动别激动 asks nothing.
     asking_cues: tuple[str, ...] = ("不", "没")
@@ -710,13 +717,14 @@ def browser_rules(rules: ReplyRules = RULES) -> dict:
 
 @cache
 def _course_browser_rules() -> dict:
-    return _compile_browser_rules(RULES)
+    return {**_compile_browser_rules(RULES), "model": load_model()}
 
 
 def _compile_browser_rules(rules: ReplyRules) -> dict:
     data = asdict(rules)
     return {
         "window": rules.window, "bridges": rules.bridges, "gap": rules.gap, "clauseBreaks": rules.clause_breaks,
+        "sentenceBreaks": rules.sentence_breaks,
         "questionWords": [fold(word) for word in rules.question_words],
         "negations": [fold(word) for word in rules.negations],
         "askingCues": [fold(word) for word in rules.asking_cues],
@@ -890,8 +898,9 @@ def _excused(before: str, parts: Sequence[str], rules: dict) -> bool:
                for excused, words in rules["excuses"])
 
 
-# What `_fault_in` finds in a clause: a fault, or an honest limit that what follows restores.
-FAULT, LIMIT = "fault", "limit"
+# What `_fault_in` finds in a clause: a fault, an honest limit that what follows restores, or a fault phrasing
+# the rules weighed and cleared (excused, negated, restored, quoted, reported, conditional, asked both ways).
+FAULT, LIMIT, CLEARED = "fault", "limit", "cleared"
 
 
 def _fault_in(kind: str, patterns: Sequence[Sequence[str]], folded: str, previous: str, crossing: int,
@@ -902,16 +911,18 @@ def _fault_in(kind: str, patterns: Sequence[Sequence[str]], folded: str, previou
     clause; `later` every clause after it, for the limits). With `crossing`, only a phrasing that spans that
     position counts (it joins two clauses). `quoted` marks the folded characters inside quotation marks: a
     phrasing wholly among them is quoted. FAULT, LIMIT (an honest limit restored later: no fault, but what
-    its clause says is not done, so it meets no key point) or "" (neither)."""
-    limit = False
+    its clause says is not done, so it meets no key point), CLEARED (a phrasing found, none of it meant) or ""."""
+    limit = cleared = False
     for parts in patterns:
         # Most phrasings are nowhere in the answer: this test spares _hits a call for each (hundreds an answer).
         if not parts or parts[0] not in folded:
             continue
         for start, end in _hits(parts, folded, rules["gap"]):
+            if crossing and not start < crossing < end:
+                continue
+            cleared = True  # unless it is meant, after all that follows
             # a phrasing asked both ways claims nothing: 行不行, 以后能不能回本
-            if (crossing and not start < crossing < end) or any(
-                    _asks_both(folded, at, rules) for at in (*range(max(0, start - 2), start + 1), end)):
+            if any(_asks_both(folded, at, rules) for at in (*range(max(0, start - 2), start + 1), end)):
                 continue
             if quoted and all(quoted[start:end]):
                 continue
@@ -935,7 +946,7 @@ def _fault_in(kind: str, patterns: Sequence[Sequence[str]], folded: str, previou
                 limit = True
                 continue
             return FAULT
-    return LIMIT if limit else ""
+    return LIMIT if limit else CLEARED if cleared else ""
 
 
 def _restored(after: str, following: str, rules: dict) -> bool:
@@ -977,6 +988,7 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
     folded = [clause.folded for clause in clauses]
     faults = []
     faulty = set()  # clauses that refuse, blame, over-promise, or name a limit: what they say meets no key point
+    cleared = set()  # clauses with a fault phrasing the rules judged not meant: the sentence model defers to them
     for kind, patterns in [*rules["faults"], ["avoid", avoid]]:
         if kind == rules["certainOutcomes"]["kind"]:
             patterns = [*patterns, *certain_outcomes(rules, "".join(folded))]
@@ -991,6 +1003,8 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
                 found.add(c)
             elif finding == LIMIT:
                 faulty.add(c)
+            elif finding == CLEARED:
+                cleared.add(c)
         if kind in rules["pairedKinds"]:
             for c in range(1, len(clauses)):
                 first, second = clauses[c - 1], clauses[c]
@@ -1036,6 +1050,7 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
             (c0, i0), (c1, i1) = origin[start], origin[end - 1]
             words = "".join(clauses[c0].original[clauses[c0].origin[i0]:clauses[c1].origin[i1] + 1])
             faults.append({"kind": "taboo", "words": words, "taboo": taboo_id})
+    faults.extend(_model_faults(clauses, faulty | cleared, faults, rules))
     size = len(whole)
     key_words = sum(len(c) for c in covered)
     short = sum(len(clause.folded) <= rules["listClause"] for clause in clauses)
@@ -1046,6 +1061,58 @@ def grade_folded(text: str, keypoints: Sequence[tuple[str, Sequence[Sequence[str
     if size and (key_words >= rules["stuffing"] * size or listed):
         faults.append({"kind": "stuffed", "words": ""})
     return {"correct": all(p["met"] for p in points) and not faults, "points": points, "faults": faults}
+
+
+def _sentences(clauses: Sequence[_Clause], rules: dict) -> list[list[int]]:
+    """The clauses of each sentence, by index: up to one that a sentence break (or the end) closes."""
+    sentences, current = [], []
+    for c, clause in enumerate(clauses):
+        current.append(c)
+        closing = clause.original[clause.end] if clause.end < len(clause.original) else ""
+        if not closing or closing in rules["sentenceBreaks"]:
+            sentences.append(current)
+            current = []
+    return [*sentences, current] if current else sentences
+
+
+def sentence_texts(text: str, rules: dict) -> list[tuple[str, str]]:
+    """(folded, as written) of each sentence of `text`, its quoted words left out of the folded text: what
+    the sentence model reads."""
+    breaks = ReplyRules(clause_breaks=rules["clauseBreaks"], quotes=tuple(rules["quotes"]), quote_max=rules["quoteMax"],
+                        slips=tuple(tuple(slip) for slip in rules["slips"]))
+    clauses = _clauses(text, breaks)
+    return [(_sentence_folded(clauses, sentence), _sentence_words(clauses, sentence))
+            for sentence in _sentences(clauses, rules)]
+
+
+def _sentence_folded(clauses: Sequence[_Clause], sentence: Sequence[int]) -> str:
+    return "".join(ch for c in sentence for ch, quoted in zip(clauses[c].folded, clauses[c].quoted) if not quoted)
+
+
+def _sentence_words(clauses: Sequence[_Clause], sentence: Sequence[int]) -> str:
+    first, last = clauses[sentence[0]], clauses[sentence[-1]]
+    return "".join(first.original[first.start:last.end]).strip()
+
+
+def _model_faults(clauses: Sequence[_Clause], weighed: set[int], faults: Sequence[dict], rules: dict) -> list[dict]:
+    """What the sentence model reads in the sentences the rules left alone (none of their clauses `weighed`:
+    found faulty, limited or cleared by a rule; none holding a fault already quoted): a fault of the kind it
+    names, marked as the model's."""
+    model = rules.get("model")
+    if not model:
+        return []
+    found = []
+    for sentence in _sentences(clauses, rules):
+        if any(c in weighed for c in sentence):
+            continue
+        words = _sentence_words(clauses, sentence)
+        if any(fault["words"] and (fault["words"] in words or words in fault["words"]) for fault in faults):
+            continue
+        folded = _sentence_folded(clauses, sentence)
+        kind = suspected_kind(folded, model) if folded else None
+        if kind:
+            found.append({"kind": kind, "words": words, "by": "model"})
+    return found
 
 
 def _reported_at(clauses: Sequence[_Clause], origin: Sequence[tuple[int, int]], at: int, rules: dict) -> bool:

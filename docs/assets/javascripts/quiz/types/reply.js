@@ -8,7 +8,8 @@
  * follow each other closely) is met by a phrasing no negation governs; refusals, blame, over-promises,
  * favours, waived checks, commitments taken back, rude
  * words, taboo phrases (data-taboo) and a bare list of key words fail the reply, unless wholly inside
- * quotation marks (the customer's words, quoted). The feedback quotes the
+ * quotation marks (the customer's words, quoted); so does what the sentence model (rules.model, twin of
+ * reply_model.py) reads with confidence in a sentence the rules left alone. The feedback quotes the
  * learner's own words. 我不同意 keeps the learner's objection in localStorage for a trainer (JSON export).
  */
 (function () {
@@ -174,6 +175,7 @@
 
   var FAULT = "fault";
   var LIMIT = "limit";
+  var CLEARED = "cleared";
 
   // One of the fault phrasings `patterns` of `kind` is in `folded` and is meant: not excused, not the
   // customer's words repeated, not taken back by a negation (for the kinds a negation can take back), not
@@ -181,13 +183,15 @@
   // clause; `later` every clause after it, for the limits). With `crossing`, only a phrasing that spans that
   // position counts (it joins two clauses). `quoted` marks the folded units inside quotation marks: a
   // phrasing wholly among them is quoted. FAULT, LIMIT (an honest limit restored later: no fault, but what
-  // its clause says is not done, so it meets no key point) or "" (neither).
+  // its clause says is not done, so it meets no key point), CLEARED (a phrasing found, none of it meant) or "".
   var faultIn = function (kind, patterns, folded, previous, crossing, rules, following, quoted, later) {
     var limit = false;
+    var cleared = false;
     var fault = patterns.some(function (parts) {
       return hits(parts, folded, rules.gap).some(function (span) {
         var start = span[0];
         if (crossing && !(start < crossing && crossing < span[1])) return false;
+        cleared = true;  // unless it is meant, after all that follows
         // a phrasing asked both ways claims nothing: 行不行, 以后能不能回本, 保本不保本
         for (var asked = Math.max(0, start - 2); asked <= start; asked++) {
           if (asksBoth(folded, asked, rules)) return false;
@@ -221,7 +225,7 @@
         return true;
       });
     });
-    return fault ? FAULT : (limit ? LIMIT : "");
+    return fault ? FAULT : (limit ? LIMIT : (cleared ? CLEARED : ""));
   };
 
   // Each certainty word with each outcome, in either order: 肯定…退给, 到…卡上…保证; only the words in the
@@ -254,11 +258,80 @@
     return null;
   };
 
+  /* ------------------------------------------- the sentence model (twin of reply_model.py and its use) */
+
+  // Every run of model.sizes characters (code points) of the folded sentence, its start and end marked, once.
+  var gramsOf = function (folded, sizes) {
+    var marked = Array.from("^" + folded + "$");
+    var seen = Object.create(null);
+    sizes.forEach(function (size) {
+      for (var at = 0; at + size <= marked.length; at++) seen[marked.slice(at, at + size).join("")] = true;
+    });
+    return Object.keys(seen);
+  };
+
+  // The fault kind the model reads in one folded sentence, or null when it is not confident of any. Integer
+  // weights: the same sums as in Python, whatever the order.
+  var suspectedKind = function (folded, model) {
+    var found = gramsOf(folded, model.sizes);
+    var total = model.bias;
+    found.forEach(function (gram) { total += model.weights[gram] || 0; });
+    if (total <= model.threshold * Math.sqrt(found.length)) return null;
+    var scores = model.familyBias.slice();
+    found.forEach(function (gram) {
+      (model.familyWeights[gram] || []).forEach(function (weight, at) { scores[at] += weight; });
+    });
+    return model.families[scores.indexOf(Math.max.apply(null, scores))];
+  };
+
+  // The clauses of each sentence, by index: up to one that a sentence break (or the end) closes.
+  var sentencesOf = function (clauses, rules) {
+    var sentences = [];
+    var current = [];
+    clauses.forEach(function (clause, c) {
+      current.push(c);
+      var closing = clause.end < clause.chars.length ? clause.chars[clause.end] : "";
+      if (!closing || rules.sentenceBreaks.indexOf(closing) >= 0) {
+        sentences.push(current);
+        current = [];
+      }
+    });
+    if (current.length) sentences.push(current);
+    return sentences;
+  };
+
+  // What the model reads in the sentences the rules left alone (none of their clauses faulty, limited or
+  // cleared by a rule; none holding a fault already quoted): a fault of the kind it names, marked as the model's.
+  var modelFaults = function (clauses, faulty, cleared, faults, rules) {
+    var model = rules.model;
+    if (!model) return [];
+    var found = [];
+    sentencesOf(clauses, rules).forEach(function (sentence) {
+      if (sentence.some(function (c) { return faulty[c] || cleared[c]; })) return;
+      var first = clauses[sentence[0]];
+      var last = clauses[sentence[sentence.length - 1]];
+      var words = first.chars.slice(first.start, last.end).join("").trim();
+      if (faults.some(function (fault) {
+        return fault.words && (words.indexOf(fault.words) >= 0 || fault.words.indexOf(words) >= 0);
+      })) return;
+      var folded = "";
+      sentence.forEach(function (c) {
+        var clause = clauses[c];
+        for (var i = 0; i < clause.folded.length; i++) if (!clause.quoted[i]) folded += clause.folded.charAt(i);
+      });
+      var kind = folded ? suspectedKind(folded, model) : null;
+      if (kind) found.push({ kind: kind, words: words, by: "model" });
+    });
+    return found;
+  };
+
   var grade = function (text, keypoints, taboo, rules, folder, avoid) {
     var clauses = clausesOf(text, folder, rules);
     var faults = [];
     // clauses that refuse, blame, over-promise, or name a limit: they meet no key point
     var faulty = Object.create(null);
+    // clauses with a fault phrasing the rules judged not meant: the sentence model defers to them
+    var cleared = Object.create(null);
     var folded = clauses.map(function (clause) { return clause.folded; });
     var laterOf = function (from) { return folded.slice(from); };
     rules.faults.concat([["avoid", avoid || []]]).forEach(function (rule) {
@@ -277,6 +350,8 @@
           found[c] = true;
         } else if (finding === LIMIT) {
           faulty[c] = true;
+        } else if (finding === CLEARED) {
+          cleared[c] = true;
         }
       });
       if (rules.pairedKinds.indexOf(kind) >= 0) {
@@ -347,6 +422,7 @@
                       taboo: entry[0] });
       }
     });
+    modelFaults(clauses, faulty, cleared, faults, rules).forEach(function (fault) { faults.push(fault); });
     var coveredCount = covered.reduce(function (sum, set) { return sum + Object.keys(set).length; }, 0);
     var short = clauses.filter(function (clause) { return clause.folded.length <= rules.listClause; }).length;
     var bare = clauses.filter(function (clause, c) {
@@ -600,7 +676,9 @@
         if (fault.kind === "stuffed") {
           points.appendChild(item("mdx-quiz__point--taboo", "✘ 像在罗列关键词，不是对客户说的话：请写成完整的句子"));
         } else {
-          points.appendChild(item("mdx-quiz__point--taboo", FAULT_TEXT[fault.kind] || "✘ ", fault.words));
+          // the sentence model's reading is of the whole sentence, and may be wrong: say so, and where to object
+          points.appendChild(item("mdx-quiz__point--taboo", FAULT_TEXT[fault.kind] || "✘ ", fault.words,
+            fault.by === "model" ? "（按整句的意思判断，不是对上了某个固定说法；觉得判错了，可以点“我不同意”）" : ""));
         }
       });
       q.details.parentNode.insertBefore(points, q.details);
