@@ -1,7 +1,8 @@
-"""The reply grader's rules (~130 KB, hooks/quiz_bundle.py) load only where a 情景应答题 is graded
-(quiz/types/reply.js): never on a page without one, and on a page with one once the learner starts on a
-reply or submits it; grading waits for them, over instant navigation and from the offline zip (file://). When
-they cannot be loaded the paper is not submitted (its answers stay) until they can, or until the time is up."""
+"""The reply grader's rules (~290 KB with the sentence model, hooks/quiz_bundle.py) load only where a
+情景应答题 is graded (quiz/types/reply.js): never on a page without one, and on a page with one once the learner
+starts on a reply or submits it; grading waits for them, over instant navigation and from the offline zip
+(file://). When they cannot be loaded the paper is not submitted (its answers stay) until they can, or until the
+time is up."""
 
 from __future__ import annotations
 

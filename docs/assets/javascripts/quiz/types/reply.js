@@ -2,8 +2,8 @@
  * quiz/types/reply.js: 情景应答 (reply): a written answer, graded by the rules the build writes into a script of
  * their own beside quiz.js (window.mdxReplyRules, from macros/question_types/reply_grading.py, which also holds the
  * Python twin of `grade` below: tests/test_reply_grading.py fails on any difference). Most pages never grade a
- * reply, so the rules (~130 KB) load only once the learner starts on a reply answer or submits its quiz, and
- * grading waits for them (`prepare`). The reply is cut into clauses and
+ * reply, so the rules (~290 KB with the sentence model) load only once the learner starts on a reply answer or
+ * submits its quiz, and grading waits for them (`prepare`). The reply is cut into clauses and
  * each clause folded (text-fold.js); a key point (data-keypoints: phrasings, each a list of parts that must
  * follow each other closely) is met by a phrasing no negation governs; refusals, blame, over-promises,
  * favours, waived checks, commitments taken back, rude
