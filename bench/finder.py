@@ -3,8 +3,8 @@
 
     .venv/bin/python bench/finder.py [--sizes real,3000,30000] [--quality-only] [--misses]
 
-First the top-3 hit rate over bench/finder_queries.tsv (the engine alone on a blank page, over the real
-data), overall and per category; then the latencies.
+First the top-3 hit rate over bench/finder_queries.tsv and each holdout bench/finder_queries_holdout*.tsv (the
+engine alone on a blank page, over the real data), overall and per category; then the latencies.
 
 Prints figures only (machines here are shared and noisy: compare within one run).
 """
@@ -231,7 +231,7 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory() as scratch, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for path in (QUERY_FILE, HOLDOUT_FILE):
+        for path in (QUERY_FILE, *sorted(QUERY_FILE.parent.glob("finder_queries_holdout*.tsv"))):
             quality(browser, args.misses, path)
         if args.quality_only:
             browser.close()

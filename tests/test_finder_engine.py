@@ -265,6 +265,15 @@ def test_partial_matches_rank_instead_of_vanishing(engine, library):
     assert "律师" in searchable(first) and "起诉" in searchable(first)
 
 
+@pytest.mark.parametrize("query, pieces", [("老人不会用手机", ["老人", "不会用手机"]), ("报你工号我投诉你", ["投诉你", "工号"])])
+def test_a_long_query_ranks_first_what_holds_more_of_its_words(engine, library, query, pieces):
+    """Typed as one run, a query is read as the library words inside it: a phrase holding more of them comes
+    before those holding one (which all score alike)."""
+    by_id = {p.id: p for p in library.phrases}
+    first = by_id[ids_of(engine, query, 1)[0]]
+    assert all(piece in searchable(first) for piece in pieces), (query, first.text)
+
+
 @pytest.mark.parametrize("typo, word", [("征心", "征信"), ("冻洁", "冻结"), ("投述", "投诉"), ("吞咔", "吞卡")])
 def test_a_homophone_typo_finds_the_word(engine, library, typo, word):
     by_id = {p.id: p for p in library.phrases}

@@ -392,6 +392,7 @@
   // typing asks for the same words keystroke after keystroke (tuik, tuiku, tuikua all look for 退款).
   var WORDS_KEPT = 64;
   var KNOWN = 1;
+  var PIECE_BONUS = 10;  // each further word of a long query a phrase holds (scoreTerm)
   var IN_WORDS = 2;  // in the text, tags or facet names
   var IN_NOTE = 4;
 
@@ -436,6 +437,7 @@
     var best = 0;
     var mark = null;
     var literalFloor = Infinity;  // the best score of the typed word itself, once known
+    var pieces = [];  // words found inside a longer query that this phrase holds (老人 + 不会用手机)
     for (var v = 0; v < variants.length; v++) {
       var word = variants[v].word;
       var found = this.wordIn(p, word);
@@ -447,6 +449,7 @@
       // Usage notes count only for the words typed, never their synonyms: too loose otherwise.
       if (!s && v === 0 && found.flags[p.position] & IN_NOTE) s = 15;
       if (s && weight === WEIGHT.typed) literalFloor = s;
+      if (s && weight === WEIGHT.inside) pieces.push(word);
       if (s * weight > best) {
         best = s * weight;
         mark = at >= 0 ? { kind: "text", word: word } : mark;
@@ -466,6 +469,12 @@
         : ini ? { kind: "initials", at: ini.at, length: term.length } : mark;
       best = Math.max(best, score);
     }
+    // A phrase holding more of the words a long query is made of says more of what was asked: each further
+    // one, not part of another, adds a little (below what a second typed term would add).
+    var further = pieces.filter(function (word) {
+      return !pieces.some(function (other) { return other !== word && other.indexOf(word) >= 0; });
+    }).length - 1;
+    if (best && further > 0) best += PIECE_BONUS * further;
     // literal: found as typed (or its pinyin), not only through a word it stands for.
     return best ? { score: best, mark: mark, literal: best >= literalFloor } : null;
   };
