@@ -1,5 +1,6 @@
 """Every figure a module states is on the reviewed list provenance/figures.yml, with its source; so is every
-figure of the other pages named in PAGES (listed under `pages:` instead of `modules:`).
+figure of the other pages named in PAGES (listed under `pages:` instead of `modules:`): the 受理记录单 and the
+phrase files (phrases/bank.yml is the page id phrases/bank).
 
 What counts as a figure (see FIGURE below):
 - a percentage: ``68%``, ``4.712%``, ``52%～95%`` (each end counts);
@@ -29,7 +30,12 @@ from .helpers import ROOT
 
 MODULES = ROOT / "docs" / "modules"
 # Pages outside the modules that state rules and their figures: id → Markdown source
-PAGES = {"record": ROOT / "docs" / "record.md"}
+# The phrase files hold what agents say to customers (text) and the advice beside it (note), so their figures
+# count too, under the ids phrases/<file>. The finder's word lists hold what agents type, which states nothing.
+FINDER_WORD_LISTS = {"lexicon", "synonyms", "thesaurus", "vocabulary"}
+PAGES = {"record": ROOT / "docs" / "record.md",
+         **{f"phrases/{path.stem}": path for path in sorted((ROOT / "phrases").glob("*.yml"))
+            if path.stem not in FINDER_WORD_LISTS}}
 FIGURES = ROOT / "provenance" / "figures.yml"
 # The seeds sit at ../shared/seeds beside the project; COURSE_SEEDS points elsewhere (a git worktree, for one).
 SEEDS = Path(os.environ.get("COURSE_SEEDS", ROOT.parent / "shared" / "seeds"))
