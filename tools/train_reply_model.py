@@ -93,21 +93,26 @@ def _sigmoid(z: float) -> float:
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def train_detector(rows: list[tuple[list[str], bool]]) -> tuple[float, dict[str, float]]:
-    """Bias and weight of each gram: fault (True) against clean, each sentence's grams weighed by 1/√count."""
-    weights: dict[str, float] = {}
-    bias = 0.0
+def _passes(rows: list[tuple[list[str], object]]):
+    """(grams, label, 1/√count) of every row, EPOCHS times, each pass in a new order from the fixed seed."""
     order = list(range(len(rows)))
     shuffle = random.Random(SEED).shuffle
     for _ in range(EPOCHS):
         shuffle(order)
         for at in order:
-            found, faulty = rows[at]
-            share = 1 / math.sqrt(len(found))
-            error = _sigmoid(bias + share * sum(weights.get(gram, 0.0) for gram in found)) - faulty
-            bias -= LEARNING_RATE * error
-            for gram in found:
-                weights[gram] = weights.get(gram, 0.0) * (1 - LEARNING_RATE * DECAY) - LEARNING_RATE * error * share
+            found, label = rows[at]
+            yield found, label, 1 / math.sqrt(len(found))
+
+
+def train_detector(rows: list[tuple[list[str], bool]]) -> tuple[float, dict[str, float]]:
+    """Bias and weight of each gram: fault (True) against clean, each sentence's grams weighed by 1/√count."""
+    weights: dict[str, float] = {}
+    bias = 0.0
+    for found, faulty, share in _passes(rows):
+        error = _sigmoid(bias + share * sum(weights.get(gram, 0.0) for gram in found)) - faulty
+        bias -= LEARNING_RATE * error
+        for gram in found:
+            weights[gram] = weights.get(gram, 0.0) * (1 - LEARNING_RATE * DECAY) - LEARNING_RATE * error * share
     return bias, weights
 
 
@@ -115,24 +120,18 @@ def train_kinds(rows: list[tuple[list[str], int]]) -> tuple[list[float], dict[st
     """Bias and weights per kind: which fault a faulty sentence is (softmax over KINDS)."""
     weights: dict[str, list[float]] = {}
     biases = [0.0] * len(KINDS)
-    order = list(range(len(rows)))
-    shuffle = random.Random(SEED).shuffle
-    for _ in range(EPOCHS):
-        shuffle(order)
-        for at in order:
-            found, kind = rows[at]
-            share = 1 / math.sqrt(len(found))
-            scores = [biases[k] + share * sum(weights[gram][k] for gram in found if gram in weights)
-                      for k in range(len(KINDS))]
-            top = max(scores)
-            exps = [math.exp(score - top) for score in scores]
-            total = sum(exps)
-            for k in range(len(KINDS)):
-                error = exps[k] / total - (k == kind)
-                biases[k] -= LEARNING_RATE * error
-                for gram in found:
-                    row = weights.setdefault(gram, [0.0] * len(KINDS))
-                    row[k] = row[k] * (1 - LEARNING_RATE * DECAY) - LEARNING_RATE * error * share
+    for found, kind, share in _passes(rows):
+        scores = [biases[k] + share * sum(weights[gram][k] for gram in found if gram in weights)
+                  for k in range(len(KINDS))]
+        top = max(scores)
+        exps = [math.exp(score - top) for score in scores]
+        total = sum(exps)
+        for k in range(len(KINDS)):
+            error = exps[k] / total - (k == kind)
+            biases[k] -= LEARNING_RATE * error
+            for gram in found:
+                row = weights.setdefault(gram, [0.0] * len(KINDS))
+                row[k] = row[k] * (1 - LEARNING_RATE * DECAY) - LEARNING_RATE * error * share
     return biases, weights
 
 
