@@ -6,7 +6,7 @@ Joined at build time, a page still makes one request for the quiz, however many 
 new type is one new file in quiz/types/: nothing here or in mkdocs.yml names it. The sources themselves
 are not published. The minify plugin then minifies the joined file like any other listed script.
 
-The 情景应答题 grader's rules (macros/question_types/reply_grading.py, `browser_rules()`, ~130 KB) are a script
+The 情景应答题 grader's rules (macros/question_types/reply_grading.py, `browser_rules()`, ~290 KB with the sentence model) are a script
 of their own, `assets/javascripts/reply-rules.<hash>.js`, that sets `window.mdxReplyRules`: quiz/types/reply.js
 loads it on a page with a reply question once the learner starts on one (or submits), so the many pages that
 never grade a reply do not download it. A script rather than fetch(), because the offline copy opened from
